@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { Context, type GlobalOptions, type Io } from './context.js';
+
+/** What main.ts gives the command builders: the streams and a place to put the exit code. */
+export interface CommandHost {
+  io: Io;
+  setExitCode(code: number): void;
+}
+
+/** A command's run function; it may return an exit code (anything else means 0). */
+type Handler<A extends unknown[]> = (ctx: Context, ...args: A) => unknown;
+
+/**
+ * Wrap a command's run function as a commander action: build its Context
+ * from the global options, run it, record its exit code, close the journal.
+ */
+export function withContext<A extends unknown[]>(host: CommandHost, run: Handler<A>) {
+  return async (...args: unknown[]): Promise<void> => {
+    const command = args[args.length - 1] as Command;
+    const ctx = new Context(host.io, command.optsWithGlobals() as GlobalOptions);
+    try {
+      const code = await run(ctx, ...(args.slice(0, -1) as A));
+      host.setExitCode(typeof code === 'number' ? code : 0);
+    } finally {
+      ctx.close();
+    }
+  };
+}
+
+/** Append an Examples: section to a command's help. */
+export function withExamples(command: Command, lines: readonly string[]): Command {
+  return command.addHelpText(
+    'after',
+    `\nExamples:\n${lines.map((l) => (l.startsWith('#') ? `  ${l}` : `  $ ${l}`)).join('\n')}\n`,
+  );
+}
+
+/** Commander collector for repeatable options (--tag a --tag b). */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}

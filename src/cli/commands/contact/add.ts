@@ -1,0 +1,78 @@
+import type { Command } from 'commander';
+import { contactFieldsFromOptions, type ContactOptionInput } from '../../../domain/contact.js';
+import { UsageError } from '../../../errors.js';
+import { contactById, contactsNamed, insertContact } from '../../../storage/contacts.js';
+import { writeTransaction } from '../../../storage/journal.js';
+import { renderJson, renderList } from '../../../output/render.js';
+import { contactView } from '../../../output/views/contacts.js';
+import { collect, withContext, withExamples, type CommandHost } from '../../command.js';
+import type { Context } from '../../context.js';
+
+export interface ContactAddOptions extends ContactOptionInput {
+  new?: boolean;
+}
+
+/** `contact add NAME`: store a new contact and print it. */
+export function runContactAdd(ctx: Context, name: string, opts: ContactAddOptions): void {
+  const format = ctx.format();
+  const fields = contactFieldsFromOptions(name, opts, ctx.today());
+  const db = ctx.writeJournal();
+  const contact = writeTransaction(db, () => {
+    const namesake = contactsNamed(db, fields.name)[0];
+    if (namesake && !opts.new) {
+      throw new UsageError(
+        `a contact named "${namesake.name}" already exists (#${namesake.id})`,
+        "use 'contact edit' to change it, or --new to add another person with that name",
+      );
+    }
+    const id = insertContact(db, fields, ctx.today());
+    return contactById(db, id);
+  });
+  if (!contact) throw new Error('contact vanished after insert');
+  ctx.info(`Added ${contact.name} (#${contact.id}).`);
+  if (format === 'table') return;
+  ctx.out(
+    format === 'json'
+      ? renderJson(contactView.toRecord(contact), ctx.term)
+      : renderList([contact], contactView, {
+          format,
+          term: ctx.term,
+          today: ctx.today(),
+          header: ctx.globals.header,
+        }),
+  );
+}
+
+/** Options shared by `contact add` and `contact edit`. */
+export function addContactOptions(command: Command): Command {
+  return command
+    .option('--company <name>', 'where they work')
+    .option('--role <title>', 'what they do there')
+    .option('--email <address>', 'e-mail address')
+    .option('--phone <number>', 'phone number')
+    .option('--url <url>', 'a profile or home page')
+    .option('--location <place>', 'where they live or work')
+    .option(
+      '--circle <circle>',
+      'inner (family, friends), second (colleagues, neighbours) or third',
+    )
+    .option('--every <interval>', 'keep in touch this often: 30d, 6w, 3m, 1y or none')
+    .option('--birthday <date>', 'MM-DD or YYYY-MM-DD')
+    .option('--tag <tag>', 'a tag (repeatable)', collect)
+    .option('--how <text>', 'how you met');
+}
+
+/** Register `contact add`. */
+export function contactAddCommand(parent: Command, host: CommandHost): Command {
+  const command = parent
+    .command('add')
+    .description('add a contact')
+    .argument('<name>', 'their full name, in quotes if it has spaces');
+  addContactOptions(command).option('--new', 'add even when a contact with this name exists');
+  command.action(withContext(host, runContactAdd));
+  return withExamples(command, [
+    'netjournal contact add "Ralph Smith" --company "Acme, Inc." --circle second --every 30d',
+    'netjournal contact add "Lena Berg" --email lena@example.com --tag design --tag mentor',
+    'netjournal contact add "Joe Park" --birthday 1990-03-14 --how "climbing gym"',
+  ]);
+}

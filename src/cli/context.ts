@@ -1,0 +1,110 @@
+import type { Db } from '../storage/journal.js';
+import { openJournal } from '../storage/journal.js';
+import { resolveJournalPath } from '../storage/paths.js';
+import { localDate, parseNow } from '../domain/dates.js';
+import { UsageError } from '../errors.js';
+import { RECORD_FORMATS, type RecordFormat } from '../output/records.js';
+import { makeTerminal, type Terminal } from '../output/terminal.js';
+
+/** What the process gives a run: injected so tests can run the CLI in-process. */
+export interface Io {
+  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  stdin: { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+/** Options every command accepts (commander's optsWithGlobals()). */
+export interface GlobalOptions {
+  db?: string;
+  now?: string;
+  format?: string;
+  json?: boolean;
+  color: boolean;
+  input: boolean;
+  header: boolean;
+}
+
+/** Everything a command may touch: streams, the clock, the journal, the terminal. */
+export class Context {
+  readonly term: Terminal;
+  readonly journalPath: string;
+  private readonly todayValue: string;
+  private readonly clockOverridden: boolean;
+  private db: Db | null = null;
+
+  constructor(
+    readonly io: Io,
+    readonly globals: GlobalOptions,
+  ) {
+    const nowInput = globals.now ?? io.env.NETJOURNAL_NOW;
+    this.clockOverridden = nowInput !== undefined && nowInput !== '';
+    this.todayValue = this.clockOverridden ? parseNow(nowInput as string) : localDate(new Date());
+    this.term = makeTerminal({
+      isTTY: io.stdout.isTTY === true,
+      noColorFlag: globals.color === false,
+      env: io.env,
+      columns: io.stdout.columns,
+    });
+    this.journalPath = resolveJournalPath(globals.db, io.env);
+  }
+
+  /** Today's date (YYYY-MM-DD), honouring --now and NETJOURNAL_NOW. */
+  today(): string {
+    return this.todayValue;
+  }
+
+  /** A timestamp for new records; fixed at midnight UTC of --now when the clock is overridden. */
+  timestamp(): string {
+    return this.clockOverridden ? `${this.todayValue}T00:00:00.000Z` : new Date().toISOString();
+  }
+
+  /** Prompts are allowed: both ends are terminals and --no-input was not given. */
+  canPrompt(): boolean {
+    return this.globals.input && this.io.stdin.isTTY === true && this.io.stdout.isTTY === true;
+  }
+
+  /** The output format: --json, else --format, else table on a terminal and tsv when piped. */
+  format<F extends string = RecordFormat>(
+    allowed: readonly F[] = RECORD_FORMATS as unknown as F[],
+  ): F {
+    if (this.globals.json) return 'json' as F;
+    const chosen = this.globals.format;
+    if (chosen === undefined) return (this.term.isTTY ? 'table' : 'tsv') as F;
+    if (!(allowed as readonly string[]).includes(chosen)) {
+      throw new UsageError(`unknown format "${chosen}"`, `use one of ${allowed.join(', ')}`);
+    }
+    return chosen as F;
+  }
+
+  /** The journal for reading, or null when it does not exist yet (nothing is created). */
+  readJournal(): Db | null {
+    this.db ??= openJournal(this.journalPath, { write: false, timestamp: this.timestamp() });
+    return this.db;
+  }
+
+  /** The journal for writing, created with its folder on first use. */
+  writeJournal(): Db {
+    if (this.db && this.db.readonly) {
+      this.db.close();
+      this.db = null;
+    }
+    this.db ??= openJournal(this.journalPath, { write: true, timestamp: this.timestamp() });
+    return this.db as Db;
+  }
+
+  /** Data for the user or a script. */
+  out(text: string): void {
+    this.io.stdout.write(text);
+  }
+
+  /** Progress, confirmations and notices. */
+  info(text: string): void {
+    this.io.stderr.write(text.endsWith('\n') ? text : text + '\n');
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = null;
+  }
+}

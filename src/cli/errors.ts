@@ -1,0 +1,56 @@
+import { CommanderError } from 'commander';
+import { NetjournalError } from '../errors.js';
+import { forTerminal } from '../output/sanitize.js';
+
+export const EXIT = {
+  ok: 0,
+  attention: 1,
+  usage: 2,
+  notFound: 3,
+  journal: 4,
+  internal: 70,
+} as const;
+
+/** The one line an error prints: `netjournal: <what went wrong> — <what to do>`. */
+export function errorLine(message: string, hint?: string): string {
+  const text = hint ? `${message} — ${hint}` : message;
+  return `netjournal: ${forTerminal(text)}\n`;
+}
+
+/** Turn commander's "error: …\n(Did you mean …?)" into our one line. */
+function commanderLine(err: CommanderError): string {
+  const [first = err.message, ...rest] = err.message.split('\n');
+  const what = first.replace(/^error:\s*/, '');
+  const suggestion = rest.join(' ').match(/\(Did you mean (.+)\?\)/);
+  const hint = suggestion
+    ? `did you mean ${suggestion[1]}?`
+    : "run 'netjournal --help' for the commands and their options";
+  return errorLine(what, hint);
+}
+
+/** Map any thrown value to an exit code, writing its message to stderr. */
+export function reportError(
+  err: unknown,
+  stderr: { write(s: string): unknown },
+  debug: boolean,
+): number {
+  if (err instanceof CommanderError) {
+    if (err.exitCode === 0) return EXIT.ok; // --help, --version
+    stderr.write(commanderLine(err));
+    return EXIT.usage;
+  }
+  if (err instanceof NetjournalError) {
+    stderr.write(errorLine(err.message, err.hint));
+    if (debug && err.stack) stderr.write(err.stack + '\n');
+    return err.exitCode;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  stderr.write(
+    errorLine(
+      `internal error: ${message}`,
+      'please report it; run with NETJOURNAL_DEBUG=1 for details',
+    ),
+  );
+  if (debug && err instanceof Error && err.stack) stderr.write(err.stack + '\n');
+  return EXIT.internal;
+}

@@ -1,0 +1,31 @@
+import type { Io } from './context.js';
+import { reportError } from './errors.js';
+import { buildProgram } from './program.js';
+
+/** Run netjournal with argv (without node and script); resolves to the exit code. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram({ io, setExitCode: (code) => (exitCode = code) });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    return reportError(err, io.stderr, io.env.NETJOURNAL_DEBUG === '1');
+  }
+}
+
+/** The process entry point: the only place that sets the exit code or exits. */
+export async function main(): Promise<void> {
+  // `netjournal … | head -1`: a closed pipe ends the run quietly.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+  const io: Io = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+  };
+  process.exitCode = await run(process.argv.slice(2), io);
+}

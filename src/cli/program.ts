@@ -1,0 +1,38 @@
+import { Command, Option } from 'commander';
+import { RECORD_FORMATS } from '../output/records.js';
+import type { CommandHost } from './command.js';
+import { registerCommands } from './commands/index.js';
+import { VERSION } from './version.js';
+
+/** The commander program: global options, help and error routing, every command. */
+export function buildProgram(host: CommandHost): Command {
+  const { stdout, stderr } = host.io;
+  const program = new Command('netjournal')
+    .description(
+      'A local-first journal for professional networking: who you met, who introduced whom,\nand who to follow up with today.',
+    )
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addOption(
+      new Option('--db <path>', 'journal file (default: $NETJOURNAL_DB, else XDG data folder)'),
+    )
+    .addOption(new Option('--now <date>', 'pretend today is this date (also $NETJOURNAL_NOW)'))
+    .addOption(new Option('--format <format>', `output format: ${RECORD_FORMATS.join(', ')}`))
+    .option('--json', 'same as --format json')
+    .option('--no-header', 'omit the header row of csv and tsv')
+    .option('--no-color', 'no colour (also NO_COLOR=1 or TERM=dumb)')
+    .option('--no-input', 'never prompt; a missing value is an error')
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .configureOutput({
+      writeOut: (s) => stdout.write(s),
+      writeErr: (s) => stderr.write(s),
+      // Errors are printed by main.ts in netjournal's own one-line format.
+      outputError: () => undefined,
+    })
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .allowExcessArguments(false);
+  registerCommands(program, host);
+  program.addHelpCommand(false);
+  return program;
+}

@@ -1,0 +1,41 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+
+/** How output is drawn: decided once per run and used by every formatter. */
+export interface Terminal {
+  /** stdout is a terminal (tables, relative dates, truncation). */
+  isTTY: boolean;
+  /** Colour is on: applied to chalk and to cli-table3 borders alike. */
+  color: boolean;
+  /** Width to fit tables into. */
+  columns: number;
+  chalk: ChalkInstance;
+}
+
+export interface ColorInputs {
+  isTTY: boolean;
+  noColorFlag: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * One colour decision: FORCE_COLOR wins (except FORCE_COLOR=0), then
+ * --no-color, NO_COLOR (any non-empty value), TERM=dumb and a non-terminal
+ * stdout all turn it off. chalk 5 alone ignores NO_COLOR, hence this.
+ */
+export function decideColor({ isTTY, noColorFlag, env }: ColorInputs): boolean {
+  if (noColorFlag) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  if (env.NO_COLOR) return false;
+  if (env.TERM === 'dumb') return false;
+  return isTTY;
+}
+
+/** Build the Terminal for a run. */
+export function makeTerminal(inputs: ColorInputs & { columns?: number }): Terminal {
+  const color = decideColor(inputs);
+  const envColumns = Number(inputs.env.COLUMNS);
+  const columns =
+    Number.isInteger(envColumns) && envColumns > 0 ? envColumns : inputs.columns || 80;
+  return { isTTY: inputs.isTTY, color, columns, chalk: new Chalk({ level: color ? 1 : 0 }) };
+}

@@ -1,0 +1,73 @@
+import type { Contact } from '../../domain/contact.js';
+import type { RecordView } from '../records.js';
+import { relativeDay } from '../relative.js';
+
+/** The contact record: JSON keys and csv/tsv columns, in this order. */
+export const contactView: RecordView<Contact> = {
+  fields: [
+    'id',
+    'name',
+    'company',
+    'role',
+    'email',
+    'phone',
+    'url',
+    'location',
+    'circle',
+    'cadenceDays',
+    'birthday',
+    'tags',
+    'howMet',
+    'archived',
+    'created',
+    'lastMet',
+  ],
+  toRecord: (c) => ({
+    id: c.id,
+    name: c.name,
+    company: c.company,
+    role: c.role,
+    email: c.email,
+    phone: c.phone,
+    url: c.url,
+    location: c.location,
+    circle: c.circle,
+    cadenceDays: c.cadenceDays,
+    birthday: c.birthday,
+    tags: c.tags,
+    howMet: c.howMet,
+    archived: c.archived,
+    created: c.created,
+    lastMet: c.lastMet,
+  }),
+  columns: (today) => [
+    {
+      header: 'ID',
+      text: (c) => `#${c.id}`,
+      style: (t, _c, term) => term.chalk.dim(t),
+      align: 'right',
+    },
+    {
+      header: 'NAME',
+      text: (c) => c.name,
+      style: (t, _c, term) => term.chalk.bold(t),
+      shrink: 'last',
+    },
+    { header: 'COMPANY', text: (c) => c.company ?? '', shrink: 'first' },
+    { header: 'ROLE', text: (c) => c.role ?? '', shrink: 'first' },
+    { header: 'CIRCLE', text: (c) => c.circle ?? '' },
+    { header: 'EVERY', text: (c) => (c.cadenceDays === null ? '' : `${c.cadenceDays}d`) },
+    {
+      header: 'LAST MET',
+      text: (c) => (c.lastMet === null ? 'never' : relativeDay(c.lastMet, today)),
+      style: (t, c, term) => (c.lastMet === null ? term.chalk.dim(t) : t),
+    },
+    {
+      header: 'TAGS',
+      text: (c) => c.tags.join(', '),
+      style: (t, _c, term) => term.chalk.cyan(t),
+      shrink: 'first',
+    },
+  ],
+  empty: 'No contacts yet. Add one with: netjournal contact add "Ralph Smith" --company Acme',
+};

@@ -1,0 +1,113 @@
+import type { Circle, Contact, ContactFields } from '../domain/contact.js';
+import type { Db } from './journal.js';
+
+interface ContactRow {
+  id: number;
+  name: string;
+  company: string | null;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  url: string | null;
+  location: string | null;
+  circle: Circle | null;
+  cadence_days: number | null;
+  birthday: string | null;
+  how_met: string | null;
+  archived: number;
+  created: string;
+  last_met: string | null;
+  tags: string | null;
+}
+
+const TAG_SEP = '\u001f';
+
+// Tags come back in one column, joined by a separator no tag can hold.
+const SELECT_CONTACT = `
+  SELECT c.id, c.name, c.company, c.role, c.email, c.phone, c.url, c.location, c.circle,
+         c.cadence_days, c.birthday, c.how_met, c.archived, c.created, c.last_met,
+         (SELECT group_concat(t.tag, char(31) ORDER BY t.tag COLLATE NOCASE)
+            FROM contact_tags t WHERE t.contact_id = c.id) AS tags
+    FROM contacts c`;
+
+function toContact(row: ContactRow): Contact {
+  return {
+    id: row.id,
+    name: row.name,
+    company: row.company,
+    role: row.role,
+    email: row.email,
+    phone: row.phone,
+    url: row.url,
+    location: row.location,
+    circle: row.circle,
+    cadenceDays: row.cadence_days,
+    birthday: row.birthday,
+    tags: row.tags ? row.tags.split(TAG_SEP) : [],
+    howMet: row.how_met,
+    archived: row.archived === 1,
+    created: row.created,
+    lastMet: row.last_met,
+  };
+}
+
+/** Store a new contact with its tags; returns its id. Call inside a write transaction. */
+export function insertContact(db: Db, fields: ContactFields, created: string): number {
+  const result = db
+    .prepare(
+      `INSERT INTO contacts (name, company, role, email, phone, url, location, circle,
+                             cadence_days, birthday, how_met, created)
+       VALUES (@name, @company, @role, @email, @phone, @url, @location, @circle,
+               @cadenceDays, @birthday, @howMet, @created)`,
+    )
+    .run({ ...fields, created });
+  const id = Number(result.lastInsertRowid);
+  const addTag = db.prepare('INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)');
+  for (const tag of fields.tags) addTag.run(id, tag);
+  return id;
+}
+
+/** One contact by id (never the user), or undefined. */
+export function contactById(db: Db, id: number): Contact | undefined {
+  const row = db.prepare(`${SELECT_CONTACT} WHERE c.id = ? AND c.is_me = 0`).get(id) as
+    ContactRow | undefined;
+  return row ? toContact(row) : undefined;
+}
+
+/** Contacts whose name equals name, ignoring case. */
+export function contactsNamed(db: Db, name: string): Contact[] {
+  const rows = db
+    .prepare(`${SELECT_CONTACT} WHERE c.name = ? COLLATE NOCASE AND c.is_me = 0 ORDER BY c.id`)
+    .all(name) as ContactRow[];
+  return rows.map(toContact);
+}
+
+export interface ContactFilter {
+  circle?: Circle;
+  tag?: string;
+  company?: string;
+  includeArchived?: boolean;
+}
+
+/** Contacts (never the user) sorted by name, then id. */
+export function listContacts(db: Db, filter: ContactFilter = {}): Contact[] {
+  const where = ['c.is_me = 0'];
+  const params: Record<string, string> = {};
+  if (!filter.includeArchived) where.push('c.archived = 0');
+  if (filter.circle) {
+    where.push('c.circle = @circle');
+    params.circle = filter.circle;
+  }
+  if (filter.tag) {
+    where.push('EXISTS (SELECT 1 FROM contact_tags t WHERE t.contact_id = c.id AND t.tag = @tag)');
+    params.tag = filter.tag;
+  }
+  if (filter.company) {
+    where.push(`c.company LIKE '%' || @company || '%' ESCAPE '\\'`);
+    params.company = filter.company.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+  }
+  const rows = db
+    .prepare(`${SELECT_CONTACT} WHERE ${where.join(' AND ')} ORDER BY c.name COLLATE NOCASE, c.id`)
+    .all(params) as ContactRow[];
+  return rows.map(toContact);
+}

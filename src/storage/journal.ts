@@ -1,0 +1,193 @@
+import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { JournalError } from '../errors.js';
+import {
+  APPLICATION_ID,
+  appliedMigrations,
+  knownMigrations,
+  latestVersion,
+  migrate,
+} from './migrate.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** A write command: create the journal if missing and open it read-write. */
+  write: boolean;
+  /** ISO timestamp recorded with applied migrations. */
+  timestamp: string;
+}
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/**
+ * Open the journal at path, creating it (folder 0700, file 0600) only for a
+ * write. Returns null for a read of a journal that does not exist, so that
+ * read commands print an empty report and create nothing. A file that is not
+ * a netjournal journal, or one from a newer version, is refused before
+ * anything is written to it.
+ */
+export function openJournal(path: string, options: OpenOptions): Db | null {
+  const existing = inspectFile(path);
+  if (existing === 'missing') {
+    if (!options.write) return null;
+    createEmptyFile(path);
+  }
+  let db = connect(path, !options.write);
+  try {
+    const needsMigration = checkIdentity(db, path);
+    if (needsMigration && !options.write) {
+      // An older journal is upgraded on first use, even by a read command.
+      db.close();
+      db = connect(path, false);
+    }
+    if (options.write || needsMigration) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    if (needsMigration) migrate(db, options.timestamp);
+    return db;
+  } catch (err) {
+    db.close();
+    throw translateSqliteError(err, path);
+  }
+}
+
+/** Run fn in one IMMEDIATE transaction: all of it is written, or none. */
+export function writeTransaction<T>(db: Db, fn: () => T): T {
+  try {
+    return db.transaction(fn).immediate();
+  } catch (err) {
+    throw translateSqliteError(err, db.name);
+  }
+}
+
+function inspectFile(path: string): 'missing' | 'empty' | 'sqlite' {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) {
+      throw new JournalError(
+        `journal path ${path} is a directory`,
+        'pass a file path with --db or NETJOURNAL_DB',
+      );
+    }
+    size = st.size;
+  } catch (err) {
+    if (err instanceof JournalError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'missing';
+    throw new JournalError(
+      `cannot read journal ${path} (${code ?? 'error'})`,
+      'check the path and its permissions',
+    );
+  }
+  if (size === 0) return 'empty';
+  const header = Buffer.alloc(16);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    readSync(fd, header, 0, 16, 0);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new JournalError(
+      `cannot read journal ${path} (${code ?? 'error'})`,
+      'check the file permissions',
+    );
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  if (header.toString('latin1') !== SQLITE_HEADER) throw notAJournal(path);
+  return 'sqlite';
+}
+
+function createEmptyFile(path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    throw new JournalError(
+      `cannot create journal ${path} (${code ?? 'error'})`,
+      'choose a writable location with --db or NETJOURNAL_DB',
+    );
+  }
+}
+
+function connect(path: string, readonly: boolean): Db {
+  let db: Db;
+  try {
+    db = new Database(path, { readonly, fileMustExist: true, timeout: 5000 });
+  } catch (err) {
+    throw translateSqliteError(err, path);
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/** Throws unless db is a netjournal journal this version can use; true when it needs migrating. */
+function checkIdentity(db: Db, path: string): boolean {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (appId !== APPLICATION_ID) {
+    const objects = db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number };
+    if (version === 0 && objects.n === 0) return true; // a brand-new, empty file
+    throw notAJournal(path);
+  }
+  const latest = latestVersion();
+  if (version > latest) {
+    throw new JournalError(
+      `journal ${path} was written by a newer netjournal (schema ${version}; this one knows up to ${latest})`,
+      'upgrade netjournal to use it',
+    );
+  }
+  const known = knownMigrations();
+  for (const [v, name] of appliedMigrations(db)) {
+    if (known[v - 1]?.name !== name) {
+      throw new JournalError(
+        `journal ${path} has migration ${v} "${name}" that this netjournal does not know`,
+        'use the netjournal version that wrote it',
+      );
+    }
+  }
+  return version < latest;
+}
+
+function notAJournal(path: string): JournalError {
+  return new JournalError(
+    `${path} is not a netjournal journal`,
+    'point --db or NETJOURNAL_DB at a journal, or at a new file to start one',
+  );
+}
+
+/** Turn better-sqlite3's errors into typed journal errors with a fix. */
+export function translateSqliteError(err: unknown, path: string): unknown {
+  if (!(err instanceof Error) || err instanceof JournalError) return err;
+  const code = (err as { code?: string }).code ?? '';
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_')) {
+    return new JournalError(
+      `journal ${path} is locked by another netjournal`,
+      'wait for it to finish and try again',
+    );
+  }
+  if (code === 'SQLITE_NOTADB') return notAJournal(path);
+  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_')) {
+    return new JournalError(`journal ${path} is damaged`, 'restore it from a backup');
+  }
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_')) {
+    return new JournalError(
+      `journal ${path} is read-only`,
+      'check the permissions of the file and its folder',
+    );
+  }
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' || code === 'SQLITE_IOERR') {
+    return new JournalError(
+      `cannot open journal ${path}`,
+      'check that the file and its folder exist and are accessible',
+    );
+  }
+  return err;
+}

@@ -1,0 +1,18 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** Where the journal lives: --db, else $NETJOURNAL_DB, else the platform's data folder. */
+export function resolveJournalPath(
+  dbOption: string | undefined,
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+): string {
+  if (dbOption) return dbOption;
+  if (env.NETJOURNAL_DB) return env.NETJOURNAL_DB;
+  if (env.XDG_DATA_HOME) return join(env.XDG_DATA_HOME, 'netjournal', 'journal.db');
+  const home = env.HOME || homedir();
+  if (platform === 'darwin') {
+    return join(home, 'Library', 'Application Support', 'netjournal', 'journal.db');
+  }
+  return join(home, '.local', 'share', 'netjournal', 'journal.db');
+}

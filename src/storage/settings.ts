@@ -1,0 +1,26 @@
+import { CIRCLES, type Circle } from '../domain/contact.js';
+import type { CircleCadences } from '../domain/cadence.js';
+import type { Db } from './journal.js';
+
+/** A setting's stored value, or undefined. */
+export function getSetting(db: Db, key: string): string | undefined {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+    { value: string } | undefined;
+  return row?.value;
+}
+
+/** The per-circle default cadences (stored as days under cadence.<circle>). */
+export function cadenceDefaults(db: Db | null): CircleCadences {
+  const defaults: CircleCadences = {};
+  if (!db) return defaults;
+  const rows = db.prepare(`SELECT key, value FROM settings WHERE key LIKE 'cadence.%'`).all() as {
+    key: string;
+    value: string;
+  }[];
+  for (const { key, value } of rows) {
+    const circle = key.slice('cadence.'.length) as Circle;
+    const days = Number(value);
+    if (CIRCLES.includes(circle) && Number.isInteger(days) && days > 0) defaults[circle] = days;
+  }
+  return defaults;
+}
