@@ -6,6 +6,7 @@ import { displayWidth, truncate } from './width.js';
 
 const GAP = 2;
 const MIN_SHRUNK = 8;
+const MIN_NARROW = 4;
 
 // No borders: columns separated by two spaces, like gh and git.
 const BLANK_CHARS = {
@@ -27,25 +28,36 @@ const BLANK_CHARS = {
 };
 
 /**
- * Widths that fit the terminal: 'first' columns give up cells (widest first)
- * before 'last' ones do; others keep their natural width.
+ * Widths that fit the terminal: 'first' columns give up cells before 'last'
+ * ones, one cell at a time from the widest, down to 8 cells; on a very
+ * narrow terminal they go down to 4, or their header's width if wider.
+ * Other columns keep their width.
  */
 export function fitWidths(
   natural: readonly number[],
   shrink: readonly ('first' | 'last' | undefined)[],
   columns: number,
+  headers: readonly number[] = [],
 ): number[] {
   const widths = [...natural];
-  const total = () => widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
-  for (const pass of ['first', 'last'] as const) {
-    while (total() > columns) {
+  let total = widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
+  const passes = [
+    ['first', MIN_SHRUNK],
+    ['last', MIN_SHRUNK],
+    ['first', MIN_NARROW],
+    ['last', MIN_NARROW],
+  ] as const;
+  for (const [pass, min] of passes) {
+    while (total > columns) {
       let widest = -1;
       for (let i = 0; i < widths.length; i++) {
-        if (shrink[i] !== pass || (widths[i] ?? 0) <= MIN_SHRUNK) continue;
+        const floor = min === MIN_NARROW ? Math.max(min, headers[i] ?? 0) : min;
+        if (shrink[i] !== pass || (widths[i] ?? 0) <= floor) continue;
         if (widest < 0 || (widths[i] ?? 0) > (widths[widest] ?? 0)) widest = i;
       }
       if (widest < 0) break;
-      widths[widest] = Math.max(MIN_SHRUNK, (widths[widest] ?? 0) - (total() - columns));
+      widths[widest] = (widths[widest] ?? 0) - 1;
+      total--;
     }
   }
   return widths;
@@ -65,6 +77,7 @@ export function renderTable<R>(
     natural,
     columns.map((c) => c.shrink),
     term.columns,
+    columns.map((c) => displayWidth(c.header)),
   );
   const table = new Table({
     head: columns.map((c) => term.chalk.bold(c.header)),

@@ -1,0 +1,168 @@
+-- user_version 1
+CREATE INDEX contact_tags_by_tag ON contact_tags (tag);
+
+CREATE INDEX contacts_by_company ON contacts (company COLLATE NOCASE) WHERE company IS NOT NULL;
+
+CREATE INDEX contacts_by_email ON contacts (email COLLATE NOCASE) WHERE email IS NOT NULL;
+
+CREATE INDEX contacts_by_name ON contacts (name COLLATE NOCASE);
+
+CREATE UNIQUE INDEX contacts_one_me ON contacts (is_me) WHERE is_me = 1;
+
+CREATE INDEX follow_ups_by_contact ON follow_ups (contact_id, status);
+
+CREATE INDEX follow_ups_by_introduction ON follow_ups (introduction_id)
+  WHERE introduction_id IS NOT NULL;
+
+CREATE INDEX follow_ups_by_meeting ON follow_ups (meeting_id) WHERE meeting_id IS NOT NULL;
+
+CREATE INDEX follow_ups_open_by_due ON follow_ups (due, kind) WHERE status = 'open';
+
+CREATE INDEX gifts_by_contact ON gifts (contact_id, date);
+
+CREATE INDEX introductions_by_date ON introductions (date);
+
+CREATE INDEX introductions_by_introducer ON introductions (introducer_id);
+
+CREATE INDEX introductions_by_person ON introductions (person_id, to_id);
+
+CREATE INDEX introductions_by_to ON introductions (to_id);
+
+CREATE INDEX meeting_contacts_by_contact ON meeting_contacts (contact_id, meeting_id);
+
+CREATE INDEX meetings_by_date ON meetings (date);
+
+CREATE INDEX notes_by_contact ON notes (contact_id, date);
+
+CREATE INDEX notes_by_meeting ON notes (meeting_id) WHERE meeting_id IS NOT NULL;
+
+CREATE TABLE contact_tags (
+  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+  tag        TEXT    NOT NULL COLLATE NOCASE CHECK (length(trim(tag)) > 0),
+  PRIMARY KEY (contact_id, tag)
+) WITHOUT ROWID;
+
+CREATE TABLE contacts (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  name         TEXT    NOT NULL CHECK (length(trim(name)) > 0),
+  is_me        INTEGER NOT NULL DEFAULT 0 CHECK (is_me IN (0, 1)),
+  company      TEXT,
+  role         TEXT,
+  email        TEXT,
+  phone        TEXT,
+  url          TEXT,
+  location     TEXT,
+  circle       TEXT    CHECK (circle IN ('inner', 'second', 'third')),
+  cadence_days INTEGER CHECK (cadence_days IS NULL OR cadence_days BETWEEN 1 AND 36500),
+  birthday     TEXT    CHECK (birthday IS NULL
+                              OR (birthday GLOB '[0-1][0-9]-[0-3][0-9]')
+                              OR (birthday GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'
+                                  AND date(birthday) IS birthday)),
+  how_met      TEXT,
+  archived     INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+  created      TEXT    NOT NULL CHECK (date(created) IS created),
+  -- Derived from meetings and kept by the triggers below, in the same
+  -- transaction, so it can never drift: the date of the latest meeting.
+  last_met     TEXT    CHECK (last_met IS NULL OR date(last_met) IS last_met)
+);
+
+CREATE TABLE follow_ups (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  contact_id      INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+  kind            TEXT    NOT NULL CHECK (kind IN ('action', 'thank_you', 'report_back', 'waiting')),
+  text            TEXT    NOT NULL CHECK (length(trim(text)) > 0),
+  due             TEXT    NOT NULL CHECK (date(due) IS due),
+  status          TEXT    NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+  -- The day it was marked done or dropped; NULL exactly while it is open.
+  closed          TEXT    CHECK (closed IS NULL OR date(closed) IS closed),
+  meeting_id      INTEGER REFERENCES meetings (id) ON DELETE SET NULL,
+  introduction_id INTEGER REFERENCES introductions (id) ON DELETE SET NULL,
+  created         TEXT    NOT NULL,
+  CHECK ((status = 'open') = (closed IS NULL))
+);
+
+CREATE TABLE gifts (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+  meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL,
+  date       TEXT    NOT NULL CHECK (date(date) IS date),
+  text       TEXT    NOT NULL CHECK (length(trim(text)) > 0),
+  created    TEXT    NOT NULL
+);
+
+CREATE TABLE introductions (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  introducer_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+  person_id     INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+  to_id         INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+  date          TEXT    NOT NULL CHECK (date(date) IS date),
+  context       TEXT,
+  reported_back INTEGER NOT NULL DEFAULT 0 CHECK (reported_back IN (0, 1)),
+  created       TEXT    NOT NULL,
+  CHECK (person_id <> to_id),
+  CHECK (introducer_id <> person_id)
+);
+
+CREATE TABLE meeting_contacts (
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+  PRIMARY KEY (meeting_id, contact_id)
+) WITHOUT ROWID;
+
+CREATE TABLE meetings (
+  id       INTEGER PRIMARY KEY AUTOINCREMENT,
+  date     TEXT    NOT NULL CHECK (date(date) IS date),
+  kind     TEXT    NOT NULL CHECK (kind IN ('coffee', 'lunch', 'call', 'video', 'meeting',
+                                            'event', 'interview', 'email', 'message', 'other')),
+  notes    TEXT,
+  outreach INTEGER NOT NULL DEFAULT 0 CHECK (outreach IN (0, 1)),
+  created  TEXT    NOT NULL
+);
+
+CREATE TABLE notes (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+  meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL,
+  date       TEXT    NOT NULL CHECK (date(date) IS date),
+  text       TEXT    NOT NULL CHECK (length(trim(text)) > 0),
+  created    TEXT    NOT NULL
+);
+
+CREATE TABLE schema_migrations (
+            version INTEGER PRIMARY KEY,
+            name    TEXT NOT NULL,
+            applied TEXT NOT NULL
+          );
+
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TRIGGER meeting_contacts_added AFTER INSERT ON meeting_contacts BEGIN
+  UPDATE contacts SET last_met = (
+    SELECT max(m.date) FROM meeting_contacts mc JOIN meetings m ON m.id = mc.meeting_id
+    WHERE mc.contact_id = NEW.contact_id
+  ) WHERE id = NEW.contact_id;
+END;
+
+CREATE TRIGGER meeting_contacts_moved AFTER UPDATE OF contact_id ON meeting_contacts BEGIN
+  UPDATE contacts SET last_met = (
+    SELECT max(m.date) FROM meeting_contacts mc JOIN meetings m ON m.id = mc.meeting_id
+    WHERE mc.contact_id = contacts.id
+  ) WHERE id IN (OLD.contact_id, NEW.contact_id);
+END;
+
+CREATE TRIGGER meeting_contacts_removed AFTER DELETE ON meeting_contacts BEGIN
+  UPDATE contacts SET last_met = (
+    SELECT max(m.date) FROM meeting_contacts mc JOIN meetings m ON m.id = mc.meeting_id
+    WHERE mc.contact_id = OLD.contact_id
+  ) WHERE id = OLD.contact_id;
+END;
+
+CREATE TRIGGER meetings_redated AFTER UPDATE OF date ON meetings BEGIN
+  UPDATE contacts SET last_met = (
+    SELECT max(m.date) FROM meeting_contacts mc JOIN meetings m ON m.id = mc.meeting_id
+    WHERE mc.contact_id = contacts.id
+  ) WHERE id IN (SELECT contact_id FROM meeting_contacts WHERE meeting_id = NEW.id);
+END;
