@@ -1,0 +1,9 @@
+// The floor: what any Node program that opens SQLite and prints one indexed
+// query result must pay. Everything netjournal adds on top of this is overhead.
+import Database from 'better-sqlite3';
+
+const db = new Database(process.argv[2], { readonly: true, fileMustExist: true });
+const row = db
+  .prepare('SELECT id, name FROM contacts WHERE name = ? COLLATE NOCASE')
+  .get('Person 1');
+process.stdout.write(JSON.stringify(row ?? null) + '\n');
