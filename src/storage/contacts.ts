@@ -1,4 +1,5 @@
 import type { Circle, Contact, ContactFields } from '../domain/contact.js';
+import type { ContactLookup, NamedContact } from '../domain/names.js';
 import type { Db } from './journal.js';
 
 interface ContactRow {
@@ -111,3 +112,27 @@ export function listContacts(db: Db, filter: ContactFilter = {}): Contact[] {
     .all(params) as ContactRow[];
   return rows.map(toContact);
 }
+
+/** Name lookups for resolving what the user typed (see domain/names.ts). */
+export function contactLookup(db: Db): ContactLookup {
+  const select = 'SELECT id, name, email, company FROM contacts WHERE is_me = 0 AND';
+  const byId = db.prepare(`${select} id = ?`);
+  const byEmail = db.prepare(`${select} email = ? COLLATE NOCASE ORDER BY id`);
+  const byName = db.prepare(`${select} name = ? COLLATE NOCASE ORDER BY id`);
+  const byPrefix = db.prepare(
+    `${select} name LIKE ? || '%' ESCAPE '\\' AND archived = 0 ORDER BY name COLLATE NOCASE, id LIMIT 10`,
+  );
+  const all = db.prepare(`${select} archived = 0`);
+  return {
+    meId: ME_ID,
+    byId: (id) => byId.get(id) as NamedContact | undefined,
+    byEmail: (email) => byEmail.all(email) as NamedContact[],
+    byName: (name) => byName.all(name) as NamedContact[],
+    byPrefix: (prefix) =>
+      byPrefix.all(prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)) as NamedContact[],
+    all: () => all.all() as NamedContact[],
+  };
+}
+
+/** The user's own contact row. */
+export const ME_ID = 0;

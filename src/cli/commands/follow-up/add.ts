@@ -1,0 +1,85 @@
+import type { Command } from 'commander';
+import { requireText } from '../../../domain/capture.js';
+import { addDays, parseDate } from '../../../domain/dates.js';
+import type { FollowUp } from '../../../domain/records.js';
+import { UsageError } from '../../../errors.js';
+import { renderJson, renderList } from '../../../output/render.js';
+import { forTerminal } from '../../../output/sanitize.js';
+import { followUpView } from '../../../output/views/records.js';
+import { followUpById, insertFollowUp } from '../../../storage/follow-ups.js';
+import { writeTransaction } from '../../../storage/journal.js';
+import { withContext, withExamples, type CommandHost } from '../../command.js';
+import type { Context } from '../../context.js';
+import { resolveName } from '../../resolve.js';
+
+export interface FollowUpOptions {
+  due?: string;
+  kind?: string;
+}
+
+/** Print follow-ups a write command touched, in the chosen format. */
+export function printFollowUps(ctx: Context, followUps: FollowUp[], single: boolean): void {
+  const format = ctx.format();
+  if (format === 'table') return;
+  if (format === 'json') {
+    const records = followUps.map(followUpView.toRecord);
+    ctx.out(renderJson(single ? records[0] : records, ctx.term));
+    return;
+  }
+  ctx.out(
+    renderList(followUps, followUpView, {
+      format,
+      term: ctx.term,
+      today: ctx.today(),
+      header: ctx.globals.header,
+    }),
+  );
+}
+
+/** `follow-up NAME TEXT`: something to do for (or wait on from) someone. */
+export function runFollowUp(ctx: Context, name: string, text: string, opts: FollowUpOptions): void {
+  ctx.format();
+  const body = requireText(text, 'the follow-up');
+  const kind = (opts.kind ?? 'action').trim().toLowerCase();
+  if (kind !== 'action' && kind !== 'waiting') {
+    throw new UsageError(`unknown follow-up kind "${opts.kind}"`, 'use action or waiting');
+  }
+  const due =
+    opts.due === undefined ? addDays(ctx.today(), 7) : parseDate(opts.due, ctx.today(), 'future');
+  const db = ctx.writeJournal();
+  const followUp = writeTransaction(db, () => {
+    const contact = resolveName(db, name);
+    const id = insertFollowUp(
+      db,
+      { contactId: contact.id, kind, text: body, due },
+      ctx.timestamp(),
+    );
+    return followUpById(db, id) as FollowUp;
+  });
+  ctx.info(
+    `Follow-up ${followUp.id} for ${forTerminal(followUp.contact.name)}, due ${followUp.due}.`,
+  );
+  printFollowUps(ctx, [followUp], true);
+}
+
+/** Register `follow-up`. */
+export function followUpCommand(parent: Command, host: CommandHost): Command {
+  const command = parent
+    .command('follow-up')
+    .description(
+      'add a follow-up: something you will do, or something they offered (--kind waiting)',
+    )
+    .argument('<name>', 'who it is with: a name, e-mail address or #ID')
+    .argument('<text>', 'what to do')
+    .option('--due <when>', 'when: friday, 3d, 2026-12-01, "next week" (default: in 7 days)')
+    .option(
+      '--kind <kind>',
+      'action (you do it) or waiting (they offered; check in gently)',
+      'action',
+    )
+    .action(withContext(host, runFollowUp));
+  return withExamples(command, [
+    'netjournal follow-up "Ralph Smith" "send the deck" --due friday',
+    'netjournal follow-up Lena "intro to her manager" --kind waiting --due 2w',
+  ]);
+}

@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { renderList } from '../../../output/render.js';
+import { followUpView } from '../../../output/views/records.js';
+import { listFollowUps } from '../../../storage/follow-ups.js';
+import { withContext, withExamples, type CommandHost } from '../../command.js';
+import type { Context } from '../../context.js';
+import { resolveName } from '../../resolve.js';
+
+export interface FollowUpsOptions {
+  all?: boolean;
+}
+
+/** `follow-ups [NAME]`: open follow-ups by due date (--all adds done and dropped). */
+export function runFollowUps(ctx: Context, name: string | undefined, opts: FollowUpsOptions): void {
+  const format = ctx.format();
+  const db = ctx.readJournal();
+  const contactId = name === undefined ? undefined : resolveName(db, name).id;
+  const rows = db ? listFollowUps(db, { all: opts.all === true, contactId }) : [];
+  const view = opts.all
+    ? {
+        ...followUpView,
+        columns: (today: string) => [
+          ...followUpView.columns(today).slice(0, 3),
+          { header: 'STATUS', text: (f: { status: string }) => f.status },
+          ...followUpView.columns(today).slice(3),
+        ],
+      }
+    : followUpView;
+  ctx.out(
+    renderList(rows, view, {
+      format,
+      term: ctx.term,
+      today: ctx.today(),
+      header: ctx.globals.header,
+    }),
+  );
+}
+
+/** Register `follow-ups`. */
+export function followUpsCommand(parent: Command, host: CommandHost): Command {
+  const command = parent
+    .command('follow-ups')
+    .description('list open follow-ups by due date')
+    .argument('[name]', 'only follow-ups with this contact')
+    .option('--all', 'include done and dropped ones')
+    .action(withContext(host, runFollowUps));
+  return withExamples(command, [
+    'netjournal follow-ups',
+    'netjournal follow-ups "Ralph Smith" --all',
+    'netjournal follow-ups --json | jq -r \'.[] | select(.kind == "waiting") | .text\'',
+  ]);
+}

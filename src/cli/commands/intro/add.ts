@@ -1,0 +1,108 @@
+import type { Command } from 'commander';
+import { parseDate } from '../../../domain/dates.js';
+import type { Introduction } from '../../../domain/records.js';
+import { UsageError } from '../../../errors.js';
+import { nameNotices } from '../../../output/recorded.js';
+import { renderJson, renderList } from '../../../output/render.js';
+import { forTerminal } from '../../../output/sanitize.js';
+import { introductionView } from '../../../output/views/records.js';
+import { findOrCreateContact, type NameOutcome } from '../../../storage/capture.js';
+import { ME_ID } from '../../../storage/contacts.js';
+import {
+  insertIntroduction,
+  introductionById,
+  introductionsInvolving,
+} from '../../../storage/introductions.js';
+import { writeTransaction, type Db } from '../../../storage/journal.js';
+import { isMeName } from '../../../domain/contact.js';
+import { withContext, withExamples, type CommandHost } from '../../command.js';
+import type { Context } from '../../context.js';
+
+export interface IntroOptions {
+  to?: string;
+  date?: string;
+  note?: string;
+}
+
+function party(db: Db, query: string, today: string): NameOutcome {
+  if (isMeName(query)) return { query, contact: { id: ME_ID, name: 'me' }, how: 'name' };
+  return findOrCreateContact(db, query, false, today);
+}
+
+/** `intro INTRODUCER PERSON [--to NAME]`: record that INTRODUCER introduced PERSON to NAME (you by default). */
+export function runIntro(
+  ctx: Context,
+  introducer: string,
+  person: string,
+  opts: IntroOptions,
+): void {
+  const format = ctx.format();
+  const date = opts.date === undefined ? ctx.today() : parseDate(opts.date, ctx.today(), 'past');
+  const context = opts.note?.trim() || null;
+  const db = ctx.writeJournal();
+  const { intro, outcomes } = writeTransaction(db, () => {
+    const a = party(db, introducer, ctx.today());
+    const p = party(db, person, ctx.today());
+    const t = party(db, opts.to ?? 'me', ctx.today());
+    const ids = [a.contact.id, p.contact.id, t.contact.id];
+    if (new Set(ids).size < 3) {
+      throw new UsageError(
+        'an introduction needs three different people',
+        'netjournal intro INTRODUCER PERSON [--to NAME] (--to defaults to you)',
+      );
+    }
+    const duplicate = introductionsInvolving(db, p.contact.id).find(
+      (i) =>
+        i.introducer.id === a.contact.id &&
+        i.person.id === p.contact.id &&
+        i.to.id === t.contact.id,
+    );
+    if (duplicate) {
+      throw new UsageError(
+        `that introduction is already recorded (introduction ${duplicate.id}, ${duplicate.date})`,
+        "see it with 'netjournal intros'",
+      );
+    }
+    const id = insertIntroduction(
+      db,
+      { introducerId: a.contact.id, personId: p.contact.id, toId: t.contact.id, date, context },
+      ctx.timestamp(),
+    );
+    return { intro: introductionById(db, id) as Introduction, outcomes: [a, p, t] };
+  });
+  for (const line of nameNotices(outcomes)) ctx.info(line);
+  const to = intro.to.id === ME_ID ? 'you' : forTerminal(intro.to.name);
+  const by = intro.introducer.id === ME_ID ? 'You' : forTerminal(intro.introducer.name);
+  ctx.info(
+    `${by} introduced ${forTerminal(intro.person.name)} to ${to} (introduction ${intro.id}).`,
+  );
+  if (format === 'json') ctx.out(renderJson(introductionView.toRecord(intro), ctx.term));
+  else if (format !== 'table') {
+    ctx.out(
+      renderList([intro], introductionView, {
+        format,
+        term: ctx.term,
+        today: ctx.today(),
+        header: ctx.globals.header,
+      }),
+    );
+  }
+}
+
+/** Register `intro`. */
+export function introCommand(parent: Command, host: CommandHost): Command {
+  const command = parent
+    .command('intro')
+    .description('record an introduction: INTRODUCER introduced PERSON to you (or to --to)')
+    .argument('<introducer>', 'who made the introduction (me for yourself)')
+    .argument('<person>', 'who was introduced')
+    .option('--to <name>', 'who PERSON was introduced to (default: me)')
+    .option('--date <when>', 'when (default: today)')
+    .option('--note <text>', 'context: why, or what it was about')
+    .action(withContext(host, runIntro));
+  return withExamples(command, [
+    'netjournal intro "Joe Park" "Ralph Smith" --note "Ralph hires designers at Acme"',
+    'netjournal intro me "Lena Berg" --to "Ralph Smith"',
+    'netjournal intro Mom Joe --date 2026-10-01',
+  ]);
+}

@@ -1,0 +1,145 @@
+import type { Command } from 'commander';
+import { parseKind, requireText, type AddRequest } from '../../../domain/capture.js';
+import { addDays, parseDate } from '../../../domain/dates.js';
+import { UsageError } from '../../../errors.js';
+import { recordedJson, recordedSummary } from '../../../output/recorded.js';
+import { renderJson, renderList } from '../../../output/render.js';
+import { meetingView } from '../../../output/views/records.js';
+import { recordMeeting } from '../../../storage/capture.js';
+import { listContacts } from '../../../storage/contacts.js';
+import { writeTransaction } from '../../../storage/journal.js';
+import { collect, withContext, withExamples, type CommandHost } from '../../command.js';
+import type { Context } from '../../context.js';
+
+export interface AddOptions {
+  kind?: string;
+  date?: string;
+  notes?: string;
+  learned?: string[];
+  via?: string;
+  followUp?: string[];
+  due?: string;
+  offered?: string[];
+  gave?: string[];
+  outreach?: boolean;
+  thankYou: boolean;
+  new?: boolean;
+}
+
+/** Validate the flags of `add` into a request; throws UsageError on the first bad value. */
+export function requestFromOptions(names: string[], opts: AddOptions, today: string): AddRequest {
+  const due = opts.due === undefined ? addDays(today, 7) : parseDate(opts.due, today, 'future');
+  if (opts.due !== undefined && !opts.followUp?.length) {
+    throw new UsageError(
+      '--due needs --follow-up',
+      'e.g. --follow-up "send the article" --due friday',
+    );
+  }
+  const notes = opts.notes?.trim();
+  return {
+    names: names.map((n) => requireText(n, 'a name')),
+    kind: parseKind(opts.kind ?? 'coffee'),
+    date: opts.date === undefined ? today : parseDate(opts.date, today, 'past'),
+    notes: notes ? notes : null,
+    learned: (opts.learned ?? []).map((t) => requireText(t, '--learned')),
+    via: opts.via === undefined ? null : requireText(opts.via, '--via'),
+    followUps: (opts.followUp ?? []).map((t) => ({ text: requireText(t, '--follow-up'), due })),
+    offered: (opts.offered ?? []).map((t) => requireText(t, '--offered')),
+    gave: (opts.gave ?? []).map((t) => requireText(t, '--gave')),
+    outreach: opts.outreach === true,
+    thankYou: opts.thankYou,
+    forceNew: opts.new === true,
+  };
+}
+
+/** `add [NAME...]`: log a meeting, from flags or (on a terminal, with no names) from prompts. */
+export async function runAdd(ctx: Context, names: string[], opts: AddOptions): Promise<number> {
+  const format = ctx.format();
+  let request: AddRequest;
+  if (names.length > 0) {
+    request = requestFromOptions(names, opts, ctx.today());
+  } else if (ctx.canPrompt()) {
+    const db = ctx.readJournal();
+    const { promptAddRequest } = await import('../../../prompts/add.js');
+    const asked = await promptAddRequest({
+      today: ctx.today(),
+      contacts: db ? listContacts(db).map(({ id, name, company }) => ({ id, name, company })) : [],
+    });
+    if (!asked) {
+      ctx.info('Nothing logged.');
+      return 0;
+    }
+    request = asked;
+  } else {
+    throw new UsageError(
+      'who did you meet?',
+      'name them, e.g. netjournal add "Ralph Smith" --kind coffee (prompts need a terminal)',
+    );
+  }
+  const db = ctx.writeJournal();
+  const recorded = writeTransaction(db, () =>
+    recordMeeting(db, request, ctx.today(), ctx.timestamp()),
+  );
+  ctx.info(recordedSummary(recorded, ctx.term, ctx.today()));
+  if (format === 'json') ctx.out(renderJson(recordedJson(recorded), ctx.term));
+  else if (format === 'jsonl') ctx.out(JSON.stringify(recordedJson(recorded)) + '\n');
+  else if (format !== 'table') {
+    ctx.out(
+      renderList([recorded.meeting], meetingView, {
+        format,
+        term: ctx.term,
+        today: ctx.today(),
+        header: ctx.globals.header,
+      }),
+    );
+  }
+  return 0;
+}
+
+/** Register `add`. */
+export function addCommand(parent: Command, host: CommandHost): Command {
+  const command = parent
+    .command('add')
+    .description('log a meeting (coffee, call, …) with one or more people')
+    .argument(
+      '[names...]',
+      'who you met: names, e-mail addresses or #IDs (new names become contacts)',
+    )
+    .option(
+      '--kind <kind>',
+      'coffee, lunch, call, video, meeting, event, interview, email, message or other',
+      'coffee',
+    )
+    .option('--date <when>', 'when it happened: 2026-11-20, yesterday, monday, 3d (default: today)')
+    .option('--notes <text>', 'notes about the meeting')
+    .option(
+      '--learned <text>',
+      'a thing you learned about them (repeatable; tied to the first person)',
+      collect,
+    )
+    .option('--via <name>', 'who introduced these people to you')
+    .option('--follow-up <text>', 'something you promised or plan to do (repeatable)', collect)
+    .option('--due <when>', 'when --follow-up items are due (default: in 7 days)')
+    .option(
+      '--offered <text>',
+      'something they offered to do: you will gently check in 7 days (repeatable)',
+      collect,
+    )
+    .option(
+      '--gave <text>',
+      'something you gave them: an article, an intro, help (repeatable)',
+      collect,
+    )
+    .option('--outreach', 'you reached out to start this')
+    .option('--no-thank-you', 'no thank-you note follow-up')
+    .option('--new', 'create new contacts even where the names exist')
+    .action(withContext(host, runAdd));
+  return withExamples(command, [
+    'netjournal add "Ralph Smith"',
+    'netjournal add "Ralph Smith" --via "Joe Park" --learned "runs marathons" --follow-up "send the deck" --due friday',
+    'netjournal add Lena --kind call --date yesterday --offered "intro to her manager" --gave "the UX article"',
+    'id=$(netjournal add Ralph --json | jq .meeting.id)',
+    '# on a terminal, with no names, netjournal asks',
+    'netjournal add',
+  ]);
+}

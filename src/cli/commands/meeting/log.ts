@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { parseKind } from '../../../domain/capture.js';
+import { parseDate } from '../../../domain/dates.js';
+import { renderList } from '../../../output/render.js';
+import { meetingView } from '../../../output/views/records.js';
+import { listMeetings } from '../../../storage/meetings.js';
+import { withContext, withExamples, type CommandHost } from '../../command.js';
+import type { Context } from '../../context.js';
+import { resolveName } from '../../resolve.js';
+
+export interface LogOptions {
+  since?: string;
+  kind?: string;
+}
+
+/** `log [NAME]`: meetings, newest first. */
+export function runLog(ctx: Context, name: string | undefined, opts: LogOptions): void {
+  const format = ctx.format();
+  const since = opts.since === undefined ? undefined : parseDate(opts.since, ctx.today(), 'past');
+  const kind = opts.kind === undefined ? undefined : parseKind(opts.kind);
+  const db = ctx.readJournal();
+  const contactId = name === undefined ? undefined : resolveName(db, name).id;
+  const meetings = db ? listMeetings(db, { contactId, since, kind }) : [];
+  ctx.out(
+    renderList(meetings, meetingView, {
+      format,
+      term: ctx.term,
+      today: ctx.today(),
+      header: ctx.globals.header,
+    }),
+  );
+}
+
+/** Register `log`. */
+export function logCommand(parent: Command, host: CommandHost): Command {
+  const command = parent
+    .command('log')
+    .description('list meetings, newest first')
+    .argument('[name]', 'only meetings with this contact')
+    .option('--since <when>', 'only meetings on or after this date: 2026-11-01, 2w, monday')
+    .option('--kind <kind>', 'only meetings of this kind: coffee, call, …')
+    .action(withContext(host, runLog));
+  return withExamples(command, [
+    'netjournal log',
+    'netjournal log "Ralph Smith"',
+    'netjournal log --since 1m --kind coffee --format csv > coffees.csv',
+  ]);
+}

@@ -1,0 +1,174 @@
+import type { Command } from 'commander';
+import { parseKind, requireText } from '../../../domain/capture.js';
+import { parseDate } from '../../../domain/dates.js';
+import { parseId } from '../../../domain/ids.js';
+import type { Meeting } from '../../../domain/records.js';
+import { NotFoundError, UsageError } from '../../../errors.js';
+import { renderJson, renderList } from '../../../output/render.js';
+import { meetingPage } from '../../../output/meeting-page.js';
+import { forTerminal } from '../../../output/sanitize.js';
+import { followUpView, giftView, meetingView, noteView } from '../../../output/views/records.js';
+import { deleteOpenFollowUpsOfMeeting, listFollowUps } from '../../../storage/follow-ups.js';
+import { writeTransaction, type Db } from '../../../storage/journal.js';
+import {
+  deleteMeeting,
+  meetingById,
+  setParticipants,
+  updateMeeting,
+} from '../../../storage/meetings.js';
+import { giftsOfMeeting, notesOfMeeting } from '../../../storage/notes.js';
+import { collect, withContext, withExamples, type CommandHost } from '../../command.js';
+import type { Context } from '../../context.js';
+import { resolveName } from '../../resolve.js';
+
+function load(db: Db | null, id: number): Meeting {
+  const meeting = db ? meetingById(db, id) : undefined;
+  if (!meeting) throw new NotFoundError(`no meeting ${id}`, "see the ids with 'netjournal log'");
+  return meeting;
+}
+
+function printMeeting(ctx: Context, meeting: Meeting): void {
+  const format = ctx.format();
+  if (format === 'table') return;
+  if (format === 'json') ctx.out(renderJson(meetingView.toRecord(meeting), ctx.term));
+  else {
+    ctx.out(
+      renderList([meeting], meetingView, {
+        format,
+        term: ctx.term,
+        today: ctx.today(),
+        header: ctx.globals.header,
+      }),
+    );
+  }
+}
+
+/** `meeting show ID`: the meeting with its notes, gifts and follow-ups. */
+export function runMeetingShow(ctx: Context, rawId: string): void {
+  const format = ctx.format();
+  const id = parseId(rawId, 'meeting');
+  const db = ctx.readJournal();
+  const meeting = load(db, id);
+  const live = db as Db;
+  const followUps = listFollowUps(live, { all: true, meetingId: id });
+  const notes = notesOfMeeting(live, id);
+  const gifts = giftsOfMeeting(live, id);
+  if (format === 'table') {
+    ctx.out(meetingPage({ meeting, followUps, notes, gifts }, ctx.term, ctx.today()));
+  } else if (format === 'json') {
+    ctx.out(
+      renderJson(
+        {
+          ...meetingView.toRecord(meeting),
+          followUps: followUps.map(followUpView.toRecord),
+          // `notes` is the meeting's own text; things learned at it are `learned`.
+          learned: notes.map(noteView.toRecord),
+          gifts: gifts.map(giftView.toRecord),
+        },
+        ctx.term,
+      ),
+    );
+  } else printMeeting(ctx, meeting);
+}
+
+export interface MeetingEditOptions {
+  date?: string;
+  kind?: string;
+  notes?: string;
+  with?: string[];
+  outreach?: boolean;
+}
+
+/** `meeting edit ID`: correct the date, kind, notes, people or outreach flag. */
+export function runMeetingEdit(ctx: Context, rawId: string, opts: MeetingEditOptions): void {
+  ctx.format();
+  const id = parseId(rawId, 'meeting');
+  const date = opts.date === undefined ? undefined : parseDate(opts.date, ctx.today(), 'past');
+  const kind = opts.kind === undefined ? undefined : parseKind(opts.kind);
+  const people = opts.with?.map((n) => requireText(n, '--with'));
+  if ([date, kind, opts.notes, people, opts.outreach].every((v) => v === undefined)) {
+    throw new UsageError('nothing to change', 'give --date, --kind, --notes, --with or --outreach');
+  }
+  const db = ctx.writeJournal();
+  const meeting = writeTransaction(db, () => {
+    const old = load(db, id);
+    const notes = opts.notes === undefined ? old.notes : opts.notes.trim() || null;
+    updateMeeting(db, id, {
+      date: date ?? old.date,
+      kind: kind ?? old.kind,
+      notes,
+      outreach: opts.outreach ?? old.outreach,
+    });
+    if (people)
+      setParticipants(
+        db,
+        id,
+        people.map((n) => resolveName(db, n).id),
+      );
+    return load(db, id);
+  });
+  ctx.info(`Updated meeting ${meeting.id}.`);
+  printMeeting(ctx, meeting);
+}
+
+/** `meeting rm ID`: remove a meeting and the follow-ups it created that are still open. */
+export function runMeetingRm(ctx: Context, rawId: string): void {
+  ctx.format();
+  const id = parseId(rawId, 'meeting');
+  const db = ctx.writeJournal();
+  const { meeting, removed } = writeTransaction(db, () => {
+    const meeting = load(db, id);
+    const removed = deleteOpenFollowUpsOfMeeting(db, id);
+    deleteMeeting(db, id);
+    return { meeting, removed };
+  });
+  const people = meeting.contacts.map((c) => forTerminal(c.name)).join(', ');
+  ctx.info(
+    `Removed meeting ${id} (${meeting.kind} with ${people} on ${meeting.date})` +
+      (removed.length
+        ? ` and its ${removed.length} open follow-up${removed.length > 1 ? 's' : ''}: ${removed.map((f) => f.id).join(', ')}.`
+        : '.'),
+  );
+  printMeeting(ctx, meeting);
+}
+
+/** Register `meeting show|edit|rm`. */
+export function meetingCommands(parent: Command, host: CommandHost): void {
+  const meeting = parent.command('meeting').description('see, correct or remove a logged meeting');
+  withExamples(
+    meeting
+      .command('show')
+      .description('show a meeting with its notes, gifts and follow-ups')
+      .argument('<id>', 'meeting id, as shown by log')
+      .action(withContext(host, runMeetingShow)),
+    ['netjournal meeting show 12', 'netjournal meeting show 12 --json'],
+  );
+  withExamples(
+    meeting
+      .command('edit')
+      .description('correct a meeting: date, kind, notes, people')
+      .argument('<id>', 'meeting id')
+      .option('--date <when>', 'when it happened')
+      .option(
+        '--kind <kind>',
+        'coffee, lunch, call, video, meeting, event, interview, email, message or other',
+      )
+      .option('--notes <text>', 'replace the notes ("" clears them)')
+      .option('--with <name>', 'who was there (repeatable; replaces the list)', collect)
+      .option('--outreach', 'you reached out to start this')
+      .option('--no-outreach', 'they reached out')
+      .action(withContext(host, runMeetingEdit)),
+    [
+      'netjournal meeting edit 12 --date yesterday',
+      'netjournal meeting edit 12 --with "Ralph Smith" --with Lena',
+    ],
+  );
+  withExamples(
+    meeting
+      .command('rm')
+      .description('remove a meeting and the follow-ups it created that are still open')
+      .argument('<id>', 'meeting id')
+      .action(withContext(host, runMeetingRm)),
+    ['netjournal meeting rm 12'],
+  );
+}

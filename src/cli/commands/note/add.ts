@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { requireText } from '../../../domain/capture.js';
+import { parseDate } from '../../../domain/dates.js';
+import { renderJson, renderList } from '../../../output/render.js';
+import { noteView } from '../../../output/views/records.js';
+import { writeTransaction } from '../../../storage/journal.js';
+import { insertNote } from '../../../storage/notes.js';
+import { forTerminal } from '../../../output/sanitize.js';
+import { withContext, withExamples, type CommandHost } from '../../command.js';
+import type { Context } from '../../context.js';
+import { resolveName } from '../../resolve.js';
+
+export interface NoteOptions {
+  date?: string;
+}
+
+/** `note NAME TEXT`: remember a thing learned about someone. */
+export function runNote(ctx: Context, name: string, text: string, opts: NoteOptions): void {
+  const format = ctx.format();
+  const body = requireText(text, 'the note');
+  const date = opts.date === undefined ? ctx.today() : parseDate(opts.date, ctx.today(), 'past');
+  const db = ctx.writeJournal();
+  const note = writeTransaction(db, () => {
+    const contact = resolveName(db, name);
+    const id = insertNote(db, { contactId: contact.id, date, text: body }, ctx.timestamp());
+    return {
+      id,
+      contact: { id: contact.id, name: contact.name },
+      date,
+      text: body,
+      meetingId: null,
+    };
+  });
+  ctx.info(`Noted about ${forTerminal(note.contact.name)} (note ${note.id}).`);
+  if (format === 'json') ctx.out(renderJson(noteView.toRecord(note), ctx.term));
+  else if (format !== 'table') {
+    ctx.out(
+      renderList([note], noteView, {
+        format,
+        term: ctx.term,
+        today: ctx.today(),
+        header: ctx.globals.header,
+      }),
+    );
+  }
+}
+
+/** Register `note`. */
+export function noteCommand(parent: Command, host: CommandHost): Command {
+  const command = parent
+    .command('note')
+    .description('remember a thing learned about someone (hobbies, family, interests)')
+    .argument('<name>', 'who it is about: a name, e-mail address or #ID')
+    .argument('<text>', 'what you learned')
+    .option('--date <when>', 'when you learned it (default: today)')
+    .action(withContext(host, runNote));
+  return withExamples(command, [
+    'netjournal note "Ralph Smith" "daughter starts university in Leeds"',
+    'netjournal note Lena "loves bouldering" --date yesterday',
+  ]);
+}

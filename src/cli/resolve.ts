@@ -1,0 +1,27 @@
+import { findContact, resolveContact, type NamedContact } from '../domain/names.js';
+import { contactLookup } from '../storage/contacts.js';
+import type { Db } from '../storage/journal.js';
+
+/** Resolve a typed name to an existing contact (exit 3 when missing or ambiguous). */
+export function resolveName(db: Db | null, query: string, allowMe = false): NamedContact {
+  if (!db) {
+    // No journal yet: only "me" exists, so any other name is simply not found.
+    return resolveContact(query, emptyLookup, allowMe);
+  }
+  return resolveContact(query, contactLookup(db), allowMe);
+}
+
+/** Find a contact or report that there is none (for commands that create unknown names). */
+export function findName(db: Db, query: string, allowMe = false): NamedContact | null {
+  const result = findContact(query, contactLookup(db), allowMe);
+  return result.found;
+}
+
+const emptyLookup = {
+  meId: 0,
+  byId: () => undefined,
+  byEmail: () => [],
+  byName: () => [],
+  byPrefix: () => [],
+  all: () => [],
+};

@@ -1,0 +1,117 @@
+import { UsageError } from '../errors.js';
+import {
+  parseCircle,
+  parseEmail,
+  parseTags,
+  validateName,
+  type ContactFields,
+  type ContactOptionInput,
+} from './contact.js';
+import { parseBirthday, parseInterval } from './dates.js';
+
+/** `contact edit` options as typed on the command line. */
+export interface ContactEditInput extends ContactOptionInput {
+  name?: string;
+  archive?: boolean;
+  unarchive?: boolean;
+  addTag?: string[];
+  removeTag?: string[];
+}
+
+/** The scalar fields an edit can set; null clears one. */
+export type ContactFieldChanges = Partial<Omit<ContactFields, 'tags'>>;
+
+/** What an edit changes: only the keys present are touched. */
+export interface ContactChanges {
+  fields: ContactFieldChanges;
+  archived?: boolean;
+  /** Replace the whole tag set (applied before add and remove). */
+  setTags?: string[];
+  addTags: string[];
+  removeTags: string[];
+}
+
+const TEXT_OPTIONS = [
+  ['company', 'company'],
+  ['role', 'role'],
+  ['phone', 'phone'],
+  ['url', 'url'],
+  ['location', 'location'],
+  ['how', 'howMet'],
+] as const;
+
+/** Trimmed text, or null for an empty string (which clears the field). */
+function textOrNull(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+/** True when an edit would change nothing at all. */
+export function isEmptyChange(changes: ContactChanges): boolean {
+  return (
+    Object.keys(changes.fields).length === 0 &&
+    changes.archived === undefined &&
+    changes.setTags === undefined &&
+    changes.addTags.length === 0 &&
+    changes.removeTags.length === 0
+  );
+}
+
+/**
+ * Validate `contact edit` options into the changes to make. An empty string
+ * clears a text field, the circle or the birthday; `--every none` (or "")
+ * clears the cadence; `--tag ""` alone removes every tag. Throws UsageError
+ * naming the first bad value, or when nothing would change.
+ */
+export function contactChangesFromOptions(opts: ContactEditInput, today: string): ContactChanges {
+  const fields: ContactFieldChanges = {};
+  if (opts.name !== undefined) fields.name = validateName(opts.name);
+  for (const [option, field] of TEXT_OPTIONS) {
+    const value = opts[option];
+    if (value !== undefined) fields[field] = textOrNull(value);
+  }
+  if (opts.email !== undefined) {
+    const email = textOrNull(opts.email);
+    fields.email = email === null ? null : parseEmail(email);
+  }
+  if (opts.circle !== undefined) {
+    const circle = textOrNull(opts.circle);
+    fields.circle = circle === null || circle.toLowerCase() === 'none' ? null : parseCircle(circle);
+  }
+  if (opts.every !== undefined) {
+    fields.cadenceDays = opts.every.trim() === '' ? null : parseInterval(opts.every);
+  }
+  if (opts.birthday !== undefined) {
+    const birthday = textOrNull(opts.birthday);
+    fields.birthday = birthday === null ? null : parseBirthday(birthday, today);
+  }
+  if (opts.archive && opts.unarchive) {
+    throw new UsageError('--archive and --unarchive contradict each other', 'give only one');
+  }
+  const changes: ContactChanges = {
+    fields,
+    addTags: parseTags(opts.addTag ?? []),
+    removeTags: parseTags(opts.removeTag ?? []),
+  };
+  if (opts.archive) changes.archived = true;
+  if (opts.unarchive) changes.archived = false;
+  if (opts.tag !== undefined) {
+    if (changes.addTags.length > 0 || changes.removeTags.length > 0) {
+      throw new UsageError(
+        '--tag replaces all tags, so it cannot be combined with --add-tag or --remove-tag',
+        'use --tag alone to set the tags, or --add-tag/--remove-tag to change some',
+      );
+    }
+    const clearsAll = opts.tag.length === 1 && opts.tag[0]?.trim() === '';
+    changes.setTags = clearsAll ? [] : parseTags(opts.tag);
+  }
+  const removing = new Set(changes.removeTags.map((t) => t.toLowerCase()));
+  const both = changes.addTags.find((t) => removing.has(t.toLowerCase()));
+  if (both !== undefined) {
+    throw new UsageError(`tag "${both}" is both added and removed`, 'give it only once');
+  }
+  if (isEmptyChange(changes)) {
+    throw new UsageError('nothing to change', 'give an option such as --company');
+  }
+  return changes;
+}

@@ -1,0 +1,125 @@
+import { AmbiguousError, NotFoundError, UsageError } from '../errors.js';
+import { isMeName } from './contact.js';
+
+/** A contact as name lookups see it. */
+export interface NamedContact {
+  id: number;
+  name: string;
+  email: string | null;
+  company: string | null;
+}
+
+/** The queries name resolution needs from storage. */
+export interface ContactLookup {
+  meId: number;
+  byId(id: number): NamedContact | undefined;
+  byEmail(email: string): NamedContact[];
+  byName(name: string): NamedContact[];
+  byPrefix(prefix: string): NamedContact[];
+  all(): NamedContact[];
+}
+
+export type Resolution =
+  { found: NamedContact; how: 'me' | 'id' | 'email' | 'name' | 'prefix' } | { found: null };
+
+function describe(c: NamedContact): string {
+  return `${c.name} (#${c.id}${c.company ? `, ${c.company}` : ''})`;
+}
+
+function ambiguous(query: string, matches: NamedContact[]): AmbiguousError {
+  const first = matches[0] as NamedContact;
+  return new AmbiguousError(
+    `"${query}" matches ${matches.length} contacts: ${matches.map(describe).join(', ')}`,
+    `name one by its id, e.g. #${first.id}`,
+  );
+}
+
+/**
+ * Find the contact a name refers to: me/I/myself, #ID, an e-mail address, the
+ * exact name (any case), or a unique prefix of a name. Several matches throw
+ * AmbiguousError; no match returns { found: null }.
+ */
+export function findContact(rawQuery: string, lookup: ContactLookup, allowMe: boolean): Resolution {
+  const query = rawQuery.trim();
+  if (query === '') {
+    throw new UsageError('a contact name cannot be empty', 'give a name, an e-mail address or #ID');
+  }
+  if (isMeName(query)) {
+    if (!allowMe) throw new UsageError(`"${query}" means you here`, 'name someone else');
+    return { found: { id: lookup.meId, name: 'me', email: null, company: null }, how: 'me' };
+  }
+  const idMatch = /^#(\d+)$/.exec(query);
+  if (idMatch) {
+    const found = lookup.byId(Number(idMatch[1]));
+    if (!found) {
+      throw new NotFoundError(`no contact ${query}`, "see the ids with 'netjournal contacts'");
+    }
+    return { found, how: 'id' };
+  }
+  if (query.includes('@')) {
+    const byEmail = lookup.byEmail(query);
+    if (byEmail.length > 1) throw ambiguous(query, byEmail);
+    if (byEmail[0]) return { found: byEmail[0], how: 'email' };
+  }
+  const exact = lookup.byName(query);
+  if (exact.length > 1) throw ambiguous(query, exact);
+  if (exact[0]) return { found: exact[0], how: 'name' };
+  const prefixed = lookup.byPrefix(query);
+  if (prefixed.length > 1) throw ambiguous(query, prefixed);
+  if (prefixed[0]) return { found: prefixed[0], how: 'prefix' };
+  return { found: null };
+}
+
+/** Like findContact, but a missing contact is a NotFoundError suggesting the closest names. */
+export function resolveContact(
+  query: string,
+  lookup: ContactLookup,
+  allowMe = false,
+): NamedContact {
+  const result = findContact(query, lookup, allowMe);
+  if (result.found) return result.found;
+  const close = closestNames(
+    query.trim(),
+    lookup.all().map((c) => c.name),
+  );
+  throw new NotFoundError(
+    `no contact named "${query.trim()}"`,
+    close.length
+      ? `did you mean ${close.map((n) => `"${n}"`).join(', ')}?`
+      : `add them with: netjournal contact add "${query.trim()}"`,
+  );
+}
+
+/** Edit distance between two strings (case-insensitive). */
+export function distance(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  let prev = Array.from({ length: t.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= s.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+    }
+    prev = row;
+  }
+  return prev[t.length] ?? 0;
+}
+
+/**
+ * Up to three names close to the query: within two edits (or a third of its length) in edit
+ * distance, to the whole name or to any of its words.
+ */
+export function closestNames(query: string, names: readonly string[]): string[] {
+  const limit = Math.max(2, Math.floor(query.length / 3));
+  const scored = new Map<string, number>();
+  for (const name of names) {
+    const candidates = [name, ...name.split(/\s+/)];
+    const best = Math.min(...candidates.map((c) => distance(query, c)));
+    if (best <= limit) scored.set(name, Math.min(best, scored.get(name) ?? Infinity));
+  }
+  return [...scored.entries()]
+    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .slice(0, 3)
+    .map(([n]) => n);
+}

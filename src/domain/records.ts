@@ -1,0 +1,75 @@
+/** The kinds of interaction a meeting can be. */
+export const MEETING_KINDS = [
+  'coffee',
+  'lunch',
+  'call',
+  'video',
+  'meeting',
+  'event',
+  'interview',
+  'email',
+  'message',
+  'other',
+] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+/** Kinds after which no thank-you note is owed. */
+export const NO_THANK_YOU_KINDS: readonly MeetingKind[] = ['email', 'message', 'other'];
+
+export const FOLLOW_UP_KINDS = ['action', 'thank_you', 'report_back', 'waiting'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+export type FollowUpStatus = 'open' | 'done' | 'dropped';
+
+/** A contact as other records name it. */
+export interface ContactRef {
+  id: number;
+  name: string;
+}
+
+export interface Meeting {
+  id: number;
+  date: string;
+  kind: MeetingKind;
+  notes: string | null;
+  outreach: boolean;
+  contacts: ContactRef[];
+}
+
+export interface FollowUp {
+  id: number;
+  kind: FollowUpKind;
+  contact: ContactRef;
+  text: string;
+  due: string;
+  status: FollowUpStatus;
+  /** The day it was marked done or dropped. */
+  closed: string | null;
+  meetingId: number | null;
+  introductionId: number | null;
+}
+
+export interface Introduction {
+  id: number;
+  date: string;
+  introducer: ContactRef;
+  person: ContactRef;
+  to: ContactRef;
+  context: string | null;
+  reportedBack: boolean;
+}
+
+export interface Note {
+  id: number;
+  contact: ContactRef;
+  date: string;
+  text: string;
+  meetingId: number | null;
+}
+
+export interface Gift {
+  id: number;
+  contact: ContactRef;
+  date: string;
+  text: string;
+  meetingId: number | null;
+}

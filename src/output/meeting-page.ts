@@ -1,0 +1,39 @@
+import type { FollowUp, Gift, Meeting, Note } from '../domain/records.js';
+import { followUpLines } from './recorded.js';
+import { relativeDay } from './relative.js';
+import { forTerminal } from './sanitize.js';
+import type { Terminal } from './terminal.js';
+
+/** `meeting show` on a terminal: the meeting, then what came of it. */
+export function meetingPage(
+  m: { meeting: Meeting; followUps: FollowUp[]; notes: Note[]; gifts: Gift[] },
+  term: Terminal,
+  today: string,
+): string {
+  const { chalk } = term;
+  const { meeting } = m;
+  const lines = [
+    chalk.bold(`Meeting ${meeting.id}: ${meeting.kind}${meeting.outreach ? ' (outreach)' : ''}`),
+    `Date:  ${meeting.date} (${relativeDay(meeting.date, today)})`,
+    `With:  ${meeting.contacts.map((c) => `${forTerminal(c.name)} (#${c.id})`).join(', ')}`,
+  ];
+  if (meeting.notes) lines.push(`Notes: ${forTerminal(meeting.notes)}`);
+  if (m.notes.length) {
+    lines.push('', chalk.bold('Learned'));
+    lines.push(...m.notes.map((n) => `  ${forTerminal(n.contact.name)}: ${forTerminal(n.text)}`));
+  }
+  if (m.gifts.length) {
+    lines.push('', chalk.bold('Gave'));
+    lines.push(...m.gifts.map((g) => `  ${forTerminal(g.contact.name)}: ${forTerminal(g.text)}`));
+  }
+  if (m.followUps.length) {
+    lines.push('', chalk.bold('Follow-ups'));
+    lines.push(
+      ...followUpLines(m.followUps, term, today).map((l, i) => {
+        const f = m.followUps[i] as FollowUp;
+        return f.status === 'open' ? l : chalk.dim(`${l} (${f.status})`);
+      }),
+    );
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,269 @@
+import type { Contact } from '../domain/contact.js';
+import { formatInterval } from '../domain/dates.js';
+import type { ContactRef, FollowUp, Gift, Introduction, Meeting, Note } from '../domain/records.js';
+import type { JsonRecord } from './records.js';
+import { relativeDay } from './relative.js';
+import { forTerminal } from './sanitize.js';
+import type { Terminal } from './terminal.js';
+import { contactView } from './views/contacts.js';
+import {
+  followUpView,
+  giftView,
+  introductionView,
+  meetingView,
+  noteView,
+} from './views/records.js';
+import { displayWidth, truncate } from './width.js';
+
+/** Everything `contact show` tells about one contact. */
+export interface ContactProfile {
+  contact: Contact;
+  /** The user's own contact id, so "me" reads as "you". */
+  meId: number;
+  /** How the user came to know them: first link first, ending with the contact. */
+  chain: ContactRef[];
+  /** Newest first. */
+  notes: Note[];
+  /** Newest first, all of them. */
+  meetings: Meeting[];
+  /** Open ones, by due date. */
+  followUps: FollowUp[];
+  /** Involving them in any role, newest first. */
+  introductions: Introduction[];
+  /** Newest first. */
+  gifts: Gift[];
+  /** The cadence that applies to them and when a reconnect is due, if any. */
+  cadence: { days: number; fromCircle: boolean; due: string | null } | null;
+}
+
+/** `contact show --json`: the contact record plus what the profile lists. */
+export function profileRecord(p: ContactProfile): JsonRecord {
+  return {
+    ...contactView.toRecord(p.contact),
+    chain: p.chain.map((c) => c.name),
+    notes: p.notes.map(noteView.toRecord),
+    meetings: p.meetings.map(meetingView.toRecord),
+    followUps: p.followUps.map(followUpView.toRecord),
+    introductions: p.introductions.map(introductionView.toRecord),
+    gifts: p.gifts.map(giftView.toRecord),
+  };
+}
+
+const MAX_NOTES = 10;
+const MAX_MEETINGS = 5;
+const MAX_INTRODUCTIONS = 5;
+const MAX_GIFTS = 5;
+const INDENT = '  ';
+const LABEL_WIDTH = 10;
+
+/** The lines of the page being drawn, and what every section needs to draw its own. */
+class Page {
+  readonly lines: string[] = [];
+  readonly chalk: Terminal['chalk'];
+  /** The contact's name, quoted, for commands suggested on the page. */
+  readonly quoted: string;
+
+  constructor(
+    readonly p: ContactProfile,
+    private readonly term: Terminal,
+    readonly today: string,
+  ) {
+    this.chalk = term.chalk;
+    this.quoted = `"${forTerminal(p.contact.name)}"`;
+  }
+
+  heading(text: string): void {
+    this.lines.push('', this.chalk.bold.cyan(text));
+  }
+
+  /** User text, sanitised, cut to what is left of the terminal's width after prefix. */
+  fit(prefix: string, text: string): string {
+    const safe = forTerminal(text);
+    if (!this.term.isTTY) return safe;
+    return truncate(safe, Math.max(10, this.term.columns - displayWidth(prefix)));
+  }
+
+  /** A dated line of user text, e.g. a note or a gift. */
+  dated(date: string, text: string, suffix = ''): void {
+    const prefix = `${INDENT}${date}  `;
+    this.lines.push(prefix + this.fit(prefix, text) + suffix);
+  }
+
+  hint(text: string): void {
+    this.lines.push(INDENT + this.chalk.dim(text));
+  }
+
+  more(shown: number, total: number, command: string): void {
+    if (total > shown) this.hint(`… ${total - shown} more (${command})`);
+  }
+
+  /** A contact as the page names them: "you" for the user, sanitised otherwise. */
+  who(ref: ContactRef): string {
+    return ref.id === this.p.meId ? 'you' : forTerminal(ref.name);
+  }
+
+  relative(date: string): string {
+    return relativeDay(date, this.today);
+  }
+
+  /** Red when late, yellow when due today. */
+  due(date: string, text: string): string {
+    if (date < this.today) return this.chalk.red(text);
+    return date === this.today ? this.chalk.yellow(text) : text;
+  }
+}
+
+function drawDetails(page: Page): void {
+  const { chalk, p } = page;
+  const c = p.contact;
+  page.lines.push(
+    `${chalk.bold(forTerminal(c.name))}  ${chalk.dim(`#${c.id}`)}` +
+      (c.archived ? `  ${chalk.yellow('(archived)')}` : ''),
+  );
+  const detail = (label: string, value: string | null, extra = ''): void => {
+    if (value === null || value === '') return;
+    const prefix = INDENT + label.padEnd(LABEL_WIDTH);
+    page.lines.push(
+      INDENT + chalk.dim(label.padEnd(LABEL_WIDTH)) + page.fit(prefix, value) + extra,
+    );
+  };
+  const when = (date: string): string => ' ' + chalk.dim(`(${page.relative(date)})`);
+  detail('company', c.company);
+  detail('role', c.role);
+  detail('email', c.email);
+  detail('phone', c.phone);
+  detail('url', c.url);
+  detail('location', c.location);
+  detail('circle', c.circle);
+  if (p.cadence) {
+    const { days, fromCircle, due } = p.cadence;
+    const reconnect = due === null ? '' : ` · ${page.due(due, `reconnect ${page.relative(due)}`)}`;
+    detail(
+      'cadence',
+      `every ${formatInterval(days)}${fromCircle ? ' (circle default)' : ''}`,
+      reconnect,
+    );
+  }
+  detail('birthday', c.birthday);
+  detail('tags', c.tags.join(', '));
+  detail('how met', c.howMet);
+  detail('created', c.created, when(c.created));
+  const lastMet = c.lastMet === null ? chalk.dim('never') : c.lastMet + when(c.lastMet);
+  page.lines.push(INDENT + chalk.dim('last met'.padEnd(LABEL_WIDTH)) + lastMet);
+}
+
+function drawChain(page: Page): void {
+  page.heading('How you know them');
+  const { chain } = page.p;
+  if (chain.length > 1)
+    page.lines.push(INDENT + chain.map((link) => forTerminal(link.name)).join(' → '));
+  else page.hint('directly: no introduction recorded');
+}
+
+function drawNotes(page: Page): void {
+  const { notes } = page.p;
+  page.heading('Things learned');
+  if (notes.length === 0)
+    page.hint(`nothing yet; learn three things: netjournal note ${page.quoted} "…"`);
+  for (const n of notes.slice(0, MAX_NOTES)) page.dated(n.date, n.text);
+  page.more(MAX_NOTES, notes.length, `netjournal contact show ${page.quoted} --json`);
+}
+
+function drawMeetings(page: Page): void {
+  const { meetings, contact } = page.p;
+  page.heading('Recent meetings');
+  if (meetings.length === 0) page.hint(`none yet; log one: netjournal add ${page.quoted}`);
+  for (const m of meetings.slice(0, MAX_MEETINGS)) {
+    const others = m.contacts.filter((o) => o.id !== contact.id).map((o) => page.who(o));
+    const prefix = `${INDENT}${m.date}  ${m.kind}${m.outreach ? ' (outreach)' : ''}`;
+    const text =
+      (others.length ? ` with ${others.join(', ')}` : '') + (m.notes ? `: ${m.notes}` : '');
+    page.lines.push(prefix + page.fit(prefix, text));
+  }
+  page.more(MAX_MEETINGS, meetings.length, `netjournal log ${page.quoted}`);
+}
+
+/** Open follow-ups both ways: what the user owes them, and what they offered (waiting). */
+function drawFollowUps(page: Page): void {
+  const section = (title: string, items: FollowUp[]): void => {
+    if (items.length === 0) return;
+    page.heading(title);
+    for (const f of items) {
+      const kind = f.kind.replace('_', '-');
+      const due = `due ${page.relative(f.due)}`;
+      const plain = `${INDENT}#${f.id}  ${kind}  ${due}  `;
+      page.lines.push(
+        `${INDENT}${page.chalk.dim(`#${f.id}`)}  ${kind}  ${page.due(f.due, due)}  ` +
+          page.fit(plain, f.text),
+      );
+    }
+  };
+  section(
+    'You owe them',
+    page.p.followUps.filter((f) => f.kind !== 'waiting'),
+  );
+  section(
+    'They offered',
+    page.p.followUps.filter((f) => f.kind === 'waiting'),
+  );
+}
+
+function drawIntroductions(page: Page): void {
+  const { introductions, contact, meId } = page.p;
+  const made = introductions.filter((i) => i.introducer.id === contact.id);
+  if (made.length) {
+    page.heading('Introductions they made');
+    for (const i of made.slice(0, MAX_INTRODUCTIONS)) {
+      // Reporting back is owed to whoever introduced someone to the user.
+      const status =
+        i.to.id !== meId
+          ? ''
+          : i.reportedBack
+            ? ' · reported back'
+            : ` · ${page.chalk.yellow('not reported back yet')}`;
+      page.dated(i.date, `introduced ${page.who(i.person)} to ${page.who(i.to)}`, status);
+    }
+    page.more(MAX_INTRODUCTIONS, made.length, `netjournal intros --by ${page.quoted}`);
+  }
+  const others = introductions.filter((i) => i.introducer.id !== contact.id);
+  if (others.length) {
+    page.heading('Other introductions');
+    for (const i of others.slice(0, MAX_INTRODUCTIONS)) {
+      page.dated(
+        i.date,
+        `${page.who(i.introducer)} introduced ${page.who(i.person)} to ${page.who(i.to)}`,
+      );
+    }
+    page.more(MAX_INTRODUCTIONS, others.length, `netjournal intros --of ${page.quoted}`);
+  }
+}
+
+function drawGifts(page: Page): void {
+  const { gifts } = page.p;
+  if (gifts.length === 0) return;
+  page.heading('Gifts');
+  for (const g of gifts.slice(0, MAX_GIFTS)) page.dated(g.date, g.text);
+  page.more(MAX_GIFTS, gifts.length, `netjournal contact show ${page.quoted} --json`);
+}
+
+/**
+ * The one-screen profile drawn on a terminal: details, how the user knows
+ * them, things learned, recent meetings, open follow-ups both ways,
+ * introductions and gifts. All user text is sanitised; empty optional
+ * sections are left out.
+ */
+export function renderProfile(p: ContactProfile, term: Terminal, today: string): string {
+  const page = new Page(p, term, today);
+  for (const draw of [
+    drawDetails,
+    drawChain,
+    drawNotes,
+    drawMeetings,
+    drawFollowUps,
+    drawIntroductions,
+    drawGifts,
+  ]) {
+    draw(page);
+  }
+  return page.lines.join('\n') + '\n';
+}

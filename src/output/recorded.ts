@@ -1,0 +1,80 @@
+import type { NameOutcome, RecordedMeeting } from '../storage/capture.js';
+import type { FollowUp } from '../domain/records.js';
+import type { JsonRecord } from './records.js';
+import { forTerminal } from './sanitize.js';
+import type { Terminal } from './terminal.js';
+import {
+  followUpView,
+  giftView,
+  introductionView,
+  meetingView,
+  noteView,
+} from './views/records.js';
+import { relativeDay } from './relative.js';
+
+/** The JSON document `add --json` prints. */
+export function recordedJson(r: RecordedMeeting): JsonRecord {
+  return {
+    meeting: meetingView.toRecord(r.meeting),
+    contactsCreated: r.names
+      .filter((n) => n.how === 'created')
+      .concat(r.via?.how === 'created' ? [r.via] : [])
+      .map((n) => ({ id: n.contact.id, name: n.contact.name })),
+    introductions: r.introductions.map(introductionView.toRecord),
+    followUps: r.followUps.map(followUpView.toRecord),
+    notes: r.notes.map(noteView.toRecord),
+    gifts: r.gifts.map(giftView.toRecord),
+  };
+}
+
+/** One line per follow-up: its id (to type into `done`), kind, when due, text. */
+export function followUpLines(
+  followUps: readonly FollowUp[],
+  term: Terminal,
+  today: string,
+): string[] {
+  const idWidth = Math.max(...followUps.map((f) => String(f.id).length), 1);
+  return followUps.map((f) => {
+    const kind = f.kind.replace('_', '-').padEnd(11);
+    const due = `due ${relativeDay(f.due, today)}`.padEnd(16);
+    return `  ${term.chalk.dim(String(f.id).padStart(idWidth))}  ${kind} ${due} ${forTerminal(f.text)}`;
+  });
+}
+
+/** Say which typed names became new contacts, and which matched by prefix or e-mail. */
+export function nameNotices(outcomes: readonly NameOutcome[]): string[] {
+  const lines: string[] = [];
+  for (const n of outcomes) {
+    const who = `${forTerminal(n.contact.name)} (#${n.contact.id})`;
+    if (n.how === 'created') lines.push(`New contact: ${who}.`);
+    else if (n.how === 'prefix' || n.how === 'email') {
+      lines.push(`"${forTerminal(n.query)}" is ${who}.`);
+    }
+  }
+  return lines;
+}
+
+/** What `add` tells the user on stderr: who was created or matched, the meeting, its follow-ups. */
+export function recordedSummary(r: RecordedMeeting, term: Terminal, today: string): string {
+  const { chalk } = term;
+  const lines = nameNotices([...r.names, ...(r.via ? [r.via] : [])]);
+  for (const i of r.introductions) {
+    lines.push(
+      `${forTerminal(i.introducer.name)} introduced ${forTerminal(i.person.name)} to you.`,
+    );
+  }
+  const m = r.meeting;
+  const people = m.contacts.map((c) => forTerminal(c.name)).join(', ');
+  lines.push(
+    `Logged ${m.kind}${m.outreach ? ' (outreach)' : ''} with ${chalk.bold(people)} on ${m.date} ${chalk.dim(`(meeting ${m.id})`)}.`,
+  );
+  if (r.notes.length)
+    lines.push(`Noted ${r.notes.length} thing${r.notes.length > 1 ? 's' : ''} learned.`);
+  if (r.gifts.length)
+    lines.push(`Recorded ${r.gifts.length} thing${r.gifts.length > 1 ? 's' : ''} you gave.`);
+  if (r.followUps.length) {
+    lines.push('Follow-ups:');
+    lines.push(...followUpLines(r.followUps, term, today));
+  }
+  return lines.join('\n') + '\n';
+}

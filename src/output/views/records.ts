@@ -1,0 +1,139 @@
+import type { FollowUp, Gift, Introduction, Meeting, Note } from '../../domain/records.js';
+import type { RecordView } from '../records.js';
+import { relativeDay } from '../relative.js';
+
+const dim = (t: string, _r: unknown, term: { chalk: { dim(s: string): string } }) =>
+  term.chalk.dim(t);
+
+/** Follow-up records. */
+export const followUpView: RecordView<FollowUp> = {
+  fields: [
+    'id',
+    'kind',
+    'contact',
+    'contactId',
+    'text',
+    'due',
+    'status',
+    'closed',
+    'meetingId',
+    'introductionId',
+  ],
+  toRecord: (f) => ({
+    id: f.id,
+    kind: f.kind,
+    contact: f.contact.name,
+    contactId: f.contact.id,
+    text: f.text,
+    due: f.due,
+    status: f.status,
+    closed: f.closed,
+    meetingId: f.meetingId,
+    introductionId: f.introductionId,
+  }),
+  columns: (today) => [
+    { header: 'ID', text: (f) => String(f.id), style: dim, align: 'right' },
+    {
+      header: 'DUE',
+      text: (f) =>
+        f.status === 'open' ? relativeDay(f.due, today) : `${f.status} ${f.closed ?? ''}`.trim(),
+      style: (t, f, term) =>
+        f.status !== 'open'
+          ? term.chalk.dim(t)
+          : f.due < today
+            ? term.chalk.red(t)
+            : f.due === today
+              ? term.chalk.yellow(t)
+              : t,
+    },
+    { header: 'KIND', text: (f) => f.kind.replace('_', '-') },
+    {
+      header: 'CONTACT',
+      text: (f) => f.contact.name,
+      style: (t, _f, term) => term.chalk.bold(t),
+      shrink: 'last',
+    },
+    { header: 'TEXT', text: (f) => f.text, shrink: 'first' },
+  ],
+  empty: 'No open follow-ups. Add one with: netjournal follow-up "Ralph Smith" "send the article"',
+};
+
+/** Meeting records. */
+export const meetingView: RecordView<Meeting> = {
+  fields: ['id', 'date', 'kind', 'contacts', 'contactIds', 'notes', 'outreach'],
+  toRecord: (m) => ({
+    id: m.id,
+    date: m.date,
+    kind: m.kind,
+    contacts: m.contacts.map((c) => c.name),
+    contactIds: m.contacts.map((c) => c.id),
+    notes: m.notes,
+    outreach: m.outreach,
+  }),
+  columns: (today) => [
+    { header: 'ID', text: (m) => String(m.id), style: dim, align: 'right' },
+    { header: 'DATE', text: (m) => m.date },
+    { header: 'WHEN', text: (m) => relativeDay(m.date, today), style: dim },
+    { header: 'KIND', text: (m) => m.kind + (m.outreach ? ' (outreach)' : '') },
+    {
+      header: 'WITH',
+      text: (m) => m.contacts.map((c) => c.name).join(', '),
+      style: (t, _m, term) => term.chalk.bold(t),
+      shrink: 'last',
+    },
+    { header: 'NOTES', text: (m) => m.notes ?? '', shrink: 'first' },
+  ],
+  empty: 'No meetings logged. Log one with: netjournal add "Ralph Smith" --kind coffee',
+};
+
+/** Note records (things learned). */
+export const noteView: RecordView<Note> = {
+  fields: ['id', 'contact', 'contactId', 'date', 'text', 'meetingId'],
+  toRecord: (n) => ({
+    id: n.id,
+    contact: n.contact.name,
+    contactId: n.contact.id,
+    date: n.date,
+    text: n.text,
+    meetingId: n.meetingId,
+  }),
+  columns: () => [
+    { header: 'ID', text: (n) => String(n.id), style: dim, align: 'right' },
+    { header: 'DATE', text: (n) => n.date },
+    { header: 'CONTACT', text: (n) => n.contact.name, shrink: 'last' },
+    { header: 'TEXT', text: (n) => n.text, shrink: 'first' },
+  ],
+  empty: 'Nothing learned yet.',
+};
+
+/** Gift records (things given). */
+export const giftView: RecordView<Gift> = { ...noteView, empty: 'Nothing given yet.' };
+
+/** Introduction records, people named by name ("me" for the user). */
+export const introductionView: RecordView<Introduction> = {
+  fields: ['id', 'date', 'introducer', 'person', 'to', 'reportedBack', 'context'],
+  toRecord: (i) => ({
+    id: i.id,
+    date: i.date,
+    introducer: i.introducer.name,
+    person: i.person.name,
+    to: i.to.name,
+    reportedBack: i.reportedBack,
+    context: i.context,
+  }),
+  columns: () => [
+    { header: 'ID', text: (i) => String(i.id), style: dim, align: 'right' },
+    { header: 'DATE', text: (i) => i.date },
+    { header: 'INTRODUCER', text: (i) => i.introducer.name, shrink: 'last' },
+    {
+      header: 'PERSON',
+      text: (i) => i.person.name,
+      style: (t, _i, term) => term.chalk.bold(t),
+      shrink: 'last',
+    },
+    { header: 'TO', text: (i) => i.to.name, shrink: 'last' },
+    { header: 'REPORTED', text: (i) => (i.reportedBack ? 'yes' : 'no') },
+    { header: 'CONTEXT', text: (i) => i.context ?? '', shrink: 'first' },
+  ],
+  empty: 'No introductions recorded. Record one with: netjournal intro "Joe Park" "Ralph Smith"',
+};

@@ -1,0 +1,18 @@
+import { InterruptedError } from '../errors.js';
+
+/**
+ * Ask a yes/no question on the terminal, drawn on stderr so stdout stays data.
+ * @inquirer/prompts costs ~45 ms to load, so it is imported only here, when a
+ * prompt is really shown. Ctrl-C becomes InterruptedError (exit 130).
+ */
+export async function confirmOnTerminal(message: string, defaultYes = false): Promise<boolean> {
+  const { confirm } = await import('@inquirer/prompts');
+  try {
+    return await confirm({ message, default: defaultYes }, { output: process.stderr });
+  } catch (err) {
+    if (err instanceof Error && err.name === 'ExitPromptError') {
+      throw new InterruptedError('interrupted', 'nothing was written');
+    }
+    throw err;
+  }
+}

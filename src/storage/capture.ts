@@ -1,0 +1,161 @@
+import { planFollowUps, type AddRequest, type Participant } from '../domain/capture.js';
+import { validateName } from '../domain/contact.js';
+import { findContact } from '../domain/names.js';
+import type { ContactRef, FollowUp, Gift, Introduction, Meeting, Note } from '../domain/records.js';
+import { UsageError } from '../errors.js';
+import { contactLookup, insertContact, ME_ID } from './contacts.js';
+import { followUpById, insertFollowUp } from './follow-ups.js';
+import { insertIntroduction, introductionById, introductionToMe } from './introductions.js';
+import type { Db } from './journal.js';
+import { insertMeeting, meetingById, meetingCount } from './meetings.js';
+import { insertGift, insertNote } from './notes.js';
+
+/** What resolving a typed name did. */
+export interface NameOutcome {
+  query: string;
+  contact: ContactRef;
+  how: 'created' | 'id' | 'email' | 'name' | 'prefix';
+}
+
+/** Everything one `add` wrote. */
+export interface RecordedMeeting {
+  meeting: Meeting;
+  names: NameOutcome[];
+  via: NameOutcome | null;
+  introductions: Introduction[];
+  followUps: FollowUp[];
+  notes: Note[];
+  gifts: Gift[];
+}
+
+/**
+ * Find the contact a name means, or create one when nothing matches (or when
+ * forceNew). Call inside a write transaction.
+ */
+export function findOrCreateContact(
+  db: Db,
+  query: string,
+  forceNew: boolean,
+  today: string,
+): NameOutcome {
+  const found = forceNew ? null : findContact(query, contactLookup(db), false);
+  if (found?.found) {
+    return {
+      query,
+      contact: { id: found.found.id, name: found.found.name },
+      how: found.how as NameOutcome['how'],
+    };
+  }
+  const name = validateName(query);
+  const id = insertContact(
+    db,
+    {
+      name,
+      company: null,
+      role: null,
+      email: null,
+      phone: null,
+      url: null,
+      location: null,
+      circle: null,
+      cadenceDays: null,
+      birthday: null,
+      tags: [],
+      howMet: null,
+    },
+    today,
+  );
+  return { query, contact: { id, name }, how: 'created' };
+}
+
+/** Log a meeting and everything that comes with it. Call inside a write transaction. */
+export function recordMeeting(
+  db: Db,
+  request: AddRequest,
+  today: string,
+  created: string,
+): RecordedMeeting {
+  const names: NameOutcome[] = [];
+  for (const query of request.names) {
+    const outcome = findOrCreateContact(db, query, request.forceNew, today);
+    if (!names.some((n) => n.contact.id === outcome.contact.id)) names.push(outcome);
+  }
+  const people = names.map((n) => n.contact);
+
+  let via: NameOutcome | null = null;
+  const introductions: Introduction[] = [];
+  if (request.via !== null) {
+    via = findOrCreateContact(db, request.via, false, today);
+    if (people.some((p) => p.id === via?.contact.id)) {
+      throw new UsageError(
+        `${via.contact.name} cannot introduce themself`,
+        'give --via the person who introduced you',
+      );
+    }
+    for (const person of people) {
+      // New people, and people met before whose introducer was never recorded.
+      if (introductionToMe(db, person.id, ME_ID)) continue;
+      const id = insertIntroduction(
+        db,
+        {
+          introducerId: via.contact.id,
+          personId: person.id,
+          toId: ME_ID,
+          date: request.date,
+          context: null,
+        },
+        created,
+      );
+      introductions.push(introductionById(db, id) as Introduction);
+    }
+  }
+
+  const participants: Participant[] = people.map((p) => {
+    const intro = introductionToMe(db, p.id, ME_ID);
+    return {
+      ...p,
+      priorMeetings: meetingCount(db, p.id),
+      introducer:
+        intro && intro.introducer.id !== ME_ID
+          ? { id: intro.introducer.id, name: intro.introducer.name, introductionId: intro.id }
+          : null,
+    };
+  });
+
+  const meetingId = insertMeeting(
+    db,
+    { date: request.date, kind: request.kind, notes: request.notes, outreach: request.outreach },
+    people.map((p) => p.id),
+    created,
+  );
+  const first = people[0] as ContactRef;
+  const notes = request.learned.map((text) => {
+    const id = insertNote(
+      db,
+      { contactId: first.id, date: request.date, text, meetingId },
+      created,
+    );
+    return { id, contact: first, date: request.date, text, meetingId };
+  });
+  const gifts = request.gave.map((text) => {
+    const id = insertGift(
+      db,
+      { contactId: first.id, date: request.date, text, meetingId },
+      created,
+    );
+    return { id, contact: first, date: request.date, text, meetingId };
+  });
+  const followUps = planFollowUps(request, participants, today).map((f) => {
+    const id = insertFollowUp(db, { ...f, meetingId }, created);
+    return followUpById(db, id) as FollowUp;
+  });
+  return {
+    meeting: meetingById(db, meetingId) as Meeting,
+    names,
+    via,
+    introductions,
+    followUps,
+    notes,
+    gifts,
+  };
+}

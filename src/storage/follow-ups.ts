@@ -1,0 +1,125 @@
+import type { FollowUp, FollowUpKind, FollowUpStatus } from '../domain/records.js';
+import type { Db } from './journal.js';
+
+interface FollowUpRow {
+  id: number;
+  kind: FollowUpKind;
+  contact_id: number;
+  contact_name: string;
+  text: string;
+  due: string;
+  status: FollowUpStatus;
+  closed: string | null;
+  meeting_id: number | null;
+  introduction_id: number | null;
+}
+
+const SELECT_FOLLOW_UP = `
+  SELECT f.id, f.kind, f.contact_id, c.name AS contact_name, f.text, f.due, f.status, f.closed,
+         f.meeting_id, f.introduction_id
+    FROM follow_ups f JOIN contacts c ON c.id = f.contact_id`;
+
+function toFollowUp(row: FollowUpRow): FollowUp {
+  return {
+    id: row.id,
+    kind: row.kind,
+    contact: { id: row.contact_id, name: row.contact_name },
+    text: row.text,
+    due: row.due,
+    status: row.status,
+    closed: row.closed,
+    meetingId: row.meeting_id,
+    introductionId: row.introduction_id,
+  };
+}
+
+export interface FollowUpInput {
+  contactId: number;
+  kind: FollowUpKind;
+  text: string;
+  due: string;
+  meetingId?: number | null;
+  introductionId?: number | null;
+}
+
+/** Store an open follow-up; returns its id. */
+export function insertFollowUp(db: Db, f: FollowUpInput, created: string): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO follow_ups (contact_id, kind, text, due, meeting_id, introduction_id, created)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        f.contactId,
+        f.kind,
+        f.text,
+        f.due,
+        f.meetingId ?? null,
+        f.introductionId ?? null,
+        created,
+      ).lastInsertRowid,
+  );
+}
+
+/** One follow-up, or undefined. */
+export function followUpById(db: Db, id: number): FollowUp | undefined {
+  const row = db.prepare(`${SELECT_FOLLOW_UP} WHERE f.id = ?`).get(id) as FollowUpRow | undefined;
+  return row ? toFollowUp(row) : undefined;
+}
+
+/** Several follow-ups by id, in the order asked. */
+export function followUpsByIds(db: Db, ids: readonly number[]): FollowUp[] {
+  return ids.map((id) => followUpById(db, id)).filter((f): f is FollowUp => f !== undefined);
+}
+
+export interface FollowUpFilter {
+  /** Include done and dropped ones. */
+  all?: boolean;
+  contactId?: number;
+  meetingId?: number;
+}
+
+/** Follow-ups by due date, then contact name, then id. */
+export function listFollowUps(db: Db, filter: FollowUpFilter = {}): FollowUp[] {
+  const where: string[] = [];
+  const params: Record<string, number> = {};
+  if (!filter.all) where.push(`f.status = 'open'`);
+  if (filter.contactId !== undefined) {
+    where.push('f.contact_id = @contactId');
+    params.contactId = filter.contactId;
+  }
+  if (filter.meetingId !== undefined) {
+    where.push('f.meeting_id = @meetingId');
+    params.meetingId = filter.meetingId;
+  }
+  const sql = `${SELECT_FOLLOW_UP} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+    ORDER BY f.due, c.name COLLATE NOCASE, f.id`;
+  return (db.prepare(sql).all(params) as FollowUpRow[]).map(toFollowUp);
+}
+
+/** Mark done or dropped on a day, or reopen (status open clears the day). */
+export function setFollowUpStatus(
+  db: Db,
+  id: number,
+  status: FollowUpStatus,
+  day: string | null,
+): void {
+  db.prepare('UPDATE follow_ups SET status = ?, closed = ? WHERE id = ?').run(
+    status,
+    status === 'open' ? null : day,
+    id,
+  );
+}
+
+/** Move a follow-up's due date. */
+export function setFollowUpDue(db: Db, id: number, due: string): void {
+  db.prepare('UPDATE follow_ups SET due = ? WHERE id = ?').run(due, id);
+}
+
+/** Remove the still-open follow-ups a meeting created; returns them. */
+export function deleteOpenFollowUpsOfMeeting(db: Db, meetingId: number): FollowUp[] {
+  const open = listFollowUps(db, { meetingId });
+  db.prepare(`DELETE FROM follow_ups WHERE meeting_id = ? AND status = 'open'`).run(meetingId);
+  return open;
+}
