@@ -134,3 +134,21 @@ export function contactFieldsFromOptions(
     howMet: text(opts.how),
   };
 }
+
+/** A contact known only by name (as `add` and `intro` create them). */
+export function nameOnlyContact(name: string): ContactFields {
+  return {
+    name,
+    company: null,
+    role: null,
+    email: null,
+    phone: null,
+    url: null,
+    location: null,
+    circle: null,
+    cadenceDays: null,
+    birthday: null,
+    tags: [],
+    howMet: null,
+  };
+}

@@ -1,5 +1,5 @@
 import { planFollowUps, type AddRequest, type Participant } from '../domain/capture.js';
-import { validateName } from '../domain/contact.js';
+import { nameOnlyContact, validateName } from '../domain/contact.js';
 import { findContact } from '../domain/names.js';
 import type { ContactRef, FollowUp, Gift, Introduction, Meeting, Note } from '../domain/records.js';
 import { UsageError } from '../errors.js';
@@ -47,24 +47,7 @@ export function findOrCreateContact(
     };
   }
   const name = validateName(query);
-  const id = insertContact(
-    db,
-    {
-      name,
-      company: null,
-      role: null,
-      email: null,
-      phone: null,
-      url: null,
-      location: null,
-      circle: null,
-      cadenceDays: null,
-      birthday: null,
-      tags: [],
-      howMet: null,
-    },
-    today,
-  );
+  const id = insertContact(db, nameOnlyContact(name), today);
   return { query, contact: { id, name }, how: 'created' };
 }
 

@@ -3,10 +3,9 @@ import { contactFieldsFromOptions, type ContactOptionInput } from '../../../doma
 import { UsageError } from '../../../errors.js';
 import { contactById, contactsNamed, insertContact } from '../../../storage/contacts.js';
 import { writeTransaction } from '../../../storage/journal.js';
-import { renderJson, renderList } from '../../../output/render.js';
-import { contactView } from '../../../output/views/contacts.js';
 import { collect, withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
+import { printChangedContact } from '../../print.js';
 
 export interface ContactAddOptions extends ContactOptionInput {
   new?: boolean;
@@ -14,7 +13,7 @@ export interface ContactAddOptions extends ContactOptionInput {
 
 /** `contact add NAME`: store a new contact and print it. */
 export function runContactAdd(ctx: Context, name: string, opts: ContactAddOptions): void {
-  const format = ctx.format();
+  ctx.format();
   const fields = contactFieldsFromOptions(name, opts, ctx.today());
   const db = ctx.writeJournal();
   const contact = writeTransaction(db, () => {
@@ -29,18 +28,7 @@ export function runContactAdd(ctx: Context, name: string, opts: ContactAddOption
     return contactById(db, id);
   });
   if (!contact) throw new Error('contact vanished after insert');
-  ctx.info(`Added ${contact.name} (#${contact.id}).`);
-  if (format === 'table') return;
-  ctx.out(
-    format === 'json'
-      ? renderJson(contactView.toRecord(contact), ctx.term)
-      : renderList([contact], contactView, {
-          format,
-          term: ctx.term,
-          today: ctx.today(),
-          header: ctx.globals.header,
-        }),
-  );
+  printChangedContact(ctx, contact, `Added ${contact.name} (#${contact.id}).`);
 }
 
 /** Options shared by `contact add` and `contact edit`. */

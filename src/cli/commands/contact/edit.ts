@@ -1,36 +1,16 @@
 import type { Command } from 'commander';
 import { contactChangesFromOptions, type ContactEditInput } from '../../../domain/contact-edit.js';
-import type { Contact } from '../../../domain/contact.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
 import { updateContact } from '../../../storage/contact-changes.js';
 import { contactById, contactsNamed } from '../../../storage/contacts.js';
 import { writeTransaction } from '../../../storage/journal.js';
-import { renderJson, renderList } from '../../../output/render.js';
-import { forTerminal } from '../../../output/sanitize.js';
-import { contactView } from '../../../output/views/contacts.js';
 import { collect, withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
+import { printChangedContact } from '../../print.js';
 import { addContactOptions } from './add.js';
 import { existingContact } from './show.js';
 
 export type ContactEditOptions = ContactEditInput;
-
-/** Print a contact a command just changed: stderr says what (sanitised), stdout has the record. */
-export function printChangedContact(ctx: Context, contact: Contact, message: string): void {
-  const format = ctx.format();
-  ctx.info(forTerminal(message));
-  if (format === 'table') return;
-  ctx.out(
-    format === 'json'
-      ? renderJson(contactView.toRecord(contact), ctx.term)
-      : renderList([contact], contactView, {
-          format,
-          term: ctx.term,
-          today: ctx.today(),
-          header: ctx.globals.header,
-        }),
-  );
-}
 
 /** `contact edit NAME`: change only the fields given. */
 export function runContactEdit(ctx: Context, name: string, opts: ContactEditOptions): void {

@@ -6,7 +6,7 @@ import { contactById } from '../../../storage/contacts.js';
 import { writeTransaction } from '../../../storage/journal.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
-import { printChangedContact } from './edit.js';
+import { printChangedContact } from '../../print.js';
 import { existingContact } from './show.js';
 
 /** `contact merge KEEP OTHER`: move everything of OTHER onto KEEP, then delete OTHER. */

@@ -3,37 +3,18 @@ import { requireText } from '../../../domain/capture.js';
 import { addDays, parseDate } from '../../../domain/dates.js';
 import type { FollowUp } from '../../../domain/records.js';
 import { UsageError } from '../../../errors.js';
-import { renderJson, renderList } from '../../../output/render.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import { followUpView } from '../../../output/views/records.js';
 import { followUpById, insertFollowUp } from '../../../storage/follow-ups.js';
 import { writeTransaction } from '../../../storage/journal.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
+import { printWritten } from '../../print.js';
 import { resolveName } from '../../resolve.js';
 
 export interface FollowUpOptions {
   due?: string;
   kind?: string;
-}
-
-/** Print follow-ups a write command touched, in the chosen format. */
-export function printFollowUps(ctx: Context, followUps: FollowUp[], single: boolean): void {
-  const format = ctx.format();
-  if (format === 'table') return;
-  if (format === 'json') {
-    const records = followUps.map(followUpView.toRecord);
-    ctx.out(renderJson(single ? records[0] : records, ctx.term));
-    return;
-  }
-  ctx.out(
-    renderList(followUps, followUpView, {
-      format,
-      term: ctx.term,
-      today: ctx.today(),
-      header: ctx.globals.header,
-    }),
-  );
 }
 
 /** `follow-up NAME TEXT`: something to do for (or wait on from) someone. */
@@ -59,7 +40,7 @@ export function runFollowUp(ctx: Context, name: string, text: string, opts: Foll
   ctx.info(
     `Follow-up ${followUp.id} for ${forTerminal(followUp.contact.name)}, due ${followUp.due}.`,
   );
-  printFollowUps(ctx, [followUp], true);
+  printWritten(ctx, [followUp], followUpView);
 }
 
 /** Register `follow-up`. */

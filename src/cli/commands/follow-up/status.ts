@@ -9,7 +9,8 @@ import { setReportedBack } from '../../../storage/introductions.js';
 import { writeTransaction, type Db } from '../../../storage/journal.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
-import { printFollowUps } from './add.js';
+import { followUpView } from '../../../output/views/records.js';
+import { printWritten } from '../../print.js';
 
 type Change = 'done' | 'drop' | 'snooze';
 
@@ -66,7 +67,7 @@ function change(ctx: Context, rawIds: string[], kind: Change, until?: string): v
       kind === 'snooze' ? `snoozed until ${f.due}` : kind === 'done' ? 'done' : 'dropped';
     ctx.info(`Follow-up ${f.id} (${forTerminal(f.contact.name)}: ${forTerminal(f.text)}) ${what}.`);
   }
-  printFollowUps(ctx, changed, false);
+  printWritten(ctx, changed, followUpView, false);
 }
 
 /** Register `done`, `snooze` and `drop`. */

@@ -3,7 +3,6 @@ import { parseDate } from '../../../domain/dates.js';
 import type { Introduction } from '../../../domain/records.js';
 import { UsageError } from '../../../errors.js';
 import { nameNotices } from '../../../output/recorded.js';
-import { renderJson, renderList } from '../../../output/render.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import { introductionView } from '../../../output/views/records.js';
 import { findOrCreateContact, type NameOutcome } from '../../../storage/capture.js';
@@ -17,6 +16,7 @@ import { writeTransaction, type Db } from '../../../storage/journal.js';
 import { isMeName } from '../../../domain/contact.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
+import { printWritten } from '../../print.js';
 
 export interface IntroOptions {
   to?: string;
@@ -36,7 +36,7 @@ export function runIntro(
   person: string,
   opts: IntroOptions,
 ): void {
-  const format = ctx.format();
+  ctx.format();
   const date = opts.date === undefined ? ctx.today() : parseDate(opts.date, ctx.today(), 'past');
   const context = opts.note?.trim() || null;
   const db = ctx.writeJournal();
@@ -76,17 +76,7 @@ export function runIntro(
   ctx.info(
     `${by} introduced ${forTerminal(intro.person.name)} to ${to} (introduction ${intro.id}).`,
   );
-  if (format === 'json') ctx.out(renderJson(introductionView.toRecord(intro), ctx.term));
-  else if (format !== 'table') {
-    ctx.out(
-      renderList([intro], introductionView, {
-        format,
-        term: ctx.term,
-        today: ctx.today(),
-        header: ctx.globals.header,
-      }),
-    );
-  }
+  printWritten(ctx, [intro], introductionView);
 }
 
 /** Register `intro`. */

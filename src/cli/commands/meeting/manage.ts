@@ -4,7 +4,7 @@ import { parseDate } from '../../../domain/dates.js';
 import { parseId } from '../../../domain/ids.js';
 import type { Meeting } from '../../../domain/records.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
-import { renderJson, renderList } from '../../../output/render.js';
+import { renderJson } from '../../../output/render.js';
 import { meetingPage } from '../../../output/meeting-page.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import { followUpView, giftView, meetingView, noteView } from '../../../output/views/records.js';
@@ -19,28 +19,13 @@ import {
 import { giftsOfMeeting, notesOfMeeting } from '../../../storage/notes.js';
 import { collect, withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
+import { printWritten } from '../../print.js';
 import { resolveName } from '../../resolve.js';
 
 function load(db: Db | null, id: number): Meeting {
   const meeting = db ? meetingById(db, id) : undefined;
   if (!meeting) throw new NotFoundError(`no meeting ${id}`, "see the ids with 'netjournal log'");
   return meeting;
-}
-
-function printMeeting(ctx: Context, meeting: Meeting): void {
-  const format = ctx.format();
-  if (format === 'table') return;
-  if (format === 'json') ctx.out(renderJson(meetingView.toRecord(meeting), ctx.term));
-  else {
-    ctx.out(
-      renderList([meeting], meetingView, {
-        format,
-        term: ctx.term,
-        today: ctx.today(),
-        header: ctx.globals.header,
-      }),
-    );
-  }
 }
 
 /** `meeting show ID`: the meeting with its notes, gifts and follow-ups. */
@@ -68,7 +53,7 @@ export function runMeetingShow(ctx: Context, rawId: string): void {
         ctx.term,
       ),
     );
-  } else printMeeting(ctx, meeting);
+  } else printWritten(ctx, [meeting], meetingView);
 }
 
 export interface MeetingEditOptions {
@@ -108,7 +93,7 @@ export function runMeetingEdit(ctx: Context, rawId: string, opts: MeetingEditOpt
     return load(db, id);
   });
   ctx.info(`Updated meeting ${meeting.id}.`);
-  printMeeting(ctx, meeting);
+  printWritten(ctx, [meeting], meetingView);
 }
 
 /** `meeting rm ID`: remove a meeting and the follow-ups it created that are still open. */
@@ -129,7 +114,7 @@ export function runMeetingRm(ctx: Context, rawId: string): void {
         ? ` and its ${removed.length} open follow-up${removed.length > 1 ? 's' : ''}: ${removed.map((f) => f.id).join(', ')}.`
         : '.'),
   );
-  printMeeting(ctx, meeting);
+  printWritten(ctx, [meeting], meetingView);
 }
 
 /** Register `meeting show|edit|rm`. */

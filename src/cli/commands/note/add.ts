@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { requireText } from '../../../domain/capture.js';
 import { parseDate } from '../../../domain/dates.js';
-import { renderJson, renderList } from '../../../output/render.js';
 import { noteView } from '../../../output/views/records.js';
 import { writeTransaction } from '../../../storage/journal.js';
 import { insertNote } from '../../../storage/notes.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
+import { printWritten } from '../../print.js';
 import { resolveName } from '../../resolve.js';
 
 export interface NoteOptions {
@@ -16,7 +16,7 @@ export interface NoteOptions {
 
 /** `note NAME TEXT`: remember a thing learned about someone. */
 export function runNote(ctx: Context, name: string, text: string, opts: NoteOptions): void {
-  const format = ctx.format();
+  ctx.format();
   const body = requireText(text, 'the note');
   const date = opts.date === undefined ? ctx.today() : parseDate(opts.date, ctx.today(), 'past');
   const db = ctx.writeJournal();
@@ -32,17 +32,7 @@ export function runNote(ctx: Context, name: string, text: string, opts: NoteOpti
     };
   });
   ctx.info(`Noted about ${forTerminal(note.contact.name)} (note ${note.id}).`);
-  if (format === 'json') ctx.out(renderJson(noteView.toRecord(note), ctx.term));
-  else if (format !== 'table') {
-    ctx.out(
-      renderList([note], noteView, {
-        format,
-        term: ctx.term,
-        today: ctx.today(),
-        header: ctx.globals.header,
-      }),
-    );
-  }
+  printWritten(ctx, [note], noteView);
 }
 
 /** Register `note`. */

@@ -1,0 +1,40 @@
+import type { Contact } from '../domain/contact.js';
+import { forTerminal } from '../output/sanitize.js';
+import { contactView } from '../output/views/contacts.js';
+import { renderJson, renderList } from '../output/render.js';
+import type { RecordView } from '../output/records.js';
+import type { Context } from './context.js';
+
+/**
+ * Print what a write command recorded: nothing more on a terminal (the
+ * confirmation on stderr says it), one JSON object (or an array for several)
+ * with --json, and the records as rows in the other formats.
+ */
+export function printWritten<R>(
+  ctx: Context,
+  rows: readonly R[],
+  view: RecordView<R>,
+  single = rows.length === 1,
+): void {
+  const format = ctx.format();
+  if (format === 'table') return;
+  if (format === 'json') {
+    const records = rows.map(view.toRecord);
+    ctx.out(renderJson(single ? records[0] : records, ctx.term));
+    return;
+  }
+  ctx.out(
+    renderList(rows, view, {
+      format,
+      term: ctx.term,
+      today: ctx.today(),
+      header: ctx.globals.header,
+    }),
+  );
+}
+
+/** Print a contact a command just changed: stderr says what (sanitised), stdout has the record. */
+export function printChangedContact(ctx: Context, contact: Contact, message: string): void {
+  ctx.info(forTerminal(message));
+  printWritten(ctx, [contact], contactView);
+}
