@@ -103,7 +103,7 @@ export function introductionChain(
   const rows = db
     .prepare(
       `WITH RECURSIVE chain(id, depth, path) AS (
-         SELECT ?, 0, ',' || ? || ','
+         SELECT ?, 0, ',' || CAST(? AS INTEGER) || ','
          UNION ALL
          SELECT i.introducer_id, chain.depth + 1, chain.path || i.introducer_id || ','
            FROM chain

@@ -24,3 +24,23 @@ export function cadenceDefaults(db: Db | null): CircleCadences {
   }
   return defaults;
 }
+
+/** Store a setting. */
+export function setSetting(db: Db, key: string, value: string): void {
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
+}
+
+/** Remove a setting; true when it existed. */
+export function unsetSetting(db: Db, key: string): boolean {
+  return db.prepare('DELETE FROM settings WHERE key = ?').run(key).changes > 0;
+}
+
+/** Every stored setting, by key. */
+export function allSettings(db: Db): { key: string; value: string }[] {
+  return db.prepare('SELECT key, value FROM settings ORDER BY key').all() as {
+    key: string;
+    value: string;
+  }[];
+}

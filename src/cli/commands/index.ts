@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandHost } from '../command.js';
+import { configCommands } from './config/config.js';
+import { todayCommand } from './today/today.js';
 import { contactAddCommand } from './contact/add.js';
 import { contactEditCommand } from './contact/edit.js';
 import { contactMergeCommand } from './contact/merge.js';
@@ -10,6 +12,7 @@ import { followUpCommand } from './follow-up/add.js';
 import { followUpsCommand } from './follow-up/list.js';
 import { followUpStatusCommands } from './follow-up/status.js';
 import { introCommand } from './intro/add.js';
+import { introsCommand } from './intro/list.js';
 import { addCommand } from './meeting/add.js';
 import { logCommand } from './meeting/log.js';
 import { meetingCommands } from './meeting/manage.js';
@@ -17,9 +20,11 @@ import { noteCommand } from './note/add.js';
 
 /** Attach every command to the program. */
 export function registerCommands(program: Command, host: CommandHost): void {
+  todayCommand(program, host);
   addCommand(program, host);
   noteCommand(program, host);
   introCommand(program, host);
+  introsCommand(program, host);
   followUpCommand(program, host);
   followUpsCommand(program, host);
   followUpStatusCommands(program, host);
@@ -35,4 +40,5 @@ export function registerCommands(program: Command, host: CommandHost): void {
   contactRmCommand(contact, host);
   contactMergeCommand(contact, host);
   contactsCommand(program, host);
+  configCommands(program, host);
 }

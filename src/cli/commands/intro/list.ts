@@ -1,0 +1,131 @@
+import type { Command } from 'commander';
+import { parseDate } from '../../../domain/dates.js';
+import { UsageError } from '../../../errors.js';
+import { renderDot, renderMermaid } from '../../../output/graph.js';
+import { RECORD_FORMATS, type RecordFormat } from '../../../output/records.js';
+import {
+  INTRO_REPORT_FIELDS,
+  introductionGraph,
+  introReportRecord,
+  introsPage,
+  renderChain,
+  renderReport,
+  renderTop,
+  type IntroChain,
+  type IntrosRender,
+} from '../../../output/views/intros.js';
+import { ME_ID } from '../../../storage/contacts.js';
+import {
+  chainLinks,
+  chainTo,
+  firstIntroductionToMe,
+  listIntroductions,
+  topIntroducers,
+  type IntroductionFilter,
+} from '../../../storage/intros-report.js';
+import type { Db } from '../../../storage/journal.js';
+import { withContext, withExamples, type CommandHost } from '../../command.js';
+import type { Context } from '../../context.js';
+import { resolveName } from '../../resolve.js';
+
+export interface IntrosOptions {
+  since?: string;
+  by?: string;
+  of?: string;
+  chain?: string;
+  top?: boolean;
+}
+
+/** The record formats plus the two graph languages. */
+const INTROS_FORMATS = [...RECORD_FORMATS, 'dot', 'mermaid'] as const;
+type IntrosFormat = (typeof INTROS_FORMATS)[number];
+
+/** Reject combinations that have no single meaning, before anything is read. */
+function checkOptions(opts: IntrosOptions, format: IntrosFormat): void {
+  const mode = opts.chain !== undefined ? '--chain' : opts.top ? '--top' : null;
+  if (opts.chain !== undefined && opts.top) {
+    throw new UsageError('--chain and --top cannot be used together', 'pick one of them');
+  }
+  if (mode && (format === 'dot' || format === 'mermaid')) {
+    throw new UsageError(
+      `--format ${format} draws the introduction graph and cannot be used with ${mode}`,
+      `drop ${mode}, or pick one of ${RECORD_FORMATS.join(', ')}`,
+    );
+  }
+  const filters = (['since', 'by', 'of'] as const).filter((f) => opts[f] !== undefined);
+  if (opts.chain !== undefined && filters.length) {
+    throw new UsageError(
+      `--chain cannot be combined with ${filters.map((f) => `--${f}`).join(', ')}`,
+      `the chain follows every introduction to you; drop ${filters.length > 1 ? 'them' : 'it'}`,
+    );
+  }
+}
+
+/** How the user came to know a contact, with the introduction behind each link. */
+function loadChain(db: Db | null, name: string): IntroChain {
+  // Without a journal resolveName has already failed: only "me" exists there.
+  const contact = resolveName(db, name);
+  if (!db) return { people: [contact], links: [], loopsBackTo: null };
+  const people = chainTo(db, contact.id);
+  const first = people[0];
+  const before = first ? firstIntroductionToMe(db, first.id) : undefined;
+  return { people, links: chainLinks(db, people), loopsBackTo: before?.introducer ?? null };
+}
+
+/** `intros`: who introduced whom, newest first; or a chain, the top introducers, or the graph. */
+export function runIntros(ctx: Context, opts: IntrosOptions): void {
+  const format = ctx.format<IntrosFormat>(INTROS_FORMATS);
+  checkOptions(opts, format);
+  const since = opts.since === undefined ? undefined : parseDate(opts.since, ctx.today(), 'past');
+  const db = ctx.readJournal();
+  const r: IntrosRender = { term: ctx.term, header: ctx.globals.header, meId: ME_ID };
+  if (opts.chain !== undefined) {
+    // checkOptions has turned the graph formats away from --chain and --top.
+    ctx.out(renderChain(loadChain(db, opts.chain), format as RecordFormat, r));
+    return;
+  }
+  const filter: IntroductionFilter = {
+    since,
+    byId: opts.by === undefined ? undefined : resolveName(db, opts.by, true).id,
+    ofId: opts.of === undefined ? undefined : resolveName(db, opts.of, true).id,
+  };
+  if (opts.top) {
+    ctx.out(renderTop(db ? topIntroducers(db, filter) : [], format as RecordFormat, r));
+    return;
+  }
+  const intros = db ? listIntroductions(db, filter) : [];
+  if (format === 'dot') ctx.out(renderDot(introductionGraph(intros, ME_ID), 'introductions'));
+  else if (format === 'mermaid') ctx.out(renderMermaid(introductionGraph(intros, ME_ID)));
+  else if (format === 'table') {
+    const filtered = Object.values(filter).some((v) => v !== undefined);
+    ctx.out(introsPage(intros, r, filtered));
+  } else {
+    const records = intros.map((i) => introReportRecord(i, ME_ID));
+    ctx.out(renderReport('introductions', INTRO_REPORT_FIELDS, records, format, r));
+  }
+}
+
+/** Register `intros`. */
+export function introsCommand(parent: Command, host: CommandHost): Command {
+  const command = parent
+    .command('intros')
+    .description('who introduced whom: introductions newest first, chains, connectors, the graph')
+    .option('--since <when>', 'only introductions on or after this date: 2026-11-01, 3m, monday')
+    .option('--by <name>', 'only introductions made by NAME (me for the ones you made)')
+    .option('--of <name>', 'only introductions involving NAME in any role')
+    .option('--chain <name>', 'how you came to know NAME, through whom, back to the start')
+    .option('--top', 'your connectors: introducers ranked by introductions made')
+    .addHelpText(
+      'after',
+      '\nFormats: table, json, jsonl, csv, tsv, and dot (Graphviz) or mermaid for the graph.',
+    )
+    .action(withContext(host, runIntros));
+  return withExamples(command, [
+    'netjournal intros',
+    'netjournal intros --by "Joe Park" --since 6m',
+    'netjournal intros --chain "Ralph Smith"',
+    "netjournal intros --top --json | jq '.introducers[:3]'",
+    'netjournal intros --format dot | dot -Tsvg > intros.svg',
+    'netjournal intros --format mermaid >> network.md',
+  ]);
+}

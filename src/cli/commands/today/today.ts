@@ -1,0 +1,80 @@
+import type { Command } from 'commander';
+import {
+  birthdayMonthDays,
+  buildToday,
+  needsAttention,
+  type TodayItem,
+} from '../../../domain/today.js';
+import { addDays } from '../../../domain/dates.js';
+import { UsageError } from '../../../errors.js';
+import { renderJson, renderList } from '../../../output/render.js';
+import { renderTodayPage, todayItemView } from '../../../output/today-page.js';
+import { cadenceDefaults } from '../../../storage/settings.js';
+import { birthdaysOn, openFollowUpsDueBy, reconnectsDue } from '../../../storage/today.js';
+import { withContext, withExamples, type CommandHost } from '../../command.js';
+import type { Context } from '../../context.js';
+import { EXIT } from '../../errors.js';
+
+export interface TodayOptions {
+  days: string;
+  exitStatus?: boolean;
+}
+
+function parseDays(raw: string): number {
+  if (!/^\d{1,4}$/.test(raw.trim())) {
+    throw new UsageError(`invalid --days "${raw}"`, 'give a number of days, e.g. --days 14');
+  }
+  return Number(raw.trim());
+}
+
+/** `today`: the morning report. */
+export function runToday(ctx: Context, opts: TodayOptions): number {
+  const format = ctx.format();
+  const days = parseDays(opts.days);
+  const today = ctx.today();
+  const db = ctx.readJournal();
+  const items: TodayItem[] = db
+    ? buildToday(
+        {
+          followUps: openFollowUpsDueBy(db, addDays(today, days)),
+          birthdays: birthdaysOn(db, birthdayMonthDays(today)),
+          reconnects: reconnectsDue(db, today, cadenceDefaults(db)),
+        },
+        today,
+        days,
+      )
+    : [];
+  if (format === 'table') ctx.out(renderTodayPage(items, ctx.term, days));
+  else if (format === 'json') {
+    ctx.out(renderJson({ date: today, items: items.map(todayItemView.toRecord) }, ctx.term));
+  } else {
+    ctx.out(
+      renderList(items, todayItemView, {
+        format,
+        term: ctx.term,
+        today,
+        header: ctx.globals.header,
+      }),
+    );
+  }
+  return opts.exitStatus && needsAttention(items) ? EXIT.attention : EXIT.ok;
+}
+
+/** Register `today`. */
+export function todayCommand(parent: Command, host: CommandHost): Command {
+  const command = parent
+    .command('today')
+    .description(
+      'the morning report: who to follow up with, thank, tell how it went, or reconnect with',
+    )
+    .option('--days <n>', 'how far ahead "coming up" looks', '7')
+    .option('--exit-status', 'exit 1 when anything needs attention today (for scripts and cron)')
+    .action(withContext(host, runToday));
+  return withExamples(command, [
+    'netjournal today',
+    'netjournal today --days 14',
+    'netjournal today --json | jq -r \'.items[] | select(.section == "overdue") | .text\'',
+    'netjournal today | cut -f1 | sort | uniq -c',
+    'netjournal today --exit-status >/dev/null || notify-send "netjournal: people to follow up with"',
+  ]);
+}

@@ -1,0 +1,128 @@
+import type { TodayItem, TodaySection } from '../domain/today.js';
+import type { JsonRecord, RecordView } from './records.js';
+import { forTerminal } from './sanitize.js';
+import type { Terminal } from './terminal.js';
+import { displayWidth, truncate } from './width.js';
+
+/** The item record: JSON keys and csv/tsv columns, in this order. */
+export const todayItemView: RecordView<TodayItem> = {
+  fields: ['section', 'id', 'kind', 'contact', 'contactId', 'text', 'due', 'days'],
+  toRecord: (i): JsonRecord => ({
+    section: i.section,
+    id: i.id,
+    kind: i.kind,
+    contact: i.contact,
+    contactId: i.contactId,
+    text: i.text,
+    due: i.due,
+    days: i.days,
+  }),
+  columns: () => [],
+  empty: '',
+};
+
+const HEADINGS: Record<TodaySection, string> = {
+  overdue: 'Overdue',
+  today: 'Due today',
+  thank_you: 'Thank-you notes to send',
+  report_back: 'Tell your introducers how it went',
+  waiting: 'Offers to check on — make it easy: offer to draft the note for them',
+  birthday: 'Birthdays',
+  reconnect: 'Time to reconnect',
+  upcoming: 'Coming up',
+};
+
+const SUMMARY_WORDS: Record<Exclude<TodaySection, 'upcoming'>, [string, string]> = {
+  overdue: ['overdue', 'overdue'],
+  today: ['due today', 'due today'],
+  thank_you: ['thank-you note', 'thank-you notes'],
+  report_back: ['report-back', 'report-backs'],
+  waiting: ['offer to check on', 'offers to check on'],
+  birthday: ['birthday', 'birthdays'],
+  reconnect: ['reconnect', 'reconnects'],
+};
+
+function when(item: TodayItem): string {
+  if (item.section === 'birthday') return 'today';
+  const n = Math.abs(item.days);
+  if (item.days < 0) return `${n} day${n === 1 ? '' : 's'} late`;
+  if (item.days === 0) return 'today';
+  if (item.days === 1) return 'tomorrow';
+  return `in ${n} days`;
+}
+
+/** "6 things today: 1 overdue, 2 thank-you notes, …" (upcoming items are not counted). */
+export function todaySummary(items: readonly TodayItem[], days: number): string {
+  const counts = new Map<TodaySection, number>();
+  for (const i of items) counts.set(i.section, (counts.get(i.section) ?? 0) + 1);
+  const parts = (Object.keys(SUMMARY_WORDS) as (keyof typeof SUMMARY_WORDS)[])
+    .filter((s) => counts.get(s))
+    .map((s) => {
+      const n = counts.get(s) ?? 0;
+      return `${n} ${SUMMARY_WORDS[s][n === 1 ? 0 : 1]}`;
+    });
+  const attention = items.filter((i) => i.section !== 'upcoming').length;
+  const upcoming = counts.get('upcoming') ?? 0;
+  const later = upcoming ? `${upcoming} coming up in the next ${days} days` : '';
+  if (attention === 0) {
+    return `Nothing needs you today.${later ? ` ${later[0]?.toUpperCase()}${later.slice(1)}.` : ' Enjoy the quiet, or reach out to someone new.'}`;
+  }
+  return `${attention} thing${attention === 1 ? '' : 's'} today: ${parts.join(', ')}${later ? `; ${later}` : ''}.`;
+}
+
+/** Break text at spaces into lines of at most width cells. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && displayWidth(line) + 1 + displayWidth(word) > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
+}
+
+/**
+ * The morning page on a terminal: summary, then a heading per non-empty
+ * section with one line per item (the id to type into `done`, who, what,
+ * when). Text is cut to fit the terminal; piped output never uses this.
+ */
+export function renderTodayPage(items: readonly TodayItem[], term: Terminal, days: number): string {
+  const { chalk } = term;
+  const lines = wrap(todaySummary(items, days), term.columns).map((l) => chalk.bold(l));
+  const idWidth = Math.max(0, ...items.map((i) => (i.id === null ? 0 : String(i.id).length)));
+  // Names get at most a quarter of the width, so the text (the reason) stays readable.
+  const nameWidth = Math.min(
+    Math.max(10, Math.floor(term.columns / 4)),
+    Math.max(0, ...items.map((i) => displayWidth(forTerminal(i.contact)))),
+  );
+  const whenWidth = Math.max(0, ...items.map((i) => when(i).length));
+  let section: TodaySection | null = null;
+  for (const item of items) {
+    if (item.section !== section) {
+      section = item.section;
+      const heading =
+        section === 'upcoming' ? `${HEADINGS.upcoming} (next ${days} days)` : HEADINGS[section];
+      lines.push('', chalk.bold.underline(truncate(heading, term.columns)));
+    }
+    const id = (item.id === null ? '' : String(item.id)).padStart(idWidth);
+    const name = truncate(forTerminal(item.contact), nameWidth);
+    const fixed = 2 + idWidth + 2 + nameWidth + 2 + 2 + whenWidth;
+    const textWidth = Math.max(8, term.columns - fixed);
+    const text = truncate(forTerminal(item.text), textWidth);
+    const whenText = when(item).padStart(whenWidth);
+    const styledWhen =
+      item.days < 0
+        ? chalk.red(whenText)
+        : item.section === 'upcoming'
+          ? chalk.dim(whenText)
+          : chalk.yellow(whenText);
+    lines.push(
+      `  ${chalk.dim(id)}  ${chalk.bold(name)}${' '.repeat(nameWidth - displayWidth(name))}  ${text}${' '.repeat(
+        Math.max(0, textWidth - displayWidth(text)),
+      )}  ${styledWhen}`.trimEnd(),
+    );
+  }
+  return lines.join('\n') + '\n';
+}

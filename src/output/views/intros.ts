@@ -1,0 +1,226 @@
+import type { ContactRef, Introduction } from '../../domain/records.js';
+import type { IntroducerCount } from '../../storage/intros-report.js';
+import { renderDelimited } from '../delimited.js';
+import type { Graph, GraphNode } from '../graph.js';
+import type { JsonRecord, RecordFormat } from '../records.js';
+import { renderJson } from '../render.js';
+import { forTerminal } from '../sanitize.js';
+import type { Terminal } from '../terminal.js';
+import { displayWidth, truncate } from '../width.js';
+
+/** What every `intros` renderer needs besides its rows. */
+export interface IntrosRender {
+  term: Terminal;
+  /** Print the csv/tsv header row. */
+  header: boolean;
+  /** The user's contact id: named `me` in records, "you" on a terminal. */
+  meId: number;
+}
+
+/** A report in a machine format: json wraps the records in `{key: […]}`. */
+type MachineFormat = Exclude<RecordFormat, 'table'>;
+
+/** The fields of one introduction in the `intros` report, in order. */
+export const INTRO_REPORT_FIELDS = [
+  'id',
+  'date',
+  'introducer',
+  'person',
+  'to',
+  'reportedBack',
+] as const;
+
+function nameOf(ref: ContactRef, meId: number): string {
+  return ref.id === meId ? 'me' : ref.name;
+}
+
+/** One introduction as the report prints it: exactly the six report fields. */
+export function introReportRecord(i: Introduction, meId: number): JsonRecord {
+  return {
+    id: i.id,
+    date: i.date,
+    introducer: nameOf(i.introducer, meId),
+    person: nameOf(i.person, meId),
+    to: nameOf(i.to, meId),
+    reportedBack: i.reportedBack,
+  };
+}
+
+/** Records as a report: json `{key: […]}`, jsonl one per line, csv/tsv with a header row. */
+export function renderReport(
+  key: string,
+  fields: readonly string[],
+  records: readonly JsonRecord[],
+  format: MachineFormat,
+  r: IntrosRender,
+): string {
+  switch (format) {
+    case 'json':
+      return renderJson({ [key]: records }, r.term);
+    case 'jsonl':
+      return records.map((rec) => JSON.stringify(rec) + '\n').join('');
+    case 'csv':
+    case 'tsv':
+      return renderDelimited(records, fields, format, r.header);
+  }
+}
+
+// The user reads as "you" on a terminal; everyone else by their sanitised name.
+function who(ref: ContactRef, meId: number, capital = false): string {
+  if (ref.id !== meId) return forTerminal(ref.name);
+  return capital ? 'You' : 'you';
+}
+
+/** "Joe Park introduced Ralph Smith to you". */
+function sentence(i: Introduction, meId: number): string {
+  return `${who(i.introducer, meId, true)} introduced ${who(i.person, meId)} to ${who(i.to, meId)}`;
+}
+
+// Cut to the terminal's width only on a terminal: `--format table` piped keeps it all.
+function fit(text: string, width: number, term: Terminal): string {
+  return term.isTTY ? truncate(text, Math.max(10, width)) : text;
+}
+
+const DATE_INDENT = ' '.repeat('YYYY-MM-DD  '.length);
+const SEP = ' · ';
+// Cells a sentence keeps before the reported-back status gives way to it.
+const MIN_SENTENCE = 24;
+
+/**
+ * `intros` on a terminal: a count, then a line per introduction, newest
+ * first (date, who introduced whom to whom, whether the user reported back
+ * when it was to them), with its context below in dim.
+ */
+export function introsPage(
+  intros: readonly Introduction[],
+  r: IntrosRender,
+  filtered: boolean,
+): string {
+  const { chalk, columns } = r.term;
+  if (intros.length === 0) {
+    const empty = filtered
+      ? 'No introductions match. Drop a filter, or see them all with: netjournal intros'
+      : 'No introductions recorded yet. Record one with: netjournal intro "Joe Park" "Ralph Smith"';
+    return chalk.dim(empty) + '\n';
+  }
+  const count = `${intros.length} introduction${intros.length === 1 ? '' : 's'}, newest first`;
+  const lines = [chalk.bold(count)];
+  const width = columns - DATE_INDENT.length;
+  for (const i of intros) {
+    // Reporting back is owed to whoever introduced someone to the user.
+    const status = i.to.id !== r.meId ? '' : i.reportedBack ? 'reported back' : 'not reported back';
+    const styled = i.reportedBack ? chalk.dim(status) : chalk.yellow(status);
+    // On a narrow terminal the status moves below, so the sentence stays readable.
+    const inline = status !== '' && width - status.length - SEP.length >= MIN_SENTENCE;
+    const room = inline ? width - status.length - SEP.length : width;
+    lines.push(`${i.date}  ${fit(sentence(i, r.meId), room, r.term)}${inline ? SEP + styled : ''}`);
+    const context = i.context === null ? '' : forTerminal(i.context);
+    if (status && !inline) {
+      const rest = context
+        ? chalk.dim(SEP + fit(context, width - status.length - SEP.length, r.term))
+        : '';
+      lines.push(DATE_INDENT + styled + rest);
+    } else if (context) lines.push(DATE_INDENT + chalk.dim(fit(context, width, r.term)));
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** How the user came to know someone, with the introduction behind each link. */
+export interface IntroChain {
+  /** First link first, ending with the contact asked about. */
+  people: ContactRef[];
+  /** One per link: links[k] introduced people[k + 1] to the user. */
+  links: Introduction[];
+  /** Who introduced the first person, when following them would loop. */
+  loopsBackTo: ContactRef | null;
+}
+
+/** `intros --chain NAME`: `{"chain": […]}` in json, a `name` column otherwise, or a page. */
+export function renderChain(chain: IntroChain, format: RecordFormat, r: IntrosRender): string {
+  if (format !== 'table') {
+    const records = chain.people.map((p) => ({ name: nameOf(p, r.meId) }));
+    if (format === 'json') return renderJson({ chain: records.map((rec) => rec.name) }, r.term);
+    return renderReport('chain', ['name'], records, format, r);
+  }
+  const { chalk, columns } = r.term;
+  const names = chain.people.map((p) => forTerminal(p.name));
+  const lines = [chalk.bold(fit(names.join(' → '), columns, r.term))];
+  const last = chain.people[chain.people.length - 1];
+  if (chain.links.length === 0 && last) {
+    lines.push(chalk.dim(`You know ${forTerminal(last.name)} directly: no introduction recorded.`));
+  }
+  for (const link of chain.links) {
+    lines.push('  ' + fit(`${sentence(link, r.meId)} on ${link.date}`, columns - 2, r.term));
+  }
+  const first = chain.people[0];
+  if (chain.loopsBackTo && first) {
+    const loop = `${forTerminal(chain.loopsBackTo.name)} also introduced ${forTerminal(first.name)} to you: the chain loops, so it stops here.`;
+    lines.push(chalk.dim('  ' + fit(loop, columns - 2, r.term)));
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** `intros --top`: `{"introducers": [{name, count}]}`, or a ranked list on a terminal. */
+export function renderTop(
+  rows: readonly IntroducerCount[],
+  format: RecordFormat,
+  r: IntrosRender,
+): string {
+  if (format !== 'table') {
+    const records = rows.map((row) => ({ name: row.name, count: row.count }));
+    return renderReport('introducers', ['name', 'count'], records, format, r);
+  }
+  const { chalk, columns } = r.term;
+  if (rows.length === 0) {
+    return (
+      chalk.dim(
+        'No one has made an introduction yet. Record one with: netjournal intro "Joe Park" "Ralph Smith"',
+      ) + '\n'
+    );
+  }
+  const lines = [chalk.bold('Your connectors, by introductions made')];
+  const rankWidth = String(rows.length).length + 1;
+  const counts = rows.map((row) => `${row.count} introduction${row.count === 1 ? '' : 's'}`);
+  const countWidth = Math.max(...counts.map((c) => c.length));
+  // Names take what the rank and count leave, but no more than the longest needs.
+  const room = columns - 2 - rankWidth - 1 - 2 - countWidth;
+  const names = rows.map((row) => fit(forTerminal(row.name), room, r.term));
+  const nameWidth = Math.max(...names.map(displayWidth));
+  rows.forEach((_row, k) => {
+    const rank = `${k + 1}.`.padStart(rankWidth);
+    const name = names[k] ?? '';
+    const pad = ' '.repeat(nameWidth - displayWidth(name));
+    lines.push(`  ${chalk.dim(rank)} ${chalk.bold(name)}${pad}  ${counts[k] ?? ''}`);
+  });
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * The introduction graph: an edge introducer → person per introduction,
+ * oldest first, labelled `to NAME` unless it was to the user (the usual
+ * case, left unlabelled). Nodes are everyone at an end of an edge plus
+ * anyone else introduced to, by id; the user is `me`, drawn apart.
+ */
+export function introductionGraph(intros: readonly Introduction[], meId: number): Graph {
+  const nodes = new Map<number, GraphNode>();
+  const node = (ref: ContactRef): string => {
+    const id = `n${ref.id}`;
+    if (!nodes.has(ref.id)) {
+      const isMe = ref.id === meId;
+      nodes.set(ref.id, { id, label: nameOf(ref, meId), ...(isMe ? { emphasis: true } : {}) });
+    }
+    return id;
+  };
+  const oldestFirst = [...intros].sort((a, b) =>
+    a.date === b.date ? a.id - b.id : a.date < b.date ? -1 : 1,
+  );
+  const edges = oldestFirst.map((i) => {
+    const from = node(i.introducer);
+    const to = node(i.person);
+    if (i.to.id === meId) return { from, to };
+    node(i.to);
+    return { from, to, label: `to ${i.to.name}` };
+  });
+  const sorted = [...nodes.entries()].sort(([a], [b]) => a - b).map(([, n]) => n);
+  return { nodes: sorted, edges };
+}

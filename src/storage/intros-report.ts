@@ -1,0 +1,137 @@
+import type { ContactRef, Introduction } from '../domain/records.js';
+import { ME_ID } from './contacts.js';
+import { introductionChain } from './introductions.js';
+import type { Db } from './journal.js';
+
+/** Which introductions `intros` covers; every field given narrows it further. */
+export interface IntroductionFilter {
+  /** On or after this date (YYYY-MM-DD). */
+  since?: string;
+  /** Made by this contact (ME_ID for the user). */
+  byId?: number;
+  /** Involving this contact as introducer, person or the one introduced to. */
+  ofId?: number;
+}
+
+interface ReportRow {
+  id: number;
+  date: string;
+  context: string | null;
+  reported_back: number;
+  introducer_id: number;
+  introducer_name: string;
+  person_id: number;
+  person_name: string;
+  to_id: number;
+  to_name: string;
+}
+
+const SELECT_REPORT = `
+  SELECT i.id, i.date, i.context, i.reported_back,
+         i.introducer_id, a.name AS introducer_name,
+         i.person_id, p.name AS person_name,
+         i.to_id, t.name AS to_name
+    FROM introductions i
+    JOIN contacts a ON a.id = i.introducer_id
+    JOIN contacts p ON p.id = i.person_id
+    JOIN contacts t ON t.id = i.to_id`;
+
+function toIntroduction(row: ReportRow): Introduction {
+  return {
+    id: row.id,
+    date: row.date,
+    introducer: { id: row.introducer_id, name: row.introducer_name },
+    person: { id: row.person_id, name: row.person_name },
+    to: { id: row.to_id, name: row.to_name },
+    context: row.context,
+    reportedBack: row.reported_back === 1,
+  };
+}
+
+// Only the parameters a clause uses are bound: better-sqlite3 rejects unused named ones.
+function whereClause(filter: IntroductionFilter): {
+  clauses: string[];
+  params: Record<string, string | number>;
+} {
+  const clauses: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (filter.since !== undefined) {
+    clauses.push('i.date >= @since');
+    params.since = filter.since;
+  }
+  if (filter.byId !== undefined) {
+    clauses.push('i.introducer_id = @byId');
+    params.byId = filter.byId;
+  }
+  if (filter.ofId !== undefined) {
+    clauses.push('@ofId IN (i.introducer_id, i.person_id, i.to_id)');
+    params.ofId = filter.ofId;
+  }
+  return { clauses, params };
+}
+
+/** Introductions matching the filter, newest first (date, then id). */
+export function listIntroductions(db: Db, filter: IntroductionFilter = {}): Introduction[] {
+  const { clauses, params } = whereClause(filter);
+  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  const rows = db
+    .prepare(`${SELECT_REPORT} ${where} ORDER BY i.date DESC, i.id DESC`)
+    .all(params) as ReportRow[];
+  return rows.map(toIntroduction);
+}
+
+/** An introducer and how many of the filtered introductions they made. */
+export interface IntroducerCount {
+  id: number;
+  name: string;
+  count: number;
+}
+
+/**
+ * The user's connectors: contacts ranked by introductions made (most first,
+ * then by name and id). The user is left out: these are the people who
+ * opened doors, not the doors the user opened.
+ */
+export function topIntroducers(db: Db, filter: IntroductionFilter = {}): IntroducerCount[] {
+  const { clauses, params } = whereClause(filter);
+  clauses.push('i.introducer_id <> @me');
+  params.me = ME_ID;
+  return db
+    .prepare(
+      `SELECT a.id, a.name, count(*) AS count
+         FROM introductions i
+         JOIN contacts a ON a.id = i.introducer_id
+        WHERE ${clauses.join(' AND ')}
+        GROUP BY a.id
+        ORDER BY count DESC, a.name COLLATE NOCASE, a.id`,
+    )
+    .all(params) as IntroducerCount[];
+}
+
+/**
+ * The introduction that brought a contact to the user, as `introductionChain`
+ * follows it: the earliest one to the user by someone other than the user.
+ */
+export function firstIntroductionToMe(db: Db, personId: number): Introduction | undefined {
+  const row = db
+    .prepare(
+      `${SELECT_REPORT}
+        WHERE i.person_id = @person AND i.to_id = @me AND i.introducer_id <> @me
+        ORDER BY i.date, i.id LIMIT 1`,
+    )
+    .get({ person: personId, me: ME_ID }) as ReportRow | undefined;
+  return row ? toIntroduction(row) : undefined;
+}
+
+/** The introductions linking a chain (first link first): one fewer than its people. */
+export function chainLinks(db: Db, chain: readonly ContactRef[]): Introduction[] {
+  return chain
+    .slice(1)
+    .map((person) => firstIntroductionToMe(db, person.id))
+    .filter((i): i is Introduction => i !== undefined);
+}
+
+/** How the user came to know a contact: first link first, ending with the contact. */
+export function chainTo(db: Db, contactId: number): ContactRef[] {
+  return introductionChain(db, contactId, ME_ID);
+}
