@@ -21,6 +21,9 @@ export function withContext<A extends unknown[]>(host: CommandHost, run: Handler
     try {
       const code = await run(ctx, ...(args.slice(0, -1) as A));
       host.setExitCode(typeof code === 'number' ? code : 0);
+    } catch (err) {
+      ctx.discardCreatedJournal();
+      throw err;
     } finally {
       ctx.close();
     }

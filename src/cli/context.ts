@@ -1,3 +1,5 @@
+import { existsSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Db } from '../storage/journal.js';
 import { openJournal } from '../storage/journal.js';
 import { resolveJournalPath } from '../storage/paths.js';
@@ -32,6 +34,8 @@ export class Context {
   private readonly todayValue: string;
   private readonly clockOverridden: boolean;
   private db: Db | null = null;
+  /** The journal file, or the first of its folders, that this run created. */
+  private createdPath: string | null = null;
 
   constructor(
     readonly io: Io,
@@ -89,8 +93,23 @@ export class Context {
       this.db.close();
       this.db = null;
     }
+    if (!this.db && !existsSync(this.journalPath))
+      this.createdPath = firstMissing(this.journalPath);
     this.db ??= openJournal(this.journalPath, { write: true, timestamp: this.timestamp() });
     return this.db as Db;
+  }
+
+  /**
+   * A command that fails writes nothing: if this run created the journal (and
+   * its folders), remove them again.
+   */
+  discardCreatedJournal(): void {
+    if (!this.createdPath) return;
+    this.close();
+    for (const suffix of ['-wal', '-shm', '']) rmSync(this.journalPath + suffix, { force: true });
+    if (this.createdPath !== this.journalPath)
+      rmSync(this.createdPath, { recursive: true, force: true });
+    this.createdPath = null;
   }
 
   /** Data for the user or a script. */
@@ -107,4 +126,17 @@ export class Context {
     this.db?.close();
     this.db = null;
   }
+}
+
+/** The outermost part of path that does not exist yet (the file itself when its folder exists). */
+function firstMissing(path: string): string {
+  let missing = path;
+  for (
+    let parent = dirname(path);
+    parent !== missing && !existsSync(parent);
+    parent = dirname(parent)
+  ) {
+    missing = parent;
+  }
+  return missing;
 }

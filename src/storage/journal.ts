@@ -191,3 +191,28 @@ export function translateSqliteError(err: unknown, path: string): unknown {
   }
   return err;
 }
+
+/** A migrated journal in memory: what a dry run writes into when there is no journal yet. */
+export function openMemoryJournal(timestamp: string): Db {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db, timestamp);
+  return db;
+}
+
+/** Open a file read-only and check it is a journal this version can read (for restore). */
+export function checkJournalFile(path: string): void {
+  if (inspectFile(path) !== 'sqlite') throw notAJournal(path);
+  const db = connect(path, true);
+  try {
+    if (checkIdentity(db, path) && (db.pragma('user_version', { simple: true }) as number) === 0) {
+      throw notAJournal(path);
+    }
+    const ok = db.pragma('quick_check', { simple: true });
+    if (ok !== 'ok') throw new JournalError(`journal ${path} is damaged`, 'choose another backup');
+  } catch (err) {
+    throw translateSqliteError(err, path);
+  } finally {
+    db.close();
+  }
+}

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
@@ -552,5 +554,17 @@ describe('log and meeting', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('a write that fails on a missing journal', () => {
+  it('creates neither the journal nor its folders', async () => {
+    const nested = join(j.dir, 'a', 'b', 'journal.db');
+    const r = await j.run(['note', 'Nobody', 'likes tea'], { env: { NETJOURNAL_DB: nested } });
+    expect(r.code).toBe(3);
+    expect(existsSync(join(j.dir, 'a'))).toBe(false);
+    const flat = await j.run(['follow-up', 'Nobody', 'call']);
+    expect(flat.code).toBe(3);
+    expect(existsSync(j.path)).toBe(false);
   });
 });

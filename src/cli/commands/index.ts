@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import type { CommandHost } from '../command.js';
 import { configCommands } from './config/config.js';
+import { backupCommands } from './interop/backup.js';
+import { exportCommand } from './interop/export.js';
+import { importCommand } from './interop/import.js';
 import { todayCommand } from './today/today.js';
 import { contactAddCommand } from './contact/add.js';
 import { contactEditCommand } from './contact/edit.js';
@@ -40,5 +43,8 @@ export function registerCommands(program: Command, host: CommandHost): void {
   contactRmCommand(contact, host);
   contactMergeCommand(contact, host);
   contactsCommand(program, host);
+  importCommand(program, host);
+  backupCommands(program, host);
+  exportCommand(program, host);
   configCommands(program, host);
 }

@@ -1,0 +1,230 @@
+import { closeSync, existsSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../../../errors.js';
+import { csvTable, renderCsv } from '../../../interop/export/csv.js';
+import {
+  ICS_STYLES,
+  openFollowUps,
+  renderIcs,
+  type IcsStyle,
+} from '../../../interop/export/ics.js';
+import {
+  DUMP_SECTION,
+  EXPORT_WHATS,
+  emptyDump,
+  renderJsonDocument,
+  renderJsonl,
+  type ExportTable,
+  type ExportWhat,
+} from '../../../interop/export/jsonl.js';
+import { renderVcards } from '../../../interop/export/vcard.js';
+import type { JournalDump } from '../../../interop/journal-records.js';
+import { forTerminal } from '../../../output/sanitize.js';
+import { dumpJournal } from '../../../storage/dump.js';
+import { withContext, withExamples, type CommandHost } from '../../command.js';
+import type { Context } from '../../context.js';
+
+export interface ExportOptions {
+  what?: string;
+  as?: string;
+  output?: string;
+  force?: boolean;
+}
+
+/** The formats `export` writes; jsonl, the full-fidelity one, is the default. */
+export const EXPORT_FORMATS = ['jsonl', 'json', 'csv', 'vcard', 'ics'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What an export is, once its options are checked. */
+interface ExportPlan {
+  format: ExportFormat;
+  what: ExportWhat;
+  as: IcsStyle;
+}
+
+function choice<T extends string>(raw: string, allowed: readonly T[], option: string): T {
+  const value = raw.trim().toLowerCase();
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`unknown ${option} "${raw}"`, `use one of ${allowed.join(', ')}`);
+}
+
+/** Check the options together, before anything is read or written. */
+function plan(ctx: Context, opts: ExportOptions): ExportPlan {
+  const { format: chosen, json } = ctx.globals;
+  const format = chosen === undefined && !json ? 'jsonl' : ctx.format<ExportFormat>(EXPORT_FORMATS);
+  const what = opts.what === undefined ? 'all' : choice(opts.what, EXPORT_WHATS, '--what');
+  const as = opts.as === undefined ? 'todo' : choice(opts.as, ICS_STYLES, '--as');
+  if (opts.as !== undefined && format !== 'ics') {
+    throw new UsageError('--as only applies to --format ics', 'add --format ics, or drop --as');
+  }
+  if (format === 'csv' && what === 'all') {
+    throw new UsageError(
+      'csv holds one table',
+      'choose --what contacts, meetings, follow-ups, intros or notes',
+    );
+  }
+  if (format === 'vcard' && what !== 'all' && what !== 'contacts') {
+    throw new UsageError(
+      `vcard holds contacts, not ${what}`,
+      'drop --what, or use --what contacts',
+    );
+  }
+  if (format === 'ics' && what !== 'all' && what !== 'follow-ups') {
+    throw new UsageError(
+      `ics holds open follow-ups, not ${what}`,
+      'drop --what, or use --what follow-ups',
+    );
+  }
+  if (opts.force && opts.output === undefined) {
+    throw new UsageError(
+      '--force only applies with --output',
+      'add --output FILE, or drop --force',
+    );
+  }
+  return { format, what, as };
+}
+
+function count(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? '' : 's'}`;
+}
+
+const NOUN: Record<ExportTable, string> = {
+  contacts: 'contact',
+  meetings: 'meeting',
+  'follow-ups': 'follow-up',
+  intros: 'introduction',
+  notes: 'note',
+};
+
+/** "2 contacts, 3 meetings, …": what a jsonl or json export holds. */
+function dumpCounts(dump: JournalDump, what: ExportWhat): string {
+  const size = (table: ExportTable) => count(dump[DUMP_SECTION[table]].length, NOUN[table]);
+  if (what !== 'all') return size(what);
+  return [
+    ...(['contacts', 'meetings', 'intros', 'notes'] as const).map(size),
+    count(dump.gifts.length, 'gift'),
+    size('follow-ups'),
+    count(dump.settings.length, 'setting'),
+  ].join(', ');
+}
+
+/** The exported text and what it holds, for the summary line. */
+function render(ctx: Context, p: ExportPlan): { text: string; holds: string } {
+  const db = ctx.readJournal();
+  if (p.format === 'csv') {
+    const what = p.what as ExportTable;
+    const { fields, records } = csvTable(db, what);
+    const text = renderCsv(records, fields, ctx.globals.header);
+    return { text, holds: count(records.length, NOUN[what]) };
+  }
+  const dump = db ? dumpJournal(db) : emptyDump();
+  switch (p.format) {
+    case 'jsonl':
+      return { text: renderJsonl(dump, p.what), holds: dumpCounts(dump, p.what) };
+    case 'json':
+      return { text: renderJsonDocument(dump, p.what), holds: dumpCounts(dump, p.what) };
+    case 'vcard':
+      return { text: renderVcards(dump.contacts), holds: count(dump.contacts.length, 'contact') };
+    case 'ics': {
+      const open = count(openFollowUps(dump).length, 'open follow-up');
+      const as = p.as === 'todo' ? 'to-dos' : 'all-day events';
+      return { text: renderIcs(dump, p.as), holds: `${open} as ${as}` };
+    }
+  }
+}
+
+// A new file, readable by its owner only; removed again if the write fails half-way.
+function writeNew(path: string, text: string): void {
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    writeFileSync(fd, text);
+  } catch (err) {
+    closeSync(fd);
+    unlinkSync(path);
+    throw err;
+  }
+  closeSync(fd);
+}
+
+/**
+ * Write the export to FILE as a new file; with --force a replacement is
+ * written beside it and renamed over it, so a failed write leaves the old
+ * file whole.
+ */
+function writeOutput(file: string, text: string, force: boolean): void {
+  const target = resolve(file);
+  try {
+    if (!force) return writeNew(target, text);
+    const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+    writeNew(temp, text);
+    try {
+      renameSync(temp, target);
+    } catch (err) {
+      unlinkSync(temp);
+      throw err;
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && !force) throw alreadyExists(file);
+    const why =
+      code === 'ENOENT'
+        ? 'its folder does not exist'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a folder'
+            : (err as Error).message;
+    throw new UsageError(`cannot write ${file}: ${why}`, 'choose another --output');
+  }
+}
+
+function alreadyExists(file: string): UsageError {
+  return new UsageError(
+    `${file} already exists`,
+    'add --force to replace it, or choose another --output',
+  );
+}
+
+/** `export`: the journal as jsonl, json, csv, vCard or iCalendar, on stdout or to --output. */
+export function runExport(ctx: Context, opts: ExportOptions): void {
+  const p = plan(ctx, opts);
+  const output = opts.output;
+  if (output !== undefined) {
+    if (resolve(output) === resolve(ctx.journalPath)) {
+      throw new UsageError(`${output} is the journal itself`, 'choose another --output');
+    }
+    if (!opts.force && existsSync(output)) throw alreadyExists(output);
+  }
+  const { text, holds } = render(ctx, p);
+  if (output === undefined) ctx.out(text);
+  else writeOutput(output, text, opts.force === true);
+  ctx.info(`Exported ${holds}${output === undefined ? '' : ` to ${forTerminal(output)}`}.`);
+}
+
+/** Register `export`. */
+export function exportCommand(parent: Command, host: CommandHost): Command {
+  const command = parent
+    .command('export')
+    .description(
+      'export the journal: --format jsonl (everything, the default; import reads it back), json, csv, vcard or ics',
+    )
+    .option(
+      '--what <what>',
+      'what to export: all (default), contacts, meetings, follow-ups, intros or notes; csv needs one',
+    )
+    .option(
+      '--as <style>',
+      'with --format ics: todo (to-dos with a due date, the default) or event (all-day events with a reminder, for Google Calendar)',
+    )
+    .option('--output <file>', 'write to FILE (created readable by you only) instead of stdout')
+    .option('--force', 'replace the --output file if it exists')
+    .action(withContext(host, runExport));
+  return withExamples(command, [
+    'netjournal export > backup.jsonl',
+    'netjournal export --format vcard > contacts.vcf',
+    'netjournal export --format ics --as event > follow-ups.ics',
+    'netjournal export --format csv --what meetings > meetings.csv',
+    'netjournal export --format json --what follow-ups --output follow-ups.json',
+  ]);
+}

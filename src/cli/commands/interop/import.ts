@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { parseCircle, parseTags } from '../../../domain/contact.js';
+import { JournalError, UsageError } from '../../../errors.js';
+import type { ImportFormat } from '../../../interop/parse/types.js';
+import { renderJson } from '../../../output/render.js';
+import { forTerminal } from '../../../output/sanitize.js';
+import { importContacts, type ImportCounts } from '../../../storage/import-contacts.js';
+import { importJournal } from '../../../storage/import-journal.js';
+import { openMemoryJournal, writeTransaction, type Db } from '../../../storage/journal.js';
+import { withContext, withExamples, type CommandHost } from '../../command.js';
+import type { Context } from '../../context.js';
+import { progressBar } from '../../progress.js';
+
+const FORMATS = ['auto', 'linkedin', 'google', 'vcard', 'csv', 'jsonl'] as const;
+const FORMAT_NAMES: Record<ImportFormat, string> = {
+  linkedin: 'LinkedIn connections',
+  google: 'Google Contacts',
+  vcard: 'vCard',
+  csv: 'CSV',
+  jsonl: 'netjournal jsonl',
+};
+
+export interface ImportOptions {
+  from: string;
+  dryRun?: boolean;
+  circle?: string;
+  tag?: string;
+  skipBad?: boolean;
+}
+
+/** Rolls a dry run back after it has counted everything. */
+class DryRun extends Error {}
+
+function readInput(ctx: Context, file: string): string {
+  try {
+    return readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new UsageError(`cannot read ${file} (${code})`, 'check the path');
+  }
+}
+
+/** `import FILE`: contacts from LinkedIn, Google, vCard or CSV, or a whole journal from jsonl. */
+export async function runImport(ctx: Context, file: string, opts: ImportOptions): Promise<void> {
+  const format = ctx.format();
+  if (!(FORMATS as readonly string[]).includes(opts.from)) {
+    throw new UsageError(
+      `unknown import format "${opts.from}"`,
+      `use one of ${FORMATS.join(', ')}`,
+    );
+  }
+  const circle = opts.circle === undefined ? null : parseCircle(opts.circle);
+  const tag = opts.tag === undefined ? null : (parseTags([opts.tag])[0] ?? null);
+  const text = readInput(ctx, file);
+  const name = file === '-' ? 'stdin' : basename(file);
+  const { detectFormat } = await import('../../../interop/parse/detect.js');
+  const kind = opts.from === 'auto' ? detectFormat(text, file) : (opts.from as ImportFormat);
+  if (!kind) {
+    throw new UsageError(
+      `cannot tell what kind of file ${name} is`,
+      `name it with --from ${FORMATS.slice(1).join('|')}`,
+    );
+  }
+
+  let parsed: { records: number; problems: { line: number; message: string }[] };
+  let run: (
+    db: Db,
+    tick: (n: number) => void,
+  ) => { counts: ImportCounts; problems: { line: number; message: string }[] };
+  if (kind === 'jsonl') {
+    const { readJournalLines } = await import('../../../interop/jsonl-read.js');
+    const { records, problems } = readJournalLines(text);
+    parsed = { records: records.length, problems };
+    run = (db) => importJournal(db, records);
+  } else {
+    const { parseContacts } = await import('../../../interop/parse/index.js');
+    const { contacts, problems } = parseContacts(text, kind);
+    parsed = { records: contacts.length, problems };
+    run = (db, tick) => ({
+      counts: importContacts(
+        db,
+        contacts,
+        { circle, tag, today: ctx.today(), timestamp: ctx.timestamp() },
+        tick,
+      ),
+      problems: [],
+    });
+  }
+  const refuse = (problems: { line: number; message: string }[]) => {
+    const first = problems[0];
+    if (!first) return;
+    throw new UsageError(
+      `${name}:${first.line}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`,
+      'nothing was imported; fix the file, or use --skip-bad to import the rest',
+    );
+  };
+  if (!opts.skipBad) refuse(parsed.problems);
+
+  // A dry run with no journal yet counts against an empty one in memory, creating nothing.
+  const inMemory = opts.dryRun === true && ctx.readJournal() === null;
+  const db = inMemory ? openMemoryJournal(ctx.timestamp()) : ctx.writeJournal();
+  const bar = await progressBar(ctx, parsed.records, `Importing ${name}`);
+  let result: { counts: ImportCounts; problems: { line: number; message: string }[] } | undefined;
+  try {
+    writeTransaction(db, () => {
+      result = run(db, bar.tick);
+      if (!opts.skipBad) refuse(result.problems);
+      if (opts.dryRun) throw new DryRun();
+    });
+  } catch (err) {
+    if (!(err instanceof DryRun)) throw err;
+  } finally {
+    bar.stop();
+    if (inMemory) db.close();
+  }
+  if (!result) throw new JournalError('import did not run', 'try again');
+  const skipped = [...parsed.problems, ...result.problems].sort((a, b) => a.line - b.line);
+  const { created, updated, unchanged } = result.counts;
+  ctx.info(
+    `${opts.dryRun ? 'Would import' : 'Imported'} ${forTerminal(name)} (${FORMAT_NAMES[kind]}): ` +
+      `${created} created, ${updated} updated, ${unchanged} unchanged, ${skipped.length} skipped.`,
+  );
+  for (const s of skipped) ctx.info(`  skipped line ${s.line}: ${forTerminal(s.message)}`);
+  if (format === 'json' || format === 'jsonl') {
+    const summary = {
+      file: name,
+      format: kind,
+      dryRun: opts.dryRun === true,
+      created,
+      updated,
+      unchanged,
+      skipped,
+    };
+    ctx.out(format === 'json' ? renderJson(summary, ctx.term) : JSON.stringify(summary) + '\n');
+  }
+}
+
+/** Register `import`. */
+export function importCommand(parent: Command, host: CommandHost): Command {
+  const command = parent
+    .command('import')
+    .description(
+      'import contacts (LinkedIn, Google, vCard, CSV) or a whole journal (jsonl from export)',
+    )
+    .argument('<file>', 'the file to import (- for standard input)')
+    .option('--from <format>', `what the file is: ${FORMATS.join(', ')}`, 'auto')
+    .option('--dry-run', 'show what would change; write nothing')
+    .option(
+      '--circle <circle>',
+      'circle for imported contacts that have none: inner, second or third',
+    )
+    .option('--tag <tag>', 'tag every imported contact')
+    .option('--skip-bad', 'import the good records and list the bad lines')
+    .action(withContext(host, runImport));
+  return withExamples(command, [
+    'netjournal import ~/Downloads/Connections.csv --circle third --tag linkedin',
+    'netjournal import contacts.vcf --dry-run',
+    'netjournal import google.csv --from google --skip-bad',
+    'netjournal export > all.jsonl && netjournal --db new.db import all.jsonl',
+  ]);
+}

@@ -1,0 +1,76 @@
+import type { JournalDump, JournalLine } from '../journal-records.js';
+
+/** What `export --what` can pick: everything, or one kind of record. */
+export const EXPORT_WHATS = [
+  'all',
+  'contacts',
+  'meetings',
+  'follow-ups',
+  'intros',
+  'notes',
+] as const;
+export type ExportWhat = (typeof EXPORT_WHATS)[number];
+/** One kind of record: what a csv table holds. */
+export type ExportTable = Exclude<ExportWhat, 'all'>;
+
+/** The part of the dump each single `--what` selects. */
+export const DUMP_SECTION = {
+  contacts: 'contacts',
+  meetings: 'meetings',
+  'follow-ups': 'followUps',
+  intros: 'introductions',
+  notes: 'notes',
+} as const satisfies Record<ExportTable, keyof JournalDump>;
+
+/** The sections of a dump in export order (journal-records.ts): the keys of `--format json`. */
+export const DUMP_ORDER = [
+  'settings',
+  'contacts',
+  'meetings',
+  'introductions',
+  'notes',
+  'gifts',
+  'followUps',
+] as const satisfies readonly (keyof JournalDump)[];
+
+/** What a journal that does not exist yet exports: nothing. */
+export function emptyDump(): JournalDump {
+  return {
+    settings: [],
+    contacts: [],
+    meetings: [],
+    introductions: [],
+    notes: [],
+    gifts: [],
+    followUps: [],
+  };
+}
+
+/** The lines `--what` selects, in export order: all of them, or one section. */
+export function selectLines(dump: JournalDump, what: ExportWhat): JournalLine[] {
+  if (what !== 'all') return [...dump[DUMP_SECTION[what]]];
+  return DUMP_ORDER.flatMap((key): JournalLine[] => dump[key]);
+}
+
+/**
+ * `--format jsonl`: one `JSON.stringify` of each selected line, LF after
+ * each, nothing else; the line objects keep journal-records.ts's field
+ * order, so the same journal always gives the same bytes.
+ */
+export function renderJsonl(dump: JournalDump, what: ExportWhat): string {
+  return selectLines(dump, what)
+    .map((line) => JSON.stringify(line) + '\n')
+    .join('');
+}
+
+/**
+ * `--format json`: with `all` one object of the seven sections (the same
+ * line objects, in export order); with one `--what` an array of its lines
+ * (`[]` when empty). Compact, one line, so it does not depend on a terminal.
+ */
+export function renderJsonDocument(dump: JournalDump, what: ExportWhat): string {
+  if (what !== 'all') return JSON.stringify(selectLines(dump, what)) + '\n';
+  const doc: Partial<Record<keyof JournalDump, JournalLine[]>> = {};
+  for (const key of DUMP_ORDER) doc[key] = dump[key];
+  return JSON.stringify(doc) + '\n';
+}

@@ -1,0 +1,60 @@
+import type { ContactLine } from '../journal-records.js';
+import { contentLines, escapeText, singleLine } from './fold.js';
+
+/** The UID of a contact's card: stable, so re-importing updates the card instead of adding one. */
+export function contactUid(id: number): string {
+  return `urn:netjournal:contact:${id}`;
+}
+
+/**
+ * The N property's components (family;given;additional;prefixes;suffixes),
+ * best effort: the last word is the family name, the words before it the
+ * given names; a single word is a given name ("Mom", "Joe").
+ */
+export function nameParts(name: string): { family: string; given: string } {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2) return { family: '', given: words[0] ?? '' };
+  return { family: words[words.length - 1] ?? '', given: words.slice(0, -1).join(' ') };
+}
+
+/** BDAY: `--MMDD` when the year is unknown (RFC 6350 §4.3.1), else `YYYYMMDD`. */
+export function vcardBirthday(birthday: string): string {
+  return /^\d{2}-\d{2}$/.test(birthday)
+    ? `--${birthday.replace('-', '')}`
+    : birthday.replace(/-/g, '');
+}
+
+/** One contact as the content lines of a vCard 4.0, unfolded; absent fields are left out. */
+export function vcardLines(c: ContactLine): string[] {
+  const { family, given } = nameParts(c.name);
+  const lines = [
+    'BEGIN:VCARD',
+    'VERSION:4.0',
+    `UID:${contactUid(c.id)}`,
+    `FN:${escapeText(c.name)}`,
+    `N:${escapeText(family)};${escapeText(given)};;;`,
+  ];
+  const text = (name: string, value: string | null) => {
+    if (value !== null && value !== '') lines.push(`${name}:${escapeText(value)}`);
+  };
+  text('ORG', c.company);
+  text('TITLE', c.role);
+  text('EMAIL', c.email);
+  text('TEL', c.phone);
+  if (c.url !== null && c.url !== '') lines.push(`URL:${singleLine(c.url)}`);
+  if (c.birthday !== null) lines.push(`BDAY:${vcardBirthday(c.birthday)}`);
+  if (c.tags.length) lines.push(`CATEGORIES:${c.tags.map(escapeText).join(',')}`);
+  text('NOTE', c.howMet);
+  // vCard's ADR is a structured postal address; netjournal's location is free text.
+  text('X-NETJOURNAL-LOCATION', c.location);
+  lines.push('END:VCARD');
+  return lines;
+}
+
+/**
+ * Contacts as vCard 4.0 text: one card each, in the order given, lines
+ * folded at 75 octets and ended by CRLF. No contacts: the empty string.
+ */
+export function renderVcards(contacts: readonly ContactLine[]): string {
+  return contacts.map((c) => contentLines(vcardLines(c))).join('');
+}

@@ -1,0 +1,105 @@
+/**
+ * The full-fidelity records of `export --format jsonl` (and `--what all`):
+ * one JSON object per line, `type` first, then the fields below in this
+ * order. `import --from jsonl` reads exactly this, so exporting, importing
+ * into an empty journal and exporting again gives the same bytes. Lines come
+ * in this order: settings, contacts, meetings, introductions, notes, gifts,
+ * follow-ups, each by id.
+ */
+export interface SettingLine {
+  type: 'setting';
+  key: string;
+  /** As stored (cadences in days, e.g. "60"). */
+  value: string;
+}
+
+export interface ContactLine {
+  type: 'contact';
+  id: number;
+  name: string;
+  company: string | null;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  url: string | null;
+  location: string | null;
+  circle: 'inner' | 'second' | 'third' | null;
+  cadenceDays: number | null;
+  birthday: string | null;
+  tags: string[];
+  howMet: string | null;
+  archived: boolean;
+  created: string;
+}
+
+export interface MeetingLine {
+  type: 'meeting';
+  id: number;
+  date: string;
+  kind: string;
+  contactIds: number[];
+  notes: string | null;
+  outreach: boolean;
+  created: string;
+}
+
+export interface IntroductionLine {
+  type: 'introduction';
+  id: number;
+  date: string;
+  /** 0 is the user. */
+  introducerId: number;
+  personId: number;
+  toId: number;
+  context: string | null;
+  reportedBack: boolean;
+  created: string;
+}
+
+export interface NoteLine {
+  type: 'note';
+  id: number;
+  contactId: number;
+  date: string;
+  text: string;
+  meetingId: number | null;
+  created: string;
+}
+
+export interface GiftLine {
+  type: 'gift';
+  id: number;
+  contactId: number;
+  date: string;
+  text: string;
+  meetingId: number | null;
+  created: string;
+}
+
+export interface FollowUpLine {
+  type: 'followUp';
+  id: number;
+  contactId: number;
+  kind: 'action' | 'thank_you' | 'report_back' | 'waiting';
+  text: string;
+  due: string;
+  status: 'open' | 'done' | 'dropped';
+  closed: string | null;
+  meetingId: number | null;
+  introductionId: number | null;
+  created: string;
+}
+
+export type JournalLine =
+  SettingLine | ContactLine | MeetingLine | IntroductionLine | NoteLine | GiftLine | FollowUpLine;
+
+/** Everything in a journal, in export order. */
+export interface JournalDump {
+  settings: SettingLine[];
+  contacts: ContactLine[];
+  meetings: MeetingLine[];
+  introductions: IntroductionLine[];
+  notes: NoteLine[];
+  gifts: GiftLine[];
+  followUps: FollowUpLine[];
+}

@@ -1,0 +1,110 @@
+import type { JournalLine } from './journal-records.js';
+
+/** A line that could not be read, with why. */
+export interface LineProblem {
+  line: number;
+  message: string;
+}
+
+type Check = (v: unknown) => boolean;
+const str: Check = (v) => typeof v === 'string';
+const strOrNull: Check = (v) => v === null || typeof v === 'string';
+const int: Check = (v) => Number.isInteger(v);
+const intOrNull: Check = (v) => v === null || Number.isInteger(v);
+const bool: Check = (v) => typeof v === 'boolean';
+const ints: Check = (v) => Array.isArray(v) && v.every((x) => Number.isInteger(x));
+const strs: Check = (v) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+// The fields each record type must have, with their types (journal-records.ts).
+const SHAPES: Record<JournalLine['type'], Record<string, Check>> = {
+  setting: { key: str, value: str },
+  contact: {
+    id: int,
+    name: str,
+    company: strOrNull,
+    role: strOrNull,
+    email: strOrNull,
+    phone: strOrNull,
+    url: strOrNull,
+    location: strOrNull,
+    circle: strOrNull,
+    cadenceDays: intOrNull,
+    birthday: strOrNull,
+    tags: strs,
+    howMet: strOrNull,
+    archived: bool,
+    created: str,
+  },
+  meeting: {
+    id: int,
+    date: str,
+    kind: str,
+    contactIds: ints,
+    notes: strOrNull,
+    outreach: bool,
+    created: str,
+  },
+  introduction: {
+    id: int,
+    date: str,
+    introducerId: int,
+    personId: int,
+    toId: int,
+    context: strOrNull,
+    reportedBack: bool,
+    created: str,
+  },
+  note: { id: int, contactId: int, date: str, text: str, meetingId: intOrNull, created: str },
+  gift: { id: int, contactId: int, date: str, text: str, meetingId: intOrNull, created: str },
+  followUp: {
+    id: int,
+    contactId: int,
+    kind: str,
+    text: str,
+    due: str,
+    status: str,
+    closed: strOrNull,
+    meetingId: intOrNull,
+    introductionId: intOrNull,
+    created: str,
+  },
+};
+
+/** Read `export --format jsonl` output: records, and a problem for each line that is not one. */
+export function readJournalLines(text: string): {
+  records: { line: number; record: JournalLine }[];
+  problems: LineProblem[];
+} {
+  const records: { line: number; record: JournalLine }[] = [];
+  const problems: LineProblem[] = [];
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      problems.push({ line, message: 'not a JSON object' });
+      return;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      problems.push({ line, message: 'not a JSON object' });
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    const type = record.type;
+    const shape = typeof type === 'string' ? SHAPES[type as JournalLine['type']] : undefined;
+    if (!shape) {
+      problems.push({ line, message: `unknown record type ${JSON.stringify(type)}` });
+      return;
+    }
+    const bad = Object.entries(shape).find(([field, check]) => !check(record[field]));
+    if (bad) {
+      problems.push({ line, message: `${type} has a missing or invalid "${bad[0]}"` });
+      return;
+    }
+    records.push({ line, record: record as unknown as JournalLine });
+  });
+  return { records, problems };
+}

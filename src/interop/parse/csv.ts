@@ -1,0 +1,269 @@
+/**
+ * CSV reading shared by the LinkedIn, Google and generic formats (csv-parse
+ * does the quoting; this module keeps real file line numbers and turns its
+ * errors into problems), and the generic format: a header naming our fields.
+ */
+import { CsvError, parse, type InfoRecord, type Options } from 'csv-parse/sync';
+import { parseCircle } from '../../domain/contact.js';
+import { isIsoDate, parseInterval } from '../../domain/dates.js';
+import {
+  RecordChecks,
+  blankContact,
+  cleanTags,
+  freeText,
+  oneLine,
+  stripBom,
+  type ImportedContact,
+  type ParseProblem,
+  type ParseResult,
+} from './types.js';
+
+/** One data row: its fields and the file line where it starts. */
+export interface CsvRow {
+  line: number;
+  fields: string[];
+}
+
+/** A CSV file as a header, the rows that match it, and the problems of the others. */
+export interface CsvTable {
+  /** Trimmed header cells; empty when the file has no records at all. */
+  header: string[];
+  headerLine: number;
+  rows: CsvRow[];
+  problems: ParseProblem[];
+}
+
+// With `raw: true` csv-parse hands on_record the record and its raw text together.
+type RawRecord = string[] | { record: string[] };
+
+function countBreaks(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+// csv-parse reports the line where a record ends; quoted line breaks say how far back it began.
+function breaksInFields(fields: readonly string[]): number {
+  let count = 0;
+  for (const field of fields) if (field.includes('\n')) count += countBreaks(field);
+  return count;
+}
+
+/**
+ * The line where a failed record starts. The raw text runs from the blank
+ * lines before the record to where csv-parse gave up, and its line counter
+ * does not count a final line break, so neither do we.
+ */
+function errorStartLine(err: CsvError, offset: number): number {
+  const end = typeof err.lines === 'number' ? err.lines : 1;
+  const raw = typeof err.raw === 'string' ? err.raw : '';
+  const body = raw.replace(/^\s*\n/, '').replace(/\n$/, '');
+  return Math.min(end, Math.max(1, end - countBreaks(body))) + offset;
+}
+
+const CSV_MESSAGES: Partial<Record<string, string>> = {
+  INVALID_OPENING_QUOTE:
+    'a quote inside an unquoted field (quote the whole field and double the quote)',
+  CSV_INVALID_CLOSING_QUOTE: 'text after the closing quote of a field',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text after the closing quote of a field',
+  CSV_MAX_RECORD_SIZE: 'a row too long to read',
+};
+
+function csvProblem(err: CsvError, offset: number): ParseProblem {
+  const line = errorStartLine(err, offset);
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+    const end = (typeof err.lines === 'number' ? err.lines : 1) + offset;
+    return { line, message: `unclosed quote: the field that opens here runs to line ${end}` };
+  }
+  // Unknown codes keep csv-parse's own wording, without the stack.
+  const message = CSV_MESSAGES[err.code] ?? `unreadable row (${err.message})`;
+  return { line, message };
+}
+
+/** Read CSV text into a header and rows; `firstLine` is the file line the text starts on. */
+export function readCsvTable(text: string, firstLine = 1): CsvTable {
+  // csv-parse counts every CR as a line (a quoted CRLF as two); with every break made
+  // a LF its count and an editor's agree, and old Mac files (CR only) read too.
+  const source = stripBom(text).replace(/\r\n?/g, '\n');
+  const offset = firstLine - 1;
+  const records: CsvRow[] = [];
+  const problems: ParseProblem[] = [];
+  const options: Options = {
+    raw: true,
+    trim: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    record_delimiter: '\n',
+    on_record: (raw: RawRecord, context: InfoRecord) => {
+      const fields = Array.isArray(raw) ? raw : raw.record;
+      records.push({ line: context.lines - breaksInFields(fields) + offset, fields });
+      return null;
+    },
+    on_skip: (err: CsvError | undefined) => {
+      if (err === undefined) return undefined;
+      const problem = csvProblem(err, offset);
+      // csv-parse may trip twice over one row while it recovers; one report is enough.
+      const last = problems[problems.length - 1];
+      if (last?.line !== problem.line || last.message !== problem.message) problems.push(problem);
+      return undefined;
+    },
+  };
+  try {
+    parse(source, options);
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err;
+    problems.push(csvProblem(err, offset));
+  }
+
+  const [head, ...body] = records;
+  if (head === undefined) return { header: [], headerLine: firstLine, rows: [], problems };
+  const rows: CsvRow[] = [];
+  for (const row of body) {
+    if (row.fields.every((field) => field === '')) continue;
+    if (row.fields.length === head.fields.length) rows.push(row);
+    else {
+      problems.push({
+        line: row.line,
+        message: `expected ${head.fields.length} fields, found ${row.fields.length}`,
+      });
+    }
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return { header: head.fields, headerLine: head.line, rows, problems };
+}
+
+/** Column positions by lower-cased header cell; the first of a repeated name wins. */
+export function columnIndex(header: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  header.forEach((cell, i) => {
+    const key = cell.toLowerCase();
+    if (!index.has(key)) index.set(key, i);
+  });
+  return index;
+}
+
+type GenericField =
+  | 'name'
+  | 'first'
+  | 'last'
+  | 'company'
+  | 'role'
+  | 'email'
+  | 'phone'
+  | 'url'
+  | 'location'
+  | 'circle'
+  | 'every'
+  | 'birthday'
+  | 'tags'
+  | 'how'
+  | 'notes'
+  | 'created';
+
+// Our own field names, as typed by hand or as `contacts --format csv` writes them.
+const GENERIC_ALIASES: Readonly<Record<string, GenericField>> = {
+  name: 'name',
+  'first name': 'first',
+  firstname: 'first',
+  'last name': 'last',
+  lastname: 'last',
+  company: 'company',
+  role: 'role',
+  title: 'role',
+  email: 'email',
+  phone: 'phone',
+  url: 'url',
+  location: 'location',
+  circle: 'circle',
+  every: 'every',
+  cadence: 'every',
+  cadencedays: 'every',
+  birthday: 'birthday',
+  tags: 'tags',
+  how: 'how',
+  howmet: 'how',
+  'how met': 'how',
+  notes: 'notes',
+  note: 'notes',
+  created: 'created',
+};
+
+/** Keep-in-touch days from an `every` cell: an interval (30d, 6w) or, as exported, a bare day count. */
+function cadenceFrom(value: string): number | null {
+  if (/^\d+$/.test(value)) return parseInterval(`${value}d`);
+  return parseInterval(value);
+}
+
+function genericContact(row: CsvRow, cols: Map<GenericField, number>, header: string[]) {
+  const check = new RecordChecks(row.line);
+  const cell = (field: GenericField): string => {
+    const i = cols.get(field);
+    return i === undefined ? '' : (row.fields[i] ?? '');
+  };
+  const column = (field: GenericField): string => header[cols.get(field) ?? -1] ?? field;
+  const name = check.name(oneLine(cell('name')) ?? `${cell('first')} ${cell('last')}`);
+  const contact: ImportedContact = blankContact(row.line, name ?? '');
+  contact.company = oneLine(cell('company'));
+  contact.role = oneLine(cell('role'));
+  contact.email = check.email(cell('email'), column('email'));
+  contact.phone = oneLine(cell('phone'));
+  contact.url = oneLine(cell('url'));
+  contact.location = oneLine(cell('location'));
+  contact.birthday = check.birthday(cell('birthday'), column('birthday'));
+  contact.tags = cleanTags(cell('tags').split(';'));
+  contact.howMet = oneLine(cell('how'));
+  const note = freeText(cell('notes'));
+  if (note !== null) contact.notes = [note];
+
+  const circle = oneLine(cell('circle'));
+  if (circle !== null) {
+    try {
+      contact.circle = parseCircle(circle);
+    } catch {
+      check.invalid(column('circle'), circle);
+    }
+  }
+  const every = oneLine(cell('every'));
+  if (every !== null) {
+    try {
+      contact.cadenceDays = cadenceFrom(every);
+    } catch {
+      check.invalid(column('every'), every);
+    }
+  }
+  const created = oneLine(cell('created'));
+  if (created !== null) {
+    if (isIsoDate(created)) contact.created = created;
+    else check.invalid(column('created'), created);
+  }
+  return { contact, check };
+}
+
+/** Parse a CSV whose header names our fields (name, company, role, email, …; any case). */
+export function parseCsv(text: string): ParseResult {
+  const table = readCsvTable(text);
+  const problems = [...table.problems];
+  const contacts: ImportedContact[] = [];
+  if (table.header.length === 0) return { contacts, problems };
+
+  const cols = new Map<GenericField, number>();
+  table.header.forEach((cell, i) => {
+    const field = GENERIC_ALIASES[cell.toLowerCase()];
+    if (field !== undefined && !cols.has(field)) cols.set(field, i);
+  });
+  if (!cols.has('name') && !cols.has('first') && !cols.has('last')) {
+    problems.unshift({
+      line: table.headerLine,
+      message: 'no "name" column in the header (expected name, company, role, email, …)',
+    });
+    return { contacts, problems };
+  }
+  for (const row of table.rows) {
+    const { contact, check } = genericContact(row, cols, table.header);
+    if (check.ok) contacts.push(contact);
+    else problems.push(...check.problems);
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return { contacts, problems };
+}

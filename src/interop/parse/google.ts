@@ -1,0 +1,125 @@
+/**
+ * Google Contacts CSV: the current export (First Name, …, Organization Name,
+ * Labels, E-mail 1 - Value, …) and the legacy one (Name, Given Name, …,
+ * Group Membership, Organization 1 - Name, …). Their column names barely
+ * overlap, so one mapping reads both.
+ */
+import { columnIndex, readCsvTable } from './csv.js';
+import {
+  RecordChecks,
+  blankContact,
+  cleanTags,
+  freeText,
+  oneLine,
+  type ImportedContact,
+  type ParseResult,
+} from './types.js';
+
+// Google's system groups say nothing about the person.
+const SYSTEM_LABELS = new Set(['mycontacts', 'my contacts', 'starred']);
+// Google packs several values of one kind into a cell with this separator.
+const MULTI_VALUE = ':::';
+
+/** Google labels / group memberships (`* myContacts ::: Climbing`) as tags. */
+export function labelsToTags(raw: string): string[] {
+  const labels = raw
+    .split(MULTI_VALUE)
+    .map((label) => label.trim().replace(/^\*\s*/, ''))
+    .filter((label) => !SYSTEM_LABELS.has(label.toLowerCase()));
+  return cleanTags(labels);
+}
+
+function firstValue(cell: string): string | null {
+  return oneLine(cell.split(MULTI_VALUE)[0]);
+}
+
+// Columns such as "E-mail 1 - Value", "E-mail 2 - Value" in their numbered order.
+function numberedColumns(header: readonly string[], kind: string): number[] {
+  const pattern = new RegExp(`^${kind} (\\d+) - value$`, 'i');
+  return header
+    .map((cell, i) => ({ i, n: Number(pattern.exec(cell)?.[1] ?? NaN) }))
+    .filter(({ n }) => !Number.isNaN(n))
+    .sort((a, b) => a.n - b.n)
+    .map(({ i }) => i);
+}
+
+interface GoogleColumns {
+  at: (fields: string[], column: string) => string;
+  emails: number[];
+  phones: number[];
+  websites: number[];
+}
+
+function joined(...parts: string[]): string | null {
+  return oneLine(parts.join(' '));
+}
+
+function firstOf(fields: string[], indexes: number[]): { value: string; index: number } | null {
+  for (const index of indexes) {
+    const value = firstValue(fields[index] ?? '');
+    if (value !== null) return { value, index };
+  }
+  return null;
+}
+
+function googleContact(line: number, fields: string[], header: string[], cols: GoogleColumns) {
+  const { at } = cols;
+  const check = new RecordChecks(line);
+  const name = check.name(
+    oneLine(at(fields, 'Name')) ??
+      joined(at(fields, 'First Name'), at(fields, 'Middle Name'), at(fields, 'Last Name')) ??
+      joined(at(fields, 'Given Name'), at(fields, 'Additional Name'), at(fields, 'Family Name')) ??
+      oneLine(at(fields, 'Nickname')) ??
+      oneLine(at(fields, 'File As')),
+  );
+  const contact: ImportedContact = blankContact(line, name ?? '');
+  contact.company =
+    oneLine(at(fields, 'Organization Name')) ?? oneLine(at(fields, 'Organization 1 - Name'));
+  contact.role =
+    oneLine(at(fields, 'Organization Title')) ?? oneLine(at(fields, 'Organization 1 - Title'));
+  const email = firstOf(fields, cols.emails);
+  if (email !== null) contact.email = check.email(email.value, header[email.index] ?? 'email');
+  contact.phone = firstOf(fields, cols.phones)?.value ?? null;
+  contact.url = firstOf(fields, cols.websites)?.value ?? null;
+  contact.location =
+    oneLine(
+      [
+        at(fields, 'Address 1 - City'),
+        at(fields, 'Address 1 - Region'),
+        at(fields, 'Address 1 - Country'),
+      ]
+        .map((part) => part.trim())
+        .filter((part) => part !== '')
+        .join(', '),
+    ) ?? oneLine(at(fields, 'Location'));
+  contact.birthday = check.birthday(at(fields, 'Birthday'), 'Birthday');
+  contact.tags = labelsToTags(
+    `${at(fields, 'Labels')}${MULTI_VALUE}${at(fields, 'Group Membership')}`,
+  );
+  const note = freeText(at(fields, 'Notes'));
+  if (note !== null) contact.notes = [note];
+  return { contact, check };
+}
+
+/** Parse a Google Contacts CSV export (current or legacy layout). */
+export function parseGoogle(text: string): ParseResult {
+  const table = readCsvTable(text);
+  const index = columnIndex(table.header);
+  const cols: GoogleColumns = {
+    at: (fields, column) => {
+      const i = index.get(column.toLowerCase());
+      return i === undefined ? '' : (fields[i] ?? '');
+    },
+    emails: numberedColumns(table.header, 'e-mail'),
+    phones: numberedColumns(table.header, 'phone'),
+    websites: numberedColumns(table.header, 'website'),
+  };
+  const result: ParseResult = { contacts: [], problems: [...table.problems] };
+  for (const { line, fields } of table.rows) {
+    const { contact, check } = googleContact(line, fields, table.header, cols);
+    if (check.ok) result.contacts.push(contact);
+    else result.problems.push(...check.problems);
+  }
+  result.problems.sort((a, b) => a.line - b.line);
+  return result;
+}

@@ -1,0 +1,23 @@
+/** The import parsers behind one entry point; jsonl is read elsewhere (it carries whole journals). */
+import { parseCsv } from './csv.js';
+import { parseGoogle } from './google.js';
+import { parseLinkedIn } from './linkedin.js';
+import type { ImportFormat, ParseResult } from './types.js';
+import { parseVcard } from './vcard.js';
+
+export { detectFormat } from './detect.js';
+export type { ImportFormat, ImportedContact, ParseProblem, ParseResult } from './types.js';
+
+/** Parse an import file's text in the given format into contacts and problems; never throws on bad input. */
+export function parseContacts(text: string, format: Exclude<ImportFormat, 'jsonl'>): ParseResult {
+  switch (format) {
+    case 'linkedin':
+      return parseLinkedIn(text);
+    case 'google':
+      return parseGoogle(text);
+    case 'vcard':
+      return parseVcard(text);
+    case 'csv':
+      return parseCsv(text);
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * What every import parser produces, and the field checks they share. The
+ * parsers are pure: text in, contacts and problems out. They never throw on
+ * bad input; a record with any problem is left out of `contacts` and its
+ * problems are reported with the file line where they are.
+ */
+import { parseEmail, validateName } from '../../domain/contact.js';
+import { parseBirthday } from '../../domain/dates.js';
+import { NetjournalError } from '../../errors.js';
+
+export type ImportFormat = 'linkedin' | 'google' | 'vcard' | 'csv' | 'jsonl';
+
+/** One contact read from an import file, validated and normalised. */
+export interface ImportedContact {
+  /** 1-based line in the file where the record starts. */
+  line: number;
+  name: string;
+  company: string | null;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  url: string | null;
+  location: string | null;
+  /** MM-DD or YYYY-MM-DD. */
+  birthday: string | null;
+  /** De-duplicated without regard to case, in file order. */
+  tags: string[];
+  /** Things learned: one per note, never empty. */
+  notes: string[];
+  howMet: string | null;
+  /** YYYY-MM-DD. */
+  created: string | null;
+  circle: 'inner' | 'second' | 'third' | null;
+  cadenceDays: number | null;
+}
+
+/** Something wrong with the record (or the file) at a 1-based line. */
+export interface ParseProblem {
+  line: number;
+  message: string;
+}
+
+/** The good records and the problems of the bad ones, each in file order. */
+export interface ParseResult {
+  contacts: ImportedContact[];
+  problems: ParseProblem[];
+}
+
+// parseBirthday refuses dates after "today"; a pure parser has no clock, so the
+// import command checks future birthdays against its own today.
+const NO_LATER_THAN = '9999-12-31';
+const SHOWN_VALUE_MAX = 60;
+
+/** A contact with only its line and name set. */
+export function blankContact(line: number, name: string): ImportedContact {
+  return {
+    line,
+    name,
+    company: null,
+    role: null,
+    email: null,
+    phone: null,
+    url: null,
+    location: null,
+    birthday: null,
+    tags: [],
+    notes: [],
+    howMet: null,
+    created: null,
+    circle: null,
+    cadenceDays: null,
+  };
+}
+
+/** The text without a leading UTF-8 byte-order mark. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A one-line value: whitespace runs (newlines too) become one space; null when empty. */
+export function oneLine(raw: string | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  const value = raw.trim();
+  if (value === '') return null;
+  // Most cells are already clean; testing first spares a copy of each (30,000-row imports).
+  return /\s\s|[^\S ]/.test(value) ? value.replace(/\s+/g, ' ') : value;
+}
+
+/** Free text (a note) trimmed, line breaks kept; null when empty. */
+export function freeText(raw: string | null | undefined): string | null {
+  const value = raw?.trim() ?? '';
+  return value === '' ? null : value;
+}
+
+/** Tags from raw labels: commas split (a stored tag cannot hold one), trimmed, de-duplicated. */
+export function cleanTags(raw: Iterable<string>): string[] {
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const value of raw) {
+    for (const part of value.split(',')) {
+      const tag = oneLine(part);
+      if (tag === null || seen.has(tag.toLowerCase())) continue;
+      seen.add(tag.toLowerCase());
+      tags.push(tag);
+    }
+  }
+  return tags;
+}
+
+/**
+ * A birthday as written by Google or vCard (1990-03-14, 19900314, --03-14,
+ * --0314, 03-14, with or without a time) as MM-DD or YYYY-MM-DD; null when
+ * it is not a real date.
+ */
+export function normaliseBirthday(raw: string): string | null {
+  const date = raw.trim().replace(/T[\d:.,+\-Z]*$/i, '');
+  const match = /^(?:(\d{4})|--)?-?(\d{2})-?(\d{2})$/.exec(date);
+  if (!match) return null;
+  // A bare "0314" is too ambiguous to guess at; only --0314 means month and day.
+  if (match[1] === undefined && !date.includes('-')) return null;
+  const monthDay = `${match[2]}-${match[3]}`;
+  const candidate = match[1] === undefined ? monthDay : `${match[1]}-${monthDay}`;
+  try {
+    return parseBirthday(candidate, NO_LATER_THAN);
+  } catch {
+    return null;
+  }
+}
+
+// Long or multi-line values are cut so one bad cell cannot flood the report.
+function shown(value: string): string {
+  const short = value.length > SHOWN_VALUE_MAX ? `${value.slice(0, SHOWN_VALUE_MAX - 1)}…` : value;
+  return JSON.stringify(short);
+}
+
+/** Collects one record's problems; the record is kept only when none were found. */
+export class RecordChecks {
+  readonly problems: ParseProblem[] = [];
+
+  constructor(readonly line: number) {}
+
+  /** Did every check pass? */
+  get ok(): boolean {
+    return this.problems.length === 0;
+  }
+
+  /** Record a problem at the record's line or at a given one. */
+  add(message: string, line = this.line): void {
+    this.problems.push({ line, message });
+  }
+
+  /** Record `invalid COLUMN "value"`. */
+  invalid(column: string, value: string, line = this.line): void {
+    this.add(`invalid ${column} ${shown(value)}`, line);
+  }
+
+  /** The contact's name, or null after recording why it cannot be one. */
+  name(raw: string | null | undefined, line = this.line): string | null {
+    const name = oneLine(raw);
+    if (name === null) {
+      this.add('missing name', line);
+      return null;
+    }
+    try {
+      return validateName(name);
+    } catch (err) {
+      if (!(err instanceof NetjournalError)) throw err;
+      this.add(err.message, line);
+      return null;
+    }
+  }
+
+  /** An e-mail address; null when blank, or when invalid after recording it. */
+  email(raw: string | null | undefined, column: string, line = this.line): string | null {
+    const value = oneLine(raw);
+    if (value === null) return null;
+    try {
+      return parseEmail(value);
+    } catch {
+      this.invalid(column, value, line);
+      return null;
+    }
+  }
+
+  /** A birthday; null when blank, or when invalid after recording it. */
+  birthday(raw: string | null | undefined, column: string, line = this.line): string | null {
+    const value = oneLine(raw);
+    if (value === null) return null;
+    const birthday = normaliseBirthday(value);
+    if (birthday === null) this.invalid(column, value, line);
+    return birthday;
+  }
+}

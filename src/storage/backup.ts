@@ -1,0 +1,73 @@
+import { chmodSync, closeSync, existsSync, openSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { JournalError, UsageError } from '../errors.js';
+import type { Db } from './journal.js';
+
+/** A free file name next to the journal: journal-backup-2026-11-21.db, then -2, -3 … */
+export function defaultBackupPath(journalPath: string, today: string): string {
+  const ext = extname(journalPath) || '.db';
+  const stem = basename(journalPath, extname(journalPath));
+  for (let n = 1; ; n++) {
+    const candidate = join(
+      dirname(journalPath),
+      `${stem}-backup-${today}${n > 1 ? `-${n}` : ''}${ext}`,
+    );
+    if (!existsSync(candidate)) return candidate;
+  }
+}
+
+/**
+ * Copy the journal with SQLite's online backup API: consistent even while
+ * another netjournal writes. The copy is readable by its owner only.
+ */
+export async function backupJournal(db: Db, destination: string, force: boolean): Promise<void> {
+  if (existsSync(destination) && !force) {
+    throw new UsageError(
+      `${destination} already exists`,
+      'choose another file, or add --force to replace it',
+    );
+  }
+  try {
+    // A forced backup replaces whatever was there, even a file that is not SQLite.
+    rmSync(destination, { force: true });
+    closeSync(openSync(destination, 'wx', 0o600));
+    await db.backup(destination);
+    chmodSync(destination, 0o600);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new JournalError(
+      `cannot write backup ${destination} (${code})`,
+      'choose a writable location',
+    );
+  }
+}
+
+/**
+ * Put a checked backup in place of the journal, keeping the current journal
+ * (checkpointed first, so it stands alone) as <journal>.bak.
+ */
+export async function restoreJournal(source: string, journalPath: string): Promise<string | null> {
+  let kept: string | null = null;
+  if (existsSync(journalPath)) {
+    const current = new Database(journalPath);
+    try {
+      current.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      current.close();
+    }
+    kept = `${journalPath}.bak`;
+    renameSync(journalPath, kept);
+  }
+  // A -wal or -shm left from the old journal must never be applied to the new one.
+  for (const suffix of ['-wal', '-shm']) rmSync(journalPath + suffix, { force: true });
+  closeSync(openSync(journalPath, 'wx', 0o600));
+  const restored = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    await restored.backup(journalPath);
+  } finally {
+    restored.close();
+  }
+  chmodSync(journalPath, 0o600);
+  return kept;
+}

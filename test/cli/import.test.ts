@@ -1,0 +1,211 @@
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
+import { journalState } from '../helpers/state.js';
+
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
+
+let j: TempJournal;
+beforeEach(() => {
+  j = tempJournal();
+});
+afterEach(() => j.remove());
+
+interface ContactJson {
+  name: string;
+  company: string | null;
+  role: string | null;
+  email: string | null;
+  url: string | null;
+  circle: string | null;
+  tags: string[];
+  howMet: string | null;
+  created: string;
+}
+const contacts = async () =>
+  JSON.parse((await j.run(['contacts', '--json'])).stdout) as ContactJson[];
+
+describe('import', () => {
+  it("imports LinkedIn's Connections.csv with its preamble, dates and quoted commas", async () => {
+    const r = await j.run([
+      'import',
+      fixture('linkedin-connections.csv'),
+      '--circle',
+      'third',
+      '--tag',
+      'linkedin',
+    ]);
+    expect(r).toEqual({
+      stdout: '',
+      stderr:
+        'Imported linkedin-connections.csv (LinkedIn connections): 8 created, 0 updated, 0 unchanged, 0 skipped.\n',
+      code: 0,
+    });
+    const all = await contacts();
+    expect(all.map((c) => c.name)).toEqual([
+      'Ana Souza',
+      'Hannah Müller-Schmidt',
+      'José Álvarez',
+      'Kwame Mensah',
+      'Li Wei',
+      'Marcus Lee',
+      'Priya Raman',
+      "Siobhán O'Connor",
+    ]);
+    expect(all.find((c) => c.name === 'Marcus Lee')).toMatchObject({
+      company: 'Acme Robotics, Ltd.',
+      role: 'VP, Engineering',
+      url: 'https://www.linkedin.com/in/marcuslee',
+      circle: 'third',
+      tags: ['linkedin'],
+      howMet: 'LinkedIn',
+      created: '2025-01-01',
+    });
+    expect(all.find((c) => c.name === "Siobhán O'Connor")?.company).toBe(
+      '"Open Source" Collective',
+    );
+  });
+
+  it('adds nothing when the same file is imported twice, and fills empty fields of matches', async () => {
+    await j.run([
+      'contact',
+      'add',
+      'José Álvarez',
+      '--email',
+      'JOSE.ALVAREZ@example.com',
+      '--tag',
+      'bank',
+    ]);
+    const first = await j.run(['import', fixture('linkedin-connections.csv'), '--json']);
+    expect(JSON.parse(first.stdout)).toEqual({
+      file: 'linkedin-connections.csv',
+      format: 'linkedin',
+      dryRun: false,
+      created: 7,
+      updated: 1,
+      unchanged: 0,
+      skipped: [],
+    });
+    const before = await journalState(j);
+    const second = await j.run(['import', fixture('linkedin-connections.csv'), '--json']);
+    expect(JSON.parse(second.stdout)).toMatchObject({ created: 0, updated: 0, unchanged: 8 });
+    expect(await journalState(j)).toBe(before);
+    expect((await contacts()).find((c) => c.name === 'José Álvarez')).toMatchObject({
+      email: 'JOSE.ALVAREZ@example.com',
+      company: 'Banco Santander',
+      tags: ['bank'],
+    });
+  });
+
+  it('detects the kind of file by content, whatever its name', async () => {
+    const disguised = join(j.dir, 'export.txt');
+    copyFileSync(fixture('contacts-v3.vcf'), disguised);
+    const r = await j.run(['import', disguised]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /^Imported export\.txt \(vCard\): \d+ created, 0 updated, 0 unchanged, 0 skipped\.\n$/,
+    );
+  });
+
+  it('imports Google Contacts exports, current and legacy, labels as tags', async () => {
+    for (const file of ['google-current.csv', 'google-legacy.csv']) {
+      const r = await j.run(['import', fixture(file)]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('(Google Contacts)');
+    }
+    expect((await contacts()).some((c) => c.tags.length > 0)).toBe(true);
+  });
+
+  it('--dry-run reports and writes nothing, even with no journal yet', async () => {
+    const r = await j.run(['import', fixture('linkedin-connections.csv'), '--dry-run']);
+    expect(r.stderr).toBe(
+      'Would import linkedin-connections.csv (LinkedIn connections): 8 created, 0 updated, 0 unchanged, 0 skipped.\n',
+    );
+    expect(existsSync(j.path)).toBe(false);
+    await j.run(['contact', 'add', 'Someone']);
+    const before = await journalState(j);
+    await j.run(['import', fixture('linkedin-connections.csv'), '--dry-run']);
+    expect(await journalState(j)).toBe(before);
+  });
+
+  const bad: [string, string[], string][] = [
+    ['unbalanced quotes', [fixture('bad-quotes.csv')], 'bad-quotes.csv:3: '],
+    [
+      'a row without a name',
+      [fixture('missing-name.csv')],
+      'missing-name.csv:3: missing name (and 1 more) — nothing was imported; fix the file, or use --skip-bad to import the rest',
+    ],
+    ['an impossible birthday', [fixture('bad-birthday.csv')], 'bad-birthday.csv:'],
+    ['an unterminated vCard', [fixture('unterminated.vcf')], 'unterminated.vcf:'],
+    [
+      'an unknown --from',
+      [fixture('generic.csv'), '--from', 'excel'],
+      'unknown import format "excel" — use one of auto, linkedin, google, vcard, csv, jsonl',
+    ],
+    [
+      'a missing file',
+      [join('/nonexistent', 'x.csv')],
+      'cannot read /nonexistent/x.csv (ENOENT) — check the path',
+    ],
+    [
+      'an unknown circle',
+      [fixture('generic.csv'), '--circle', 'outer'],
+      'unknown circle "outer" — use inner, second or third',
+    ],
+  ];
+  it.each(bad)('rejects %s with exit 2, writing nothing', async (_what, args, message) => {
+    await j.run(['contact', 'add', 'Existing']);
+    const before = await journalState(j);
+    const r = await j.run(['import', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.startsWith(`netjournal: ${message}`)).toBe(true);
+    expect(r.stderr.split('\n').length).toBe(2);
+    expect(await journalState(j)).toBe(before);
+  });
+
+  it('says so when it cannot tell what a file is', async () => {
+    const odd = join(j.dir, 'notes.txt');
+    writeFileSync(odd, 'just some words\nnothing tabular\n');
+    expect(await j.run(['import', odd])).toEqual({
+      stdout: '',
+      stderr:
+        'netjournal: cannot tell what kind of file notes.txt is — name it with --from linkedin|google|vcard|csv|jsonl\n',
+      code: 2,
+    });
+  });
+
+  it('--skip-bad imports the good rows and lists the bad lines', async () => {
+    const r = await j.run(['import', fixture('missing-name.csv'), '--skip-bad']);
+    expect(r).toEqual({
+      stdout: '',
+      stderr: [
+        'Imported missing-name.csv (CSV): 2 created, 0 updated, 0 unchanged, 2 skipped.',
+        '  skipped line 3: missing name',
+        '  skipped line 4: missing name',
+        '',
+      ].join('\n'),
+      code: 0,
+    });
+    expect((await contacts()).map((c) => c.name)).toEqual(['Mei Tanaka', 'Ralph Smith']);
+  });
+
+  it('refuses a jsonl line that refers to a missing contact, naming the line', async () => {
+    const file = join(j.dir, 'broken.jsonl');
+    writeFileSync(
+      file,
+      '{"type":"meeting","id":1,"date":"2026-01-01","kind":"coffee","contactIds":[7],"notes":null,"outreach":false,"created":"x"}\n',
+    );
+    const r = await j.run(['import', file]);
+    expect(r).toEqual({
+      stdout: '',
+      stderr:
+        'netjournal: broken.jsonl:1: meeting refers to a record that is not in the journal or the file — nothing was imported; fix the file, or use --skip-bad to import the rest\n',
+      code: 2,
+    });
+    expect(existsSync(j.path)).toBe(false);
+  });
+});
