@@ -19,7 +19,11 @@ describe('backup', () => {
   it('writes a dated, owner-only copy beside the journal by default', async () => {
     const r = await j.run(['backup']);
     const path = join(j.dir, 'journal-backup-2026-11-21.db');
-    expect(r).toEqual({ stdout: `${path}\n`, stderr: `Backed up ${j.path} to ${path}.\n`, code: 0 });
+    expect(r).toEqual({
+      stdout: `${path}\n`,
+      stderr: `Backed up ${j.path} to ${path}.\n`,
+      code: 0,
+    });
     expect(statSync(path).mode & 0o777).toBe(0o600);
     const second = await j.run(['backup', '--json']);
     expect(JSON.parse(second.stdout)).toEqual({
