@@ -478,6 +478,13 @@ describe('vCard', () => {
     });
   });
 
+  it("reads Apple's birthday without a year", () => {
+    const text = 'BEGIN:VCARD\nFN:Ada\nBDAY;X-APPLE-OMIT-YEAR=1604:1604-12-10\nEND:VCARD\n';
+    expect(parseVcard(text).contacts).toEqual([
+      contact({ line: 1, name: 'Ada', birthday: '12-10' }),
+    ]);
+  });
+
   it('reports a card with no name, a stray END and text outside cards once per run', () => {
     const text = 'hello\nworld\nBEGIN:VCARD\nNOTE:x\nEND:VCARD\nEND:VCARD\n';
     expect(parseVcard(text).problems).toEqual([
@@ -498,6 +505,7 @@ describe('birthdays', () => {
     ['--02-29', '02-29'],
     ['1990-03-14T00:00:00Z', '1990-03-14'],
     ['0314', null],
+    ['1990-0314', null],
     ['02-30', null],
     ['1990-02-29', null],
     ['circa 1800', null],

@@ -75,8 +75,9 @@ function csvProblem(err: CsvError, offset: number): ParseProblem {
     const end = (typeof err.lines === 'number' ? err.lines : 1) + offset;
     return { line, message: `unclosed quote: the field that opens here runs to line ${end}` };
   }
-  // Unknown codes keep csv-parse's own wording, without the stack.
-  const message = CSV_MESSAGES[err.code] ?? `unreadable row (${err.message})`;
+  // Unknown codes keep csv-parse's name for the error, not its line (which may be off by a preamble).
+  const message =
+    CSV_MESSAGES[err.code] ?? `unreadable row (${err.message.split(':')[0] ?? err.code})`;
   return { line, message };
 }
 
@@ -116,10 +117,10 @@ export function readCsvTable(text: string, firstLine = 1): CsvTable {
     problems.push(csvProblem(err, offset));
   }
 
-  const [head, ...body] = records;
+  const head = records[0];
   if (head === undefined) return { header: [], headerLine: firstLine, rows: [], problems };
   const rows: CsvRow[] = [];
-  for (const row of body) {
+  for (const row of records.slice(1)) {
     if (row.fields.every((field) => field === '')) continue;
     if (row.fields.length === head.fields.length) rows.push(row);
     else {
@@ -162,32 +163,35 @@ type GenericField =
   | 'created';
 
 // Our own field names, as typed by hand or as `contacts --format csv` writes them.
-const GENERIC_ALIASES: Readonly<Record<string, GenericField>> = {
-  name: 'name',
-  'first name': 'first',
-  firstname: 'first',
-  'last name': 'last',
-  lastname: 'last',
-  company: 'company',
-  role: 'role',
-  title: 'role',
-  email: 'email',
-  phone: 'phone',
-  url: 'url',
-  location: 'location',
-  circle: 'circle',
-  every: 'every',
-  cadence: 'every',
-  cadencedays: 'every',
-  birthday: 'birthday',
-  tags: 'tags',
-  how: 'how',
-  howmet: 'how',
-  'how met': 'how',
-  notes: 'notes',
-  note: 'notes',
-  created: 'created',
-};
+// A Map, not an object: a header cell named "constructor" must not find Object's.
+const GENERIC_ALIASES: ReadonlyMap<string, GenericField> = new Map(
+  Object.entries({
+    name: 'name',
+    'first name': 'first',
+    firstname: 'first',
+    'last name': 'last',
+    lastname: 'last',
+    company: 'company',
+    role: 'role',
+    title: 'role',
+    email: 'email',
+    phone: 'phone',
+    url: 'url',
+    location: 'location',
+    circle: 'circle',
+    every: 'every',
+    cadence: 'every',
+    cadencedays: 'every',
+    birthday: 'birthday',
+    tags: 'tags',
+    how: 'how',
+    howmet: 'how',
+    'how met': 'how',
+    notes: 'notes',
+    note: 'notes',
+    created: 'created',
+  } satisfies Record<string, GenericField>),
+);
 
 /** Keep-in-touch days from an `every` cell: an interval (30d, 6w) or, as exported, a bare day count. */
 function cadenceFrom(value: string): number | null {
@@ -249,7 +253,7 @@ export function parseCsv(text: string): ParseResult {
 
   const cols = new Map<GenericField, number>();
   table.header.forEach((cell, i) => {
-    const field = GENERIC_ALIASES[cell.toLowerCase()];
+    const field = GENERIC_ALIASES.get(cell.toLowerCase());
     if (field !== undefined && !cols.has(field)) cols.set(field, i);
   });
   if (!cols.has('name') && !cols.has('first') && !cols.has('last')) {

@@ -46,7 +46,7 @@ function byContent(lines: string[]): ImportFormat | null {
   if (first === undefined) return null;
   if (/^begin:vcard$/i.test(first)) return 'vcard';
   if (isJsonRecord(first)) return 'jsonl';
-  if (lines.slice(0, LINKEDIN_HEADER_WITHIN).some(isLinkedInHeader)) return 'linkedin';
+  if (lines.some(isLinkedInHeader)) return 'linkedin';
   const cells = headerCells(first);
   const hasFirstName = cells.includes('first name');
   if (hasFirstName && (cells.includes('organization name') || cells.includes('e-mail 1 - value'))) {

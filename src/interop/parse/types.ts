@@ -107,24 +107,27 @@ export function cleanTags(raw: Iterable<string>): string[] {
   return tags;
 }
 
-/**
- * A birthday as written by Google or vCard (1990-03-14, 19900314, --03-14,
- * --0314, 03-14, with or without a time) as MM-DD or YYYY-MM-DD; null when
- * it is not a real date.
- */
+// The ways Google and vCard write a birthday; two groups mean no year.
+const BIRTHDAY_FORMS = [
+  /^(\d{4})-(\d{2})-(\d{2})$/, // 1990-03-14
+  /^(\d{4})(\d{2})(\d{2})$/, // 19900314
+  /^--(\d{2})-?(\d{2})$/, // --03-14, --0314
+  /^(\d{2})-(\d{2})$/, // 03-14
+];
+
+/** A birthday as Google or vCard writes it (with or without a time) as MM-DD or YYYY-MM-DD; null when not a real date. */
 export function normaliseBirthday(raw: string): string | null {
   const date = raw.trim().replace(/T[\d:.,+\-Z]*$/i, '');
-  const match = /^(?:(\d{4})|--)?-?(\d{2})-?(\d{2})$/.exec(date);
-  if (!match) return null;
-  // A bare "0314" is too ambiguous to guess at; only --0314 means month and day.
-  if (match[1] === undefined && !date.includes('-')) return null;
-  const monthDay = `${match[2]}-${match[3]}`;
-  const candidate = match[1] === undefined ? monthDay : `${match[1]}-${monthDay}`;
-  try {
-    return parseBirthday(candidate, NO_LATER_THAN);
-  } catch {
-    return null;
+  for (const form of BIRTHDAY_FORMS) {
+    const parts = form.exec(date)?.slice(1);
+    if (parts === undefined) continue;
+    try {
+      return parseBirthday(parts.join('-'), NO_LATER_THAN);
+    } catch {
+      return null;
+    }
   }
+  return null;
 }
 
 // Long or multi-line values are cut so one bad cell cannot flood the report.

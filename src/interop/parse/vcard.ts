@@ -19,6 +19,8 @@ import {
 interface Property {
   line: number;
   name: string;
+  /** The raw `;TYPE=work;…` part, kept only for the few parameters that change a value. */
+  params: string;
   value: string;
 }
 
@@ -73,12 +75,15 @@ function toProperty(line: number, text: string): Property | null {
     const c = text[i];
     if (c === '"') quoted = !quoted;
     else if (c === ':' && !quoted) {
-      const head = text.slice(0, i).split(';')[0] ?? '';
-      const name = head
-        .slice(head.lastIndexOf('.') + 1)
+      const head = text.slice(0, i);
+      const semicolon = head.indexOf(';');
+      const qualified = semicolon === -1 ? head : head.slice(0, semicolon);
+      const name = qualified
+        .slice(qualified.lastIndexOf('.') + 1)
         .trim()
         .toUpperCase();
-      return name === '' ? null : { line, name, value: text.slice(i + 1) };
+      const params = semicolon === -1 ? '' : head.slice(semicolon);
+      return name === '' ? null : { line, name, params, value: text.slice(i + 1) };
     }
   }
   return null;
@@ -105,8 +110,10 @@ function splitCards(text: string): { cards: Card[]; problems: ParseProblem[] } {
         cards.push(open);
         open = null;
         strayRun = false;
-        // Lines without a colon inside a card (vCard 2.1 soft breaks, say) carry nothing we read.
-      } else if (property !== null) open.properties.push(property);
+      } else if (property !== null) {
+        open.properties.push(property);
+      }
+      // Lines without a colon inside a card (vCard 2.1 soft breaks, say) carry nothing we read.
     } else if (!strayRun) {
       // One problem per run of stray lines: a non-vCard file should not list every line.
       problems.push({ line, message: 'text outside BEGIN:VCARD … END:VCARD' });
@@ -130,6 +137,17 @@ function locationFromAdr(value: string): string | null {
     .map((part) => oneLine(part))
     .filter((p) => p !== null);
   return place.length === 0 ? null : place.join(', ');
+}
+
+// Apple Contacts writes a birthday without a year as a placeholder year it names in a parameter.
+function birthday(bday: Property, check: RecordChecks): string | null {
+  const value = unescapeValue(bday.value).trim();
+  const omitted = /;X-APPLE-OMIT-YEAR=(\d{4})/i.exec(bday.params)?.[1];
+  const date =
+    omitted !== undefined && value.startsWith(omitted)
+      ? `--${value.slice(4).replace(/^-/, '')}`
+      : value;
+  return check.birthday(date, 'BDAY', bday.line);
 }
 
 function cardContact(card: Card): { contact: ImportedContact; check: RecordChecks } {
@@ -157,8 +175,7 @@ function cardContact(card: Card): { contact: ImportedContact; check: RecordCheck
   const adr = first('ADR');
   contact.location = adr === undefined ? null : locationFromAdr(adr.value);
   const bday = first('BDAY');
-  if (bday !== undefined)
-    contact.birthday = check.birthday(unescapeValue(bday.value), 'BDAY', bday.line);
+  if (bday !== undefined) contact.birthday = birthday(bday, check);
   const categories = card.properties.filter((p) => p.name === 'CATEGORIES');
   contact.tags = cleanTags(categories.flatMap((p) => splitValue(p.value, ',')));
   for (const note of card.properties.filter((p) => p.name === 'NOTE')) {
