@@ -7,7 +7,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   let exitCode = 0;
   const program = buildProgram({ io, setExitCode: (code) => (exitCode = code) });
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    // Bare `netjournal`: today's one-line summary on a terminal, the help otherwise.
+    const args = argv.length ? [...argv] : io.stdout.isTTY ? ['today', '--summary'] : ['--help'];
+    await program.parseAsync(args, { from: 'user' });
     return exitCode;
   } catch (err) {
     return reportError(err, io.stderr, io.env.NETJOURNAL_DEBUG === '1');

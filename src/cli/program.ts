@@ -9,7 +9,7 @@ export function buildProgram(host: CommandHost): Command {
   const { stdout, stderr } = host.io;
   const program = new Command('netjournal')
     .description(
-      'A local-first journal for professional networking: who you met, who introduced whom,\nand who to follow up with today.',
+      'A local-first journal for professional networking: who you met, who introduced whom, and who to follow up with today.',
     )
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
@@ -34,5 +34,18 @@ export function buildProgram(host: CommandHost): Command {
     .allowExcessArguments(false);
   registerCommands(program, host);
   program.addHelpCommand(false);
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  $ netjournal demo                          # try it on a demo journal
+  $ netjournal add "Ralph Smith" --via "Joe Park" --learned "runs marathons"
+  $ netjournal today
+  $ netjournal intros --chain "Ralph Smith"
+  $ netjournal today --json | jq '.items[] | select(.section == "overdue")'
+
+Run 'netjournal COMMAND --help' for a command's options and examples.
+`,
+  );
   return program;
 }

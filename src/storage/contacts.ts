@@ -136,3 +136,13 @@ export function contactLookup(db: Db): ContactLookup {
 
 /** The user's own contact row. */
 export const ME_ID = 0;
+
+/** Names of non-archived contacts, for shell completion (one indexed scan). */
+export function completionNames(db: Db): string[] {
+  return db
+    .prepare(
+      'SELECT DISTINCT name FROM contacts WHERE is_me = 0 AND archived = 0 ORDER BY name COLLATE NOCASE',
+    )
+    .pluck()
+    .all() as string[];
+}

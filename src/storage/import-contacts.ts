@@ -17,6 +17,12 @@ export interface ImportCounts {
   unchanged: number;
 }
 
+/** What an import did, and which existing contacts it changed (for the search index). */
+export interface ImportOutcome {
+  counts: ImportCounts;
+  changedContacts: Set<number>;
+}
+
 interface Existing {
   id: number;
   name: string;
@@ -68,7 +74,7 @@ export function importContacts(
   contacts: readonly ImportedContact[],
   settings: ImportSettings,
   onProgress: (done: number) => void = () => undefined,
-): ImportCounts {
+): ImportOutcome {
   const byEmail = new Map<string, Existing>();
   const byUrl = new Map<string, Existing>();
   const byName = new Map<string, Existing[]>();
@@ -112,6 +118,7 @@ export function importContacts(
     'INSERT INTO notes (contact_id, date, text, created) VALUES (?, ?, ?, ?)',
   );
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+  const changedContacts = new Set<number>();
 
   contacts.forEach((c, i) => {
     const tags = settings.tag ? [...c.tags, settings.tag] : c.tags;
@@ -193,11 +200,13 @@ export function importContacts(
       // A filled-in e-mail or URL identifies this contact for the rest of the file.
       if (typeof params.email === 'string') byEmail.set(params.email.toLowerCase(), match);
       if (typeof params.url === 'string') byUrl.set(normaliseUrl(params.url), match);
-      if (added) counts.updated++;
-      else counts.unchanged++;
+      if (added) {
+        counts.updated++;
+        changedContacts.add(match.id);
+      } else counts.unchanged++;
     }
     if ((i + 1) % 1000 === 0) onProgress(i + 1);
   });
   onProgress(contacts.length);
-  return counts;
+  return { counts, changedContacts };
 }

@@ -6,6 +6,7 @@ import type {
   MeetingLine,
   NoteLine,
 } from '../interop/journal-records.js';
+import { SETTINGS } from '../domain/settings.js';
 import type { LineProblem } from '../interop/jsonl-read.js';
 import { normaliseUrl, type ImportCounts } from './import-contacts.js';
 import type { Db } from './journal.js';
@@ -50,10 +51,11 @@ const CONTACT_COLUMNS = [
 export function importJournal(
   db: Db,
   records: readonly Located<JournalLine>[],
-): { counts: ImportCounts; problems: LineProblem[] } {
+): { counts: ImportCounts; problems: LineProblem[]; changedContacts: Set<number> } {
   const keepIds = isEmpty(db);
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   const problems: LineProblem[] = [];
+  const changedContacts = new Set<number>();
   const ids = {
     contact: new Map<number, number>([[0, 0]]),
     meeting: new Map<number, number>(),
@@ -68,6 +70,9 @@ export function importJournal(
     try {
       const outcome = importOne(db, record, keepIds, ids, mapped);
       counts[outcome]++;
+      if (outcome === 'updated' && record.type === 'contact') {
+        changedContacts.add(ids.contact.get(record.id) ?? 0);
+      }
       db.exec(`RELEASE ${savepoint}`);
     } catch (err) {
       db.exec(`ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
@@ -82,7 +87,7 @@ export function importJournal(
       });
     }
   }
-  return { counts, problems };
+  return { counts, problems, changedContacts };
 }
 
 type Outcome = keyof ImportCounts;
@@ -106,6 +111,7 @@ function importOne(
 ): Outcome {
   switch (r.type) {
     case 'setting': {
+      if (!(r.key in SETTINGS)) throw new Error(`unknown setting "${r.key}"`);
       const changed = db
         .prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)')
         .run(r.key, r.value).changes;

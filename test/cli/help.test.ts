@@ -23,6 +23,17 @@ describe('help', () => {
     expect(help.stdout).toContain('Usage: netjournal [options] [command]');
     expect(help.stdout).toContain('--db <path>');
     expect(help.stdout).toContain('contacts');
+    const groups = help.stdout.split('\n').filter((l) => /^[A-Z][a-z]+:$/.test(l));
+    expect(groups).toEqual(['Options:', 'Reports:', 'Capture:', 'Insight:', 'Data:', 'Examples:']);
+    expect(help.stdout).toMatch(/\nExamples:\n {2}\$ netjournal demo/);
+  });
+
+  it('suggests the nearest command for a typo', async () => {
+    expect(await runCli(['tody'])).toEqual({
+      stdout: '',
+      stderr: "netjournal: unknown command 'tody' — did you mean today?\n",
+      code: 2,
+    });
   });
 
   it.each(commands.map((c) => [c.join(' ')]))(

@@ -209,3 +209,30 @@ describe('import', () => {
     expect(existsSync(j.path)).toBe(false);
   });
 });
+
+describe('import and search', () => {
+  it('indexes what an import adds or changes, with the search triggers paused meanwhile', async () => {
+    await j.run(['contact', 'add', 'José Álvarez', '--email', 'jose.alvarez@example.com']);
+    await j.run(['import', fixture('linkedin-connections.csv'), '--tag', 'alumni']);
+    const found = async (text: string) =>
+      (JSON.parse((await j.run(['search', text, '--json'])).stdout) as { contact: string }[]).map(
+        (r) => r.contact,
+      );
+    expect(await found('figma')).toEqual(['Priya Raman']);
+    expect(await found('santander')).toEqual(['José Álvarez']);
+    expect((await found('alumni')).length).toBe(8);
+    expect((await j.run(['config', 'list', '--json'])).stdout).toBe('[]\n');
+    const jsonl = join(j.dir, 'all.jsonl');
+    writeFileSync(jsonl, (await j.run(['export'])).stdout);
+    const other = tempJournal();
+    try {
+      await other.run(['import', jsonl]);
+      const again = JSON.parse((await other.run(['search', 'figma', '--json'])).stdout) as {
+        contact: string;
+      }[];
+      expect(again.map((r) => r.contact)).toEqual(['Priya Raman']);
+    } finally {
+      other.remove();
+    }
+  });
+});

@@ -16,6 +16,8 @@ export interface RunOptions {
   columns?: number;
   /** Extra environment; NETJOURNAL_DB and NETJOURNAL_NOW are set by the journal helper. */
   env?: NodeJS.ProcessEnv;
+  /** Today for this run (overrides the journal helper's NETJOURNAL_NOW). */
+  now?: string;
 }
 
 /** Run netjournal in-process with captured streams. */
@@ -56,7 +58,11 @@ export function tempJournal(now = TODAY): TempJournal {
     dir,
     path,
     env,
-    run: (args, options = {}) => runCli(args, { ...options, env: { ...env, ...options.env } }),
+    run: (args, options = {}) =>
+      runCli(args, {
+        ...options,
+        env: { ...env, ...options.env, ...(options.now ? { NETJOURNAL_NOW: options.now } : {}) },
+      }),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -1,10 +1,16 @@
 import type { Command } from 'commander';
 import type { CommandHost } from '../command.js';
+import { completionCommand } from './completion/completion.js';
 import { configCommands } from './config/config.js';
+import { demoCommand } from './demo/demo.js';
 import { backupCommands } from './interop/backup.js';
 import { exportCommand } from './interop/export.js';
 import { importCommand } from './interop/import.js';
+import { prepCommand } from './insight/prep.js';
+import { reachCommand } from './insight/reach.js';
+import { searchCommand } from './insight/search.js';
 import { todayCommand } from './today/today.js';
+import { statsCommand } from './insight/stats.js';
 import { contactAddCommand } from './contact/add.js';
 import { contactEditCommand } from './contact/edit.js';
 import { contactMergeCommand } from './contact/merge.js';
@@ -23,28 +29,41 @@ import { noteCommand } from './note/add.js';
 
 /** Attach every command to the program. */
 export function registerCommands(program: Command, host: CommandHost): void {
+  program.commandsGroup('Reports:');
   todayCommand(program, host);
+  introsCommand(program, host);
+  followUpsCommand(program, host);
+  logCommand(program, host);
+  contactsCommand(program, host);
+
+  program.commandsGroup('Capture:');
   addCommand(program, host);
   noteCommand(program, host);
   introCommand(program, host);
-  introsCommand(program, host);
   followUpCommand(program, host);
-  followUpsCommand(program, host);
   followUpStatusCommands(program, host);
-  logCommand(program, host);
-  meetingCommands(program, host);
   const contact = program
     .command('contact')
-    .description('add and manage contacts')
+    .description('add, show, edit, remove or merge contacts')
     .addHelpCommand(false);
   contactAddCommand(contact, host);
   contactShowCommand(contact, host);
   contactEditCommand(contact, host);
   contactRmCommand(contact, host);
   contactMergeCommand(contact, host);
-  contactsCommand(program, host);
+  meetingCommands(program, host);
+
+  program.commandsGroup('Insight:');
+  statsCommand(program, host);
+  prepCommand(program, host);
+  reachCommand(program, host);
+  searchCommand(program, host);
+
+  program.commandsGroup('Data:');
   importCommand(program, host);
-  backupCommands(program, host);
   exportCommand(program, host);
+  backupCommands(program, host);
   configCommands(program, host);
+  demoCommand(program, host);
+  completionCommand(program, host);
 }

@@ -9,6 +9,7 @@ import { forTerminal } from '../../../output/sanitize.js';
 import { importContacts, type ImportCounts } from '../../../storage/import-contacts.js';
 import { importJournal } from '../../../storage/import-journal.js';
 import { openMemoryJournal, writeTransaction, type Db } from '../../../storage/journal.js';
+import { withSearchPaused } from '../../../storage/search-maintenance.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
 import { progressBar } from '../../progress.js';
@@ -73,20 +74,24 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
     const { readJournalLines } = await import('../../../interop/jsonl-read.js');
     const { records, problems } = readJournalLines(text);
     parsed = { records: records.length, problems };
-    run = (db) => importJournal(db, records);
+    run = (db) =>
+      withSearchPaused(db, () => {
+        const outcome = importJournal(db, records);
+        return { result: outcome, changedContacts: outcome.changedContacts };
+      });
   } else {
     const { parseContacts } = await import('../../../interop/parse/index.js');
     const { contacts, problems } = parseContacts(text, kind);
     parsed = { records: contacts.length, problems };
-    run = (db, tick) => ({
-      counts: importContacts(
-        db,
-        contacts,
-        { circle, tag, today: ctx.today(), timestamp: ctx.timestamp() },
-        tick,
-      ),
-      problems: [],
-    });
+    run = (db, tick) =>
+      withSearchPaused(db, () => {
+        const settings = { circle, tag, today: ctx.today(), timestamp: ctx.timestamp() };
+        const outcome = importContacts(db, contacts, settings, tick);
+        return {
+          result: { counts: outcome.counts, problems: [] },
+          changedContacts: outcome.changedContacts,
+        };
+      });
   }
   const refuse = (problems: { line: number; message: string }[]) => {
     const first = problems[0];

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import {
   birthdayMonthDays,
   buildToday,
@@ -8,7 +8,7 @@ import {
 import { addDays } from '../../../domain/dates.js';
 import { UsageError } from '../../../errors.js';
 import { renderJson, renderList } from '../../../output/render.js';
-import { renderTodayPage, todayItemView } from '../../../output/today-page.js';
+import { renderTodayPage, todayItemView, todaySummary } from '../../../output/today-page.js';
 import { cadenceDefaults } from '../../../storage/settings.js';
 import { birthdaysOn, openFollowUpsDueBy, reconnectsDue } from '../../../storage/today.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
@@ -18,6 +18,8 @@ import { EXIT } from '../../errors.js';
 export interface TodayOptions {
   days: string;
   exitStatus?: boolean;
+  /** Only the one-line summary and where to go next (bare `netjournal`). */
+  summary?: boolean;
 }
 
 function parseDays(raw: string): number {
@@ -44,7 +46,14 @@ export function runToday(ctx: Context, opts: TodayOptions): number {
         days,
       )
     : [];
-  if (format === 'table') ctx.out(renderTodayPage(items, ctx.term, days));
+  if (opts.summary) {
+    ctx.out(`${ctx.term.chalk.bold(todaySummary(items, days))}\n`);
+    ctx.out(
+      ctx.term.chalk.dim(
+        "See it all with 'netjournal today'; commands with 'netjournal --help'; try 'netjournal demo'.",
+      ) + '\n',
+    );
+  } else if (format === 'table') ctx.out(renderTodayPage(items, ctx.term, days));
   else if (format === 'json') {
     ctx.out(renderJson({ date: today, items: items.map(todayItemView.toRecord) }, ctx.term));
   } else {
@@ -69,6 +78,7 @@ export function todayCommand(parent: Command, host: CommandHost): Command {
     )
     .option('--days <n>', 'how far ahead "coming up" looks', '7')
     .option('--exit-status', 'exit 1 when anything needs attention today (for scripts and cron)')
+    .addOption(new Option('--summary', 'only the one-line summary').hideHelp())
     .action(withContext(host, runToday));
   return withExamples(command, [
     'netjournal today',

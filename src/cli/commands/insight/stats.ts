@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { buildStats, emptyStatsCounts, statsPeriod, type Stats } from '../../../domain/stats.js';
+import { renderJson, renderList } from '../../../output/render.js';
+import { renderStatsPage, statsMetrics, statsMetricView } from '../../../output/stats-page.js';
+import { statsCounts } from '../../../storage/stats.js';
+import { withContext, withExamples, type CommandHost } from '../../command.js';
+import type { Context } from '../../context.js';
+
+export interface StatsOptions {
+  since?: string;
+}
+
+/** `stats`: how the user's networking is going, from --since (default 12 weeks) to today. */
+export function runStats(ctx: Context, opts: StatsOptions): void {
+  const format = ctx.format();
+  const period = statsPeriod(ctx.today(), opts.since);
+  const db = ctx.readJournal();
+  const stats: Stats = buildStats(db ? statsCounts(db, period) : emptyStatsCounts(), period);
+  if (format === 'table') ctx.out(renderStatsPage(stats, ctx.term));
+  else if (format === 'json') ctx.out(renderJson(stats, ctx.term));
+  else {
+    ctx.out(
+      renderList(statsMetrics(stats), statsMetricView, {
+        format,
+        term: ctx.term,
+        today: ctx.today(),
+        header: ctx.globals.header,
+      }),
+    );
+  }
+}
+
+/** Register `stats`. */
+export function statsCommand(parent: Command, host: CommandHost): Command {
+  const command = parent
+    .command('stats')
+    .description('how your networking is going: meetings, reach, follow-through, connectors')
+    .option(
+      '--since <when>',
+      'start of the period: 2026-01-01, 6m, 12w (default: 12 weeks ending today)',
+    )
+    .addHelpText(
+      'after',
+      '\nPiped (tsv, csv, jsonl) it prints one metric a line, e.g. followUps.completionRate;\n--json prints every figure as one object.',
+    )
+    .action(withContext(host, runStats));
+  return withExamples(command, [
+    'netjournal stats',
+    'netjournal stats --since 2026-01-01',
+    "netjournal stats --json | jq '.followUps.completionRate'",
+    "netjournal stats --since 1y | grep '^meetings.perWeek'",
+    'netjournal stats --format csv > stats.csv',
+  ]);
+}
