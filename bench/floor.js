@@ -5,5 +5,5 @@ import Database from 'better-sqlite3';
 const db = new Database(process.argv[2], { readonly: true, fileMustExist: true });
 const row = db
   .prepare('SELECT id, name FROM contacts WHERE name = ? COLLATE NOCASE')
-  .get('Person 1');
+  .get(process.argv[3] ?? '');
 process.stdout.write(JSON.stringify(row ?? null) + '\n');

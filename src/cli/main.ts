@@ -5,10 +5,10 @@ import { buildProgram } from './program.js';
 /** Run netjournal with argv (without node and script); resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let exitCode = 0;
-  const program = buildProgram({ io, setExitCode: (code) => (exitCode = code) });
   try {
     // Bare `netjournal`: today's one-line summary on a terminal, the help otherwise.
     const args = argv.length ? [...argv] : io.stdout.isTTY ? ['today', '--summary'] : ['--help'];
+    const program = await buildProgram({ io, setExitCode: (code) => (exitCode = code) }, args);
     await program.parseAsync(args, { from: 'user' });
     return exitCode;
   } catch (err) {

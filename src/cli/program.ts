@@ -1,11 +1,34 @@
 import { Command, Option } from 'commander';
 import { RECORD_FORMATS } from '../output/records.js';
 import type { CommandHost } from './command.js';
-import { registerCommands } from './commands/index.js';
+import { COMMAND_NAMES, registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';
 
-/** The commander program: global options, help and error routing, every command. */
-export function buildProgram(host: CommandHost): Command {
+// Global options that take a value: their value is not the command's name.
+const VALUE_OPTIONS = new Set(['--db', '--now', '--format']);
+
+/**
+ * Which command argv runs: the first word that is not an option (or an
+ * option's value). Undefined when there is none or it is not a command, so
+ * that help, typo suggestions and completion see every command.
+ */
+export function commandIn(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') return undefined;
+    if (VALUE_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith('-')) return COMMAND_NAMES.includes(arg) ? arg : undefined;
+  }
+  return undefined;
+}
+
+/** Is this run only asking for the version (so no command needs loading)? */
+function onlyVersion(argv: readonly string[]): boolean {
+  return commandIn(argv) === undefined && argv.some((a) => a === '--version' || a === '-V');
+}
+
+/** The commander program: global options, help and error routing, and the commands argv needs. */
+export async function buildProgram(host: CommandHost, argv?: readonly string[]): Promise<Command> {
   const { stdout, stderr } = host.io;
   const program = new Command('netjournal')
     .description(
@@ -32,7 +55,7 @@ export function buildProgram(host: CommandHost): Command {
     .exitOverride()
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);
-  registerCommands(program, host);
+  if (!argv || !onlyVersion(argv)) await registerCommands(program, host, argv && commandIn(argv));
   program.addHelpCommand(false);
   program.addHelpText(
     'after',

@@ -1,4 +1,21 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import { createRequire } from 'node:module';
+import type { ChalkInstance } from 'chalk';
+
+// chalk costs ~10 ms to load; most runs (piped, JSON, NO_COLOR) never colour
+// anything, so it is required (synchronously: Node >= 20.19 can require ESM)
+// only when colour is on, and a no-op stand-in serves otherwise.
+const require = createRequire(import.meta.url);
+
+function colourChalk(): ChalkInstance {
+  const { Chalk } = require('chalk') as typeof import('chalk');
+  return new Chalk({ level: 1 });
+}
+
+/** A chalk that styles nothing: any chain of styles, called, returns its text. */
+const plainChalk: ChalkInstance = new Proxy(() => undefined, {
+  get: () => plainChalk,
+  apply: (_target, _this, args: unknown[]) => args.join(' '),
+}) as unknown as ChalkInstance;
 
 /** How output is drawn: decided once per run and used by every formatter. */
 export interface Terminal {
@@ -37,5 +54,5 @@ export function makeTerminal(inputs: ColorInputs & { columns?: number }): Termin
   const envColumns = Number(inputs.env.COLUMNS);
   const columns =
     Number.isInteger(envColumns) && envColumns > 0 ? envColumns : inputs.columns || 80;
-  return { isTTY: inputs.isTTY, color, columns, chalk: new Chalk({ level: color ? 1 : 0 }) };
+  return { isTTY: inputs.isTTY, color, columns, chalk: color ? colourChalk() : plainChalk };
 }

@@ -28,7 +28,10 @@ export function knownMigrations(): Migration[] {
     return {
       version,
       name: file.replace(/\.sql$/, ''),
-      sql: readFileSync(migrationsDir + file, 'utf8'),
+      // Read only when the migration runs: most starts just compare versions.
+      get sql() {
+        return readFileSync(migrationsDir + file, 'utf8');
+      },
     };
   });
   return cached;
@@ -64,6 +67,8 @@ export function migrate(db: Database, appliedAt: string): void {
   for (const m of knownMigrations()) {
     if (m.version <= current) continue;
     db.transaction(() => {
+      // Another process may have applied it while this one waited for the write lock.
+      if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return;
       if (m.version === 1) {
         db.exec(`
           CREATE TABLE schema_migrations (

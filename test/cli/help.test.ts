@@ -9,7 +9,7 @@ function leafCommands(command: Command, path: string[] = []): string[][] {
   return command.commands.flatMap((c) => leafCommands(c, [...path, c.name()]));
 }
 
-const program = buildProgram({
+const program = await buildProgram({
   io: { stdout: { write: () => true }, stderr: { write: () => true }, stdin: {}, env: {} },
   setExitCode: () => undefined,
 });
