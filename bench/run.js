@@ -66,7 +66,11 @@ for (const size of sizes) {
     ['intros --chain (12 deep)', node, [bin, 'intros', '--chain', deepest, '--json']],
     ['search perception', node, [bin, 'search', 'perception', '--json', '--limit', '20']],
     ['add (a write)', node, [bin, 'add', 'Bench Person', '--no-thank-you']],
-    ['floor | head', 'bash', ['-c', `${q(node)} ${q(floor)} ${q(path)} ${q(deepest)} | head -c 1000 >/dev/null`]],
+    [
+      'floor | head',
+      'bash',
+      ['-c', `${q(node)} ${q(floor)} ${q(path)} ${q(deepest)} | head -c 1000 >/dev/null`],
+    ],
     [
       'contacts --json | head',
       'bash',
