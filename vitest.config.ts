@@ -3,8 +3,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 20_000,
-    // Spawned-CLI tests share two cores; keep the pool small so timings stay sane.
+    // Many tests spawn the built CLI, and the reliability tests run several
+    // writers at once: on two busy cores a spawn can take half a second, so
+    // hooks that build a journal through the CLI get generous limits.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     maxWorkers: 2,
   },
 });

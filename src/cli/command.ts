@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { invocationLabel, setUndoLabel } from '../storage/undo-log.js';
 import { Context, type GlobalOptions, type Io } from './context.js';
 
 /** What main.ts gives the command builders: the streams and a place to put the exit code. */
@@ -18,6 +19,12 @@ export function withContext<A extends unknown[]>(host: CommandHost, run: Handler
   return async (...args: unknown[]): Promise<void> => {
     const command = args[args.length - 1] as Command;
     const ctx = new Context(host.io, command.optsWithGlobals() as GlobalOptions);
+    setUndoLabel(
+      invocationLabel(
+        [command.parent?.parent ? command.parent.name() : '', command.name()],
+        args.slice(0, -2),
+      ),
+    );
     try {
       const code = await run(ctx, ...(args.slice(0, -1) as A));
       host.setExitCode(typeof code === 'number' ? code : 0);

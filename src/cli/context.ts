@@ -106,9 +106,15 @@ export class Context {
   discardCreatedJournal(): void {
     if (!this.createdPath) return;
     this.close();
-    for (const suffix of ['-wal', '-shm', '']) rmSync(this.journalPath + suffix, { force: true });
-    if (this.createdPath !== this.journalPath)
-      rmSync(this.createdPath, { recursive: true, force: true });
+    try {
+      for (const suffix of ['-wal', '-shm', '']) rmSync(this.journalPath + suffix, { force: true });
+      if (this.createdPath !== this.journalPath)
+        rmSync(this.createdPath, { recursive: true, force: true });
+    } catch (err) {
+      // A path below a regular file: nothing can have been created there, and the
+      // journal error that brought us here is the one to report.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOTDIR') throw err;
+    }
     this.createdPath = null;
   }
 

@@ -100,6 +100,16 @@ function requireInteger(n: number): void {
   if (!Number.isInteger(n)) throw new RangeError(`not an integer: ${n}`);
 }
 
+// A date the user typed near either end of the range can still be pushed past it by
+// arithmetic (a thank-you due the day after 9999-12-31): that is bad input, not a bug.
+function inRange(ymd: Ymd, from: string, n: number, unit: string): string {
+  if (ymd.y >= MIN_YEAR && ymd.y <= 9999) return formatYmd(ymd);
+  throw new UsageError(
+    `${from} ${n < 0 ? '-' : '+'} ${Math.abs(n)} ${unit} falls outside the years 1000-9999`,
+    'use a date further from the ends of that range',
+  );
+}
+
 /** Today's local calendar date (honours TZ) as YYYY-MM-DD from a JS Date. */
 export function localDate(d: Date): string {
   return formatYmd({ y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate() });
@@ -113,7 +123,7 @@ export function isIsoDate(s: string): boolean {
 /** Add n days (may be negative) to a YYYY-MM-DD date. */
 export function addDays(date: string, n: number): string {
   requireInteger(n);
-  return formatYmd(fromDayNumber(toDayNumber(mustParse(date)) + n));
+  return inRange(fromDayNumber(toDayNumber(mustParse(date)) + n), date, n, 'days');
 }
 
 /** Add n calendar months, clamping to the month's last day (2026-01-31 + 1 month = 2026-02-28). */
@@ -123,7 +133,7 @@ export function addMonths(date: string, n: number): string {
   const total = y * 12 + (m - 1) + n;
   const ny = Math.floor(total / 12);
   const nm = total - ny * 12 + 1;
-  return formatYmd({ y: ny, m: nm, d: Math.min(d, daysInMonth(ny, nm)) });
+  return inRange({ y: ny, m: nm, d: Math.min(d, daysInMonth(ny, nm)) }, date, n, 'months');
 }
 
 /** Whole days from a to b (b - a); negative when b is before a. */
@@ -202,11 +212,18 @@ export function parseDate(input: string, today: string, direction: DateDirection
     if (isIsoDate(shown)) return shown;
     throw new UsageError(`no such date "${shown}"`, hint);
   }
-  const result = resolveRelative(shown.replace(/\s+/g, ' ').toLowerCase(), today, direction);
-  if (result === null) throw new UsageError(`unknown date "${shown}"`, hint);
   // "9999y" from 2026 lands past year 9999, which nothing downstream can store or sort.
+  const outOfRange = new UsageError(`date "${shown}" is out of range (years 1000-9999)`, hint);
+  let result: string | null;
+  try {
+    result = resolveRelative(shown.replace(/\s+/g, ' ').toLowerCase(), today, direction);
+  } catch (err) {
+    if (err instanceof UsageError) throw outOfRange;
+    throw err;
+  }
+  if (result === null) throw new UsageError(`unknown date "${shown}"`, hint);
   if (isIsoDate(result)) return result;
-  throw new UsageError(`date "${shown}" is out of range (years 1000-9999)`, hint);
+  throw outOfRange;
 }
 
 /** Parse the value of --now / NETJOURNAL_NOW: YYYY-MM-DD (or an ISO 8601 timestamp, whose date part is used). Throws UsageError. */

@@ -3,6 +3,7 @@ import { followUpLines } from './recorded.js';
 import { relativeDay } from './relative.js';
 import { forTerminal } from './sanitize.js';
 import type { Terminal } from './terminal.js';
+import { displayWidth, truncate } from './width.js';
 
 /** `meeting show` on a terminal: the meeting, then what came of it. */
 export function meetingPage(
@@ -12,19 +13,27 @@ export function meetingPage(
 ): string {
   const { chalk } = term;
   const { meeting } = m;
+  // On a terminal each line of user text is cut to its width, so a long note cannot wrap the page.
+  const fit = (prefix: string, safe: string): string =>
+    prefix +
+    (term.isTTY ? truncate(safe, Math.max(10, term.columns - displayWidth(prefix))) : safe);
   const lines = [
     chalk.bold(`Meeting ${meeting.id}: ${meeting.kind}${meeting.outreach ? ' (outreach)' : ''}`),
     `Date:  ${meeting.date} (${relativeDay(meeting.date, today)})`,
-    `With:  ${meeting.contacts.map((c) => `${forTerminal(c.name)} (#${c.id})`).join(', ')}`,
+    fit('With:  ', meeting.contacts.map((c) => `${forTerminal(c.name)} (#${c.id})`).join(', ')),
   ];
-  if (meeting.notes) lines.push(`Notes: ${forTerminal(meeting.notes)}`);
+  if (meeting.notes) lines.push(fit('Notes: ', forTerminal(meeting.notes)));
   if (m.notes.length) {
     lines.push('', chalk.bold('Learned'));
-    lines.push(...m.notes.map((n) => `  ${forTerminal(n.contact.name)}: ${forTerminal(n.text)}`));
+    lines.push(
+      ...m.notes.map((n) => fit('  ', `${forTerminal(n.contact.name)}: ${forTerminal(n.text)}`)),
+    );
   }
   if (m.gifts.length) {
     lines.push('', chalk.bold('Gave'));
-    lines.push(...m.gifts.map((g) => `  ${forTerminal(g.contact.name)}: ${forTerminal(g.text)}`));
+    lines.push(
+      ...m.gifts.map((g) => fit('  ', `${forTerminal(g.contact.name)}: ${forTerminal(g.text)}`)),
+    );
   }
   if (m.followUps.length) {
     lines.push('', chalk.bold('Follow-ups'));

@@ -112,9 +112,16 @@ function drawHeadline(page: Brief): void {
   const { chalk, b } = page;
   const c = b.contact;
   const work = [c.role, c.company].filter((v): v is string => v !== null && v !== '').join(' @ ');
-  const name = forTerminal(c.name);
+  const archivedText = c.archived ? '  (archived)' : '';
+  // A long name is cut first, keeping room for its " · " and ten cells of the work.
+  const name = page.fitSafe(
+    work ? `${archivedText} · ${' '.repeat(10)}` : archivedText,
+    forTerminal(c.name),
+  );
   const archived = c.archived ? `  ${chalk.yellow('(archived)')}` : '';
-  page.lines.push(chalk.bold(name) + (work ? ' · ' + page.fit(`${name} · `, work) : '') + archived);
+  page.lines.push(
+    chalk.bold(name) + (work ? ' · ' + page.fit(`${name} · ${archivedText}`, work) : '') + archived,
+  );
   const met =
     c.lastMet === null
       ? chalk.dim('never met yet')

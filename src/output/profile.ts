@@ -89,8 +89,12 @@ class Page {
     this.lines.push(prefix + this.fit(prefix, text) + suffix);
   }
 
+  /** A hint (its names already sanitised), cut to the terminal's width: a long name must not wrap it. */
   hint(text: string): void {
-    this.lines.push(INDENT + this.chalk.dim(text));
+    const fitted = this.term.isTTY
+      ? truncate(text, Math.max(10, this.term.columns - INDENT.length))
+      : text;
+    this.lines.push(INDENT + this.chalk.dim(fitted));
   }
 
   more(shown: number, total: number, command: string): void {
@@ -116,8 +120,9 @@ class Page {
 function drawDetails(page: Page): void {
   const { chalk, p } = page;
   const c = p.contact;
+  const tail = `  #${c.id}${c.archived ? '  (archived)' : ''}`;
   page.lines.push(
-    `${chalk.bold(forTerminal(c.name))}  ${chalk.dim(`#${c.id}`)}` +
+    `${chalk.bold(page.fit(tail, c.name))}  ${chalk.dim(`#${c.id}`)}` +
       (c.archived ? `  ${chalk.yellow('(archived)')}` : ''),
   );
   const detail = (label: string, value: string | null, extra = ''): void => {

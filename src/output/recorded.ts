@@ -3,6 +3,7 @@ import type { FollowUp } from '../domain/records.js';
 import type { JsonRecord } from './records.js';
 import { forTerminal } from './sanitize.js';
 import type { Terminal } from './terminal.js';
+import { displayWidth, truncate } from './width.js';
 import {
   followUpView,
   giftView,
@@ -37,7 +38,11 @@ export function followUpLines(
   return followUps.map((f) => {
     const kind = f.kind.replace('_', '-').padEnd(11);
     const due = `due ${relativeDay(f.due, today)}`.padEnd(16);
-    return `  ${term.chalk.dim(String(f.id).padStart(idWidth))}  ${kind} ${due} ${forTerminal(f.text)}`;
+    const id = String(f.id).padStart(idWidth);
+    // On a terminal the text is cut so that one long follow-up cannot wrap the list.
+    const room = Math.max(10, term.columns - displayWidth(`  ${id}  ${kind} ${due} `));
+    const text = term.isTTY ? truncate(forTerminal(f.text), room) : forTerminal(f.text);
+    return `  ${term.chalk.dim(id)}  ${kind} ${due} ${text}`;
   });
 }
 

@@ -1,15 +1,21 @@
 // C0 controls (except none), DEL and C1 controls: never written raw to a terminal.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
+// Bidi controls (ALM, LRM, RLM, embeddings and overrides, isolates): a terminal that honours
+// them draws the rest of the line reordered, so "Rtl\u202eexe.txt" would look like "Rtltxt.exe".
+const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 function escapeControl(ch: string): string {
-  return NAMED[ch] ?? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  const code = ch.charCodeAt(0);
+  if (code > 0xff) return `\\u${code.toString(16).padStart(4, '0')}`;
+  return NAMED[ch] ?? `\\x${code.toString(16).padStart(2, '0')}`;
 }
 
-/** Make user text safe for a terminal: escape sequences and controls shown, not interpreted. */
+/** Make user text safe for a terminal: escape sequences, controls and bidi controls shown, not interpreted. */
 export function forTerminal(text: string): string {
-  return text.replace(CONTROL, escapeControl);
+  return text.replace(CONTROL_OR_BIDI, escapeControl);
 }
 
 /** A TSV field: backslash, tab, newline and every other control escaped, so one record stays one line. */

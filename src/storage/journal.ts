@@ -9,6 +9,7 @@ import {
   latestVersion,
   migrate,
 } from './migrate.js';
+import { beginUndoStep, finishUndoStep } from './undo-log.js';
 
 export type Db = Database.Database;
 
@@ -54,10 +55,21 @@ export function openJournal(path: string, options: OpenOptions): Db | null {
   }
 }
 
-/** Run fn in one IMMEDIATE transaction: all of it is written, or none. */
-export function writeTransaction<T>(db: Db, fn: () => T): T {
+/**
+ * Run fn in one IMMEDIATE transaction: all of it is written, or none. The
+ * rows it changes are recorded as one undo step (see 0003_undo.sql) unless
+ * undoable is false (undo's own replay).
+ */
+export function writeTransaction<T>(db: Db, fn: () => T, options: { undoable?: boolean } = {}): T {
   try {
-    return db.transaction(fn).immediate();
+    return db
+      .transaction(() => {
+        const step = options.undoable === false ? null : beginUndoStep(db);
+        const result = fn();
+        if (step !== null) finishUndoStep(db, step);
+        return result;
+      })
+      .immediate();
   } catch (err) {
     throw translateSqliteError(err, db.name);
   }
@@ -130,6 +142,12 @@ function connect(path: string, readonly: boolean): Db {
 
 /** Throws unless db is a netjournal journal this version can use; true when it needs migrating. */
 function checkIdentity(db: Db, path: string): boolean {
+  // One read transaction: another process's first migration committing between
+  // these reads must not make a new journal look like someone else's database.
+  return db.transaction(() => readIdentity(db, path))();
+}
+
+function readIdentity(db: Db, path: string): boolean {
   const appId = db.pragma('application_id', { simple: true }) as number;
   const version = db.pragma('user_version', { simple: true }) as number;
   if (appId !== APPLICATION_ID) {

@@ -64,6 +64,11 @@ const ENTRIES: readonly CommandEntry[] = [
     names: ['done', 'snooze', 'drop'],
     load: async () => (await import('./follow-up/status.js')).followUpStatusCommands,
   },
+  {
+    group: 'Capture:',
+    names: ['undo'],
+    load: async () => (await import('./maintenance/undo.js')).undoCommand,
+  },
   { group: 'Capture:', names: ['contact'], load: loadContactCommands },
   {
     group: 'Capture:',
@@ -104,6 +109,11 @@ const ENTRIES: readonly CommandEntry[] = [
     group: 'Data:',
     names: ['backup', 'restore'],
     load: async () => (await import('./interop/backup.js')).backupCommands,
+  },
+  {
+    group: 'Data:',
+    names: ['doctor'],
+    load: async () => (await import('./maintenance/doctor.js')).doctorCommand,
   },
   {
     group: 'Data:',

@@ -1,0 +1,89 @@
+import type { Command } from 'commander';
+import { renderJson } from '../../../output/render.js';
+import { forTerminal } from '../../../output/sanitize.js';
+import {
+  diagnoseJournal,
+  repairable,
+  repairDerivedData,
+  type Check,
+  type Diagnosis,
+} from '../../../storage/doctor.js';
+import { writeTransaction } from '../../../storage/journal.js';
+import { withContext, withExamples, type CommandHost } from '../../command.js';
+import type { Context } from '../../context.js';
+import { EXIT } from '../../errors.js';
+
+export interface DoctorOptions {
+  repair?: boolean;
+}
+
+/** `doctor`: check the journal (read-only); `--repair` rebuilds its derived data. */
+export function runDoctor(ctx: Context, opts: DoctorOptions): number {
+  const format = ctx.format();
+  let diagnosis = diagnoseJournal(ctx.journalPath);
+  if (opts.repair && diagnosis.exists) {
+    if (!repairable(diagnosis)) {
+      ctx.info('Not repaired: --repair rebuilds the search index and last met only.');
+    } else {
+      const db = ctx.writeJournal();
+      const fixed = writeTransaction(db, () => repairDerivedData(db));
+      ctx.close();
+      ctx.info(
+        `Rebuilt the search index (${fixed.searchDocuments} documents) and fixed last met of ${fixed.lastMetFixed} contact${fixed.lastMetFixed === 1 ? '' : 's'}.`,
+      );
+      diagnosis = diagnoseJournal(ctx.journalPath);
+    }
+  }
+  if (format === 'json' || format === 'jsonl') {
+    const { journal, ok, checks } = diagnosis;
+    const doc = { journal, ok, checks };
+    ctx.out(format === 'json' ? renderJson(doc, ctx.term) : JSON.stringify(doc) + '\n');
+  } else {
+    ctx.out(renderChecks(ctx, diagnosis));
+  }
+  const failed = diagnosis.checks.filter((c) => c.status === 'fail').length;
+  const warned = diagnosis.checks.filter((c) => c.status === 'warn').length;
+  if (failed > 0) {
+    ctx.info(`${failed} check${failed === 1 ? '' : 's'} failed: run the fix shown.`);
+    return EXIT.journal;
+  }
+  if (!diagnosis.exists) ctx.info('No journal yet: nothing to check.');
+  else if (warned > 0)
+    ctx.info(`Journal is usable, with ${warned} warning${warned === 1 ? '' : 's'}.`);
+  else ctx.info('Journal is healthy.');
+  return EXIT.ok;
+}
+
+function renderChecks(ctx: Context, diagnosis: Diagnosis): string {
+  const { chalk } = ctx.term;
+  const label: Record<Check['status'], string> = {
+    ok: chalk.green('ok  '),
+    warn: chalk.yellow('warn'),
+    fail: chalk.red('FAIL'),
+  };
+  const width = Math.max(...diagnosis.checks.map((c) => c.name.length));
+  return diagnosis.checks
+    .map((c) => {
+      const line = `${label[c.status]}  ${c.name.padEnd(width)}  ${forTerminal(c.detail)}`;
+      return c.fix
+        ? `${line}\n      ${' '.repeat(width)}  fix: ${forTerminal(c.fix)}\n`
+        : `${line}\n`;
+    })
+    .join('');
+}
+
+/** Register `doctor`. */
+export function doctorCommand(parent: Command, host: CommandHost): Command {
+  const command = parent
+    .command('doctor')
+    .description(
+      'check the journal: integrity, foreign keys, schema, permissions, search index (exit 4 when broken)',
+    )
+    .option('--repair', 'rebuild the search index and last-met dates from the records')
+    .action(withContext(host, runDoctor));
+  return withExamples(command, [
+    'netjournal doctor',
+    'netjournal doctor --repair',
+    'netjournal doctor --json | jq \'.checks[] | select(.status != "ok")\'',
+  ]);
+}

@@ -1,0 +1,247 @@
+import Database from 'better-sqlite3';
+import {
+  attempt,
+  fail,
+  fileKind,
+  ok,
+  permissionChecks,
+  RESTORE_FIX,
+  summarise,
+  warn,
+  errorText,
+  type Check,
+  type Diagnosis,
+} from './doctor-checks.js';
+import type { Db } from './journal.js';
+import { APPLICATION_ID, appliedMigrations, knownMigrations, latestVersion } from './migrate.js';
+
+export type { Check, CheckStatus, Diagnosis } from './doctor-checks.js';
+
+/** What `doctor --repair` runs; shown as the fix of the checks it repairs. */
+export const REPAIR_COMMAND = 'netjournal doctor --repair';
+
+const SEARCH_VIEWS = [
+  'search_contact_docs',
+  'search_note_docs',
+  'search_meeting_docs',
+  'search_follow_up_docs',
+] as const;
+
+/** The documents the search index should hold: a rebuild from the four views. */
+const EXPECTED_DOCS = `SELECT * FROM (${SEARCH_VIEWS.map(
+  (view) => `SELECT doc AS rowid, kind, ref, name, people, body FROM ${view}`,
+).join(' UNION ALL ')})`;
+
+const ACTUAL_DOCS = 'SELECT rowid, kind, ref, name, people, body FROM search_index';
+
+/** last_met recomputed from the meetings, as the triggers of 0001_initial.sql keep it. */
+const LAST_MET_EXPECTED = `(SELECT max(m.date) FROM meeting_contacts mc JOIN meetings m ON m.id = mc.meeting_id
+   WHERE mc.contact_id = contacts.id)`;
+
+/**
+ * Check the journal at path without changing it: the file is opened
+ * read-only, and nothing is migrated. A missing journal is not a problem.
+ */
+export function diagnoseJournal(path: string): Diagnosis {
+  const checks: Check[] = [];
+  const done = (exists: boolean): Diagnosis => ({
+    journal: path,
+    exists,
+    ok: checks.every((c) => c.status !== 'fail'),
+    checks,
+  });
+
+  const kind = fileKind(path);
+  if (kind === 'missing') {
+    checks.push(ok('journal', `no journal yet at ${path}; the first write creates it`));
+    return done(false);
+  }
+  if (kind === 'directory' || kind === 'unreadable') {
+    checks.push(
+      fail(
+        'journal',
+        kind === 'directory' ? `${path} is a directory` : `cannot read ${path}`,
+        kind === 'directory'
+          ? 'pass a file path with --db or NETJOURNAL_DB'
+          : `check its permissions: chmod 600 ${path}`,
+      ),
+    );
+    return done(true);
+  }
+  checks.push(ok('journal', path));
+  checks.push(...permissionChecks(path));
+  if (kind === 'empty') {
+    checks.push(ok('schema version', 'empty file; the first write sets it up'));
+    return done(true);
+  }
+  if (kind === 'foreign') {
+    checks.push(fail('file format', 'not an SQLite database', RESTORE_FIX));
+    return done(true);
+  }
+
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, timeout: 5000 });
+  } catch (err) {
+    checks.push(fail('open', `cannot open it: ${errorText(err)}`, RESTORE_FIX));
+    return done(true);
+  }
+  try {
+    checks.push(...databaseChecks(db));
+  } finally {
+    db.close();
+  }
+  return done(true);
+}
+
+/** Rebuild the derived data (search index, last_met) in the caller's write transaction. */
+export function repairDerivedData(db: Db): { searchDocuments: number; lastMetFixed: number } {
+  const searchDocuments = rebuildSearchIndex(db);
+  const lastMetFixed = db
+    .prepare(
+      `UPDATE contacts SET last_met = ${LAST_MET_EXPECTED}
+        WHERE last_met IS NOT ${LAST_MET_EXPECTED}`,
+    )
+    .run().changes;
+  return { searchDocuments, lastMetFixed };
+}
+
+/** Empty the search index and fill it again from the four views; returns the documents. */
+export function rebuildSearchIndex(db: Db): number {
+  db.prepare('DELETE FROM search_index').run();
+  let documents = 0;
+  for (const view of SEARCH_VIEWS) {
+    documents += db
+      .prepare(
+        `INSERT INTO search_index (rowid, kind, ref, name, people, body)
+         SELECT doc, kind, ref, name, people, body FROM ${view}`,
+      )
+      .run().changes;
+  }
+  return documents;
+}
+
+/** Whether the journal's problems are all ones that repairDerivedData fixes. */
+export function repairable(diagnosis: Diagnosis): boolean {
+  return diagnosis.checks.every((c) => c.status !== 'fail' || c.fix === REPAIR_COMMAND);
+}
+
+function databaseChecks(db: Db): Check[] {
+  const checks: Check[] = [];
+  const integrity = attempt('integrity', () => {
+    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+    const problems = rows.map((r) => r.integrity_check).filter((m) => m !== 'ok');
+    return problems.length === 0
+      ? ok('integrity', 'ok')
+      : fail('integrity', summarise(problems), RESTORE_FIX);
+  });
+  checks.push(integrity);
+  if (integrity.status === 'fail') return checks;
+
+  const identity = attempt('application id', () => {
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    return appId === APPLICATION_ID
+      ? ok('application id', `0x${appId.toString(16)} (netjournal)`)
+      : fail(
+          'application id',
+          `0x${appId.toString(16)}: not a netjournal journal`,
+          'point --db or NETJOURNAL_DB at a netjournal journal',
+        );
+  });
+  checks.push(identity);
+  if (identity.status === 'fail') return checks;
+
+  const schema = attempt('schema version', () => schemaCheck(db));
+  checks.push(schema);
+
+  checks.push(
+    attempt('foreign keys', () => {
+      const rows = db.pragma('foreign_key_check') as {
+        table: string;
+        rowid: number;
+        parent: string;
+      }[];
+      return rows.length === 0
+        ? ok('foreign keys', 'ok')
+        : fail(
+            'foreign keys',
+            summarise(rows.map((r) => `${r.table} row ${r.rowid} points at a missing ${r.parent}`)),
+            RESTORE_FIX,
+          );
+    }),
+  );
+  // The derived data's definitions are those of the latest schema; an older
+  // journal is upgraded (and its index built) on next use.
+  if (schema.status !== 'ok') return checks;
+  checks.push(attempt('last met', () => lastMetCheck(db)));
+  checks.push(attempt('search index', () => searchIndexCheck(db)));
+  return checks;
+}
+
+function schemaCheck(db: Db): Check {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const latest = latestVersion();
+  if (version > latest) {
+    return fail(
+      'schema version',
+      `${version}, written by a newer netjournal (this one knows up to ${latest})`,
+      'upgrade netjournal',
+    );
+  }
+  const known = knownMigrations();
+  for (const [v, name] of appliedMigrations(db)) {
+    if (known[v - 1]?.name !== name) {
+      return fail(
+        'schema version',
+        `migration ${v} "${name}" is unknown to this netjournal`,
+        'use the netjournal version that wrote it',
+      );
+    }
+  }
+  if (version < latest) {
+    return warn('schema version', `${version} of ${latest}: upgraded on next use`, null);
+  }
+  return ok('schema version', `${version} (latest)`);
+}
+
+function lastMetCheck(db: Db): Check {
+  const wrong = db
+    .prepare(
+      `SELECT id, name, last_met AS stored, ${LAST_MET_EXPECTED} AS expected FROM contacts
+        WHERE last_met IS NOT ${LAST_MET_EXPECTED} ORDER BY id`,
+    )
+    .all() as { id: number; name: string; stored: string | null; expected: string | null }[];
+  if (wrong.length === 0) return ok('last met', 'matches the meetings');
+  return fail(
+    'last met',
+    summarise(
+      wrong.map(
+        (r) => `#${r.id} ${r.name}: ${r.stored ?? 'never'}, meetings say ${r.expected ?? 'never'}`,
+      ),
+    ),
+    REPAIR_COMMAND,
+  );
+}
+
+function searchIndexCheck(db: Db): Check {
+  // FTS5's own 'integrity-check' command is an INSERT, refused on a read-only
+  // connection; PRAGMA integrity_check(table) runs the same check (xIntegrity).
+  const fts = (db.pragma('integrity_check(search_index)') as { integrity_check: string }[])
+    .map((r) => r.integrity_check)
+    .filter((m) => m !== 'ok');
+  if (fts.length > 0) return fail('search index', summarise(fts), REPAIR_COMMAND);
+  const count = (sql: string) =>
+    (db.prepare(`SELECT count(*) AS n FROM (${sql})`).get() as { n: number }).n;
+  const expected = count(EXPECTED_DOCS);
+  const actual = count(ACTUAL_DOCS);
+  const missing = count(`${EXPECTED_DOCS} EXCEPT ${ACTUAL_DOCS}`);
+  const extra = count(`${ACTUAL_DOCS} EXCEPT ${EXPECTED_DOCS}`);
+  if (missing === 0 && extra === 0 && expected === actual) {
+    return ok('search index', `${actual} documents, matching the records`);
+  }
+  return fail(
+    'search index',
+    `${actual} documents for ${expected} records: ${missing} missing or stale, ${extra} extra`,
+    REPAIR_COMMAND,
+  );
+}

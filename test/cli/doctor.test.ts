@@ -1,0 +1,187 @@
+import { chmodSync, closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { doctorCommand } from '../../src/cli/commands/maintenance/doctor.js';
+import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
+import { runWithCommand } from '../helpers/run-unregistered.js';
+
+let j: TempJournal;
+beforeEach(() => {
+  j = tempJournal();
+});
+afterEach(() => j.remove());
+
+const doctor = (args: string[] = []) =>
+  runWithCommand('doctor', doctorCommand, ['doctor', ...args], j.env);
+
+interface Report {
+  journal: string;
+  ok: boolean;
+  checks: { name: string; status: string; detail: string; fix: string | null }[];
+}
+const check = (report: Report, name: string) => report.checks.find((c) => c.name === name);
+
+async function seed(): Promise<void> {
+  expect(
+    (
+      await j.run([
+        'add',
+        'Ralph Smith',
+        '--notes',
+        'talked about marathons',
+        '--learned',
+        'runs marathons',
+      ])
+    ).code,
+  ).toBe(0);
+  expect(
+    (await j.run(['add', 'Lena Park', '--date', '2026-11-01', '--follow-up', 'send the article']))
+      .code,
+  ).toBe(0);
+  expect((await j.run(['contact', 'add', 'Joe Bloggs', '--company', 'Acme'])).code).toBe(0);
+}
+
+/** Write with a plain connection, as a stray tool or a bug would. */
+function tamper(sql: string): void {
+  const db = new Database(j.path);
+  db.exec(sql);
+  db.close();
+}
+
+describe('doctor', () => {
+  it('says "no journal yet" for a missing journal, exits 0 and creates nothing', async () => {
+    const result = await doctor(['--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.ok).toBe(true);
+    expect(report.checks[0]?.detail).toContain('no journal yet');
+    expect(existsSync(j.path)).toBe(false);
+  });
+
+  it('passes a healthy journal, every check ok', async () => {
+    await seed();
+    const result = await doctor(['--json']);
+    expect(result.stderr).toBe('Journal is healthy.\n');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report).toMatchObject({ journal: j.path, ok: true });
+    expect(report.checks.map((c) => [c.name, c.status])).toEqual([
+      ['journal', 'ok'],
+      ['file permissions', 'ok'],
+      ['folder permissions', 'ok'],
+      ['integrity', 'ok'],
+      ['application id', 'ok'],
+      ['schema version', 'ok'],
+      ['foreign keys', 'ok'],
+      ['last met', 'ok'],
+      ['search index', 'ok'],
+    ]);
+    const text = await doctor();
+    expect(text.stdout).toMatch(/^ok {4}journal {12}/);
+    expect(text.stdout).not.toContain('FAIL');
+  });
+
+  it('fails a search index that lost a document, naming --repair, which fixes it', async () => {
+    await seed();
+    tamper(`DELETE FROM search_index WHERE rowid = (SELECT max(rowid) FROM search_index)`);
+    const before = statSync(j.path).mtimeMs;
+    const result = await doctor();
+    expect(result.code).toBe(4);
+    expect(result.stdout).toMatch(/FAIL {2}search index .*1 missing/);
+    expect(result.stdout).toContain('fix: netjournal doctor --repair');
+    expect(statSync(j.path).mtimeMs).toBe(before); // checking wrote nothing
+    expect((await j.run(['search', 'article', '--json'])).stdout).not.toContain('send the article');
+
+    const repaired = await doctor(['--repair']);
+    expect(repaired.code).toBe(0);
+    expect(repaired.stderr).toContain('Rebuilt the search index');
+    expect(repaired.stdout).not.toContain('FAIL');
+    expect((await doctor()).code).toBe(0);
+    expect((await j.run(['search', 'article', '--json'])).stdout).toContain('send the article');
+  });
+
+  it('fails a search index holding a stale document', async () => {
+    await seed();
+    tamper(`UPDATE search_index SET body = 'nothing' WHERE kind = 'note'`);
+    const report = JSON.parse((await doctor(['--json'])).stdout) as Report;
+    expect(report.ok).toBe(false);
+    expect(check(report, 'search index')).toMatchObject({
+      status: 'fail',
+      fix: 'netjournal doctor --repair',
+    });
+  });
+
+  it('fails a last-met date that differs from the meetings, and --repair recomputes it', async () => {
+    await seed();
+    tamper(`UPDATE contacts SET last_met = '2020-01-01' WHERE name = 'Lena Park'`);
+    const result = await doctor(['--json']);
+    expect(result.code).toBe(4);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(check(report, 'last met')).toMatchObject({
+      status: 'fail',
+      fix: 'netjournal doctor --repair',
+    });
+    expect(check(report, 'last met')?.detail).toContain(
+      'Lena Park: 2020-01-01, meetings say 2026-11-01',
+    );
+    expect((await doctor(['--repair'])).code).toBe(0);
+    const db = new Database(j.path, { readonly: true });
+    expect(db.prepare(`SELECT last_met FROM contacts WHERE name = 'Lena Park'`).get()).toEqual({
+      last_met: '2026-11-01',
+    });
+    db.close();
+  });
+
+  it('warns, exit 0, when others can read the journal or list its folder', async () => {
+    await seed();
+    chmodSync(j.path, 0o644);
+    chmodSync(j.dir, 0o755);
+    const result = await doctor(['--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.ok).toBe(true);
+    expect(check(report, 'file permissions')).toMatchObject({
+      status: 'warn',
+      fix: `chmod 600 ${j.path}`,
+    });
+    expect(check(report, 'folder permissions')).toMatchObject({
+      status: 'warn',
+      fix: `chmod 700 ${j.dir}`,
+    });
+    chmodSync(j.dir, 0o700);
+  });
+
+  it('fails a journal with a page overwritten by garbage, and --repair refuses to touch it', async () => {
+    await seed();
+    for (let i = 0; i < 40; i++)
+      await j.run(['note', 'Ralph Smith', `note number ${i} `.repeat(30)]);
+    new Database(j.path).pragma('wal_checkpoint(TRUNCATE)'); // everything in the main file
+    const pages = statSync(j.path).size / 4096;
+    expect(pages).toBeGreaterThan(10);
+    const fd = openSync(j.path, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, Math.floor(pages * 0.7) * 4096);
+    closeSync(fd);
+    const result = await doctor();
+    expect(result.code).toBe(4);
+    expect(result.stdout).toMatch(/FAIL {2}integrity/);
+    expect(result.stdout).toContain('fix: restore it from a backup');
+    const repair = await doctor(['--repair']);
+    expect(repair.code).toBe(4);
+    expect(repair.stderr).toContain('Not repaired');
+  });
+
+  it('fails a journal from a newer netjournal and says so for an older one', async () => {
+    await seed();
+    tamper('PRAGMA user_version = 99');
+    let report = JSON.parse((await doctor(['--json'])).stdout) as Report;
+    expect(check(report, 'schema version')).toMatchObject({
+      status: 'fail',
+      fix: 'upgrade netjournal',
+    });
+    tamper('PRAGMA user_version = 1');
+    const result = await doctor(['--json']);
+    expect(result.code).toBe(0);
+    report = JSON.parse(result.stdout) as Report;
+    expect(check(report, 'schema version')?.detail).toContain('upgraded on next use');
+  });
+});

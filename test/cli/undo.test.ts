@@ -1,0 +1,232 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { doctorCommand } from '../../src/cli/commands/maintenance/doctor.js';
+import { undoCommand } from '../../src/cli/commands/maintenance/undo.js';
+import { UNDO_DEPTH } from '../../src/storage/undo-log.js';
+import { BULK_STEP } from '../../src/storage/undo.js';
+import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
+import { runWithCommand } from '../helpers/run-unregistered.js';
+
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
+
+let j: TempJournal;
+beforeEach(() => {
+  j = tempJournal();
+});
+afterEach(() => j.remove());
+
+const undo = (args: string[] = []) => runWithCommand('undo', undoCommand, ['undo', ...args], j.env);
+
+async function ok(args: string[]): Promise<string> {
+  const result = await j.run(args);
+  expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+  return result.stdout;
+}
+
+const TABLES = [
+  'contacts',
+  'contact_tags',
+  'meetings',
+  'meeting_contacts',
+  'notes',
+  'introductions',
+  'follow_ups',
+  'gifts',
+  'settings',
+];
+
+/** Every row of every table, the derived last_met and the search index included. */
+function rawState(): string {
+  const db = new Database(j.path, { readonly: true });
+  try {
+    const state: Record<string, unknown> = {};
+    for (const t of TABLES) state[t] = db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all();
+    state.search = db
+      .prepare('SELECT rowid, kind, ref, name, people, body FROM search_index ORDER BY rowid')
+      .all();
+    return JSON.stringify(state);
+  } finally {
+    db.close();
+  }
+}
+
+/** What a user sees: the full export, and search results. */
+async function visibleState(): Promise<string[]> {
+  return [
+    await ok(['export', '--format', 'jsonl']),
+    await ok(['search', 'marathons', '--json']),
+    await ok(['search', 'Ralph', '--json']),
+    await ok(['search', 'article', '--json']),
+  ];
+}
+
+async function seed(): Promise<void> {
+  await ok([
+    'add',
+    'Ralph Smith',
+    '--learned',
+    'runs marathons',
+    '--notes',
+    'coffee at Mo',
+    '--gave',
+    'a book',
+  ]);
+  await ok(['contact', 'add', 'Joe Park', '--company', 'Acme', '--tag', 'friend']);
+  await ok(['intro', 'Ralph Smith', 'Joe Park']);
+  await ok(['add', 'Joe Park', '--date', '2026-11-01', '--follow-up', 'send the article']);
+  await ok(['config', 'set', 'cadence.inner', '30d']);
+}
+
+/** Run a command, then undo it: everything must be as it was before, byte for byte. */
+async function expectUndone(args: string[], label: RegExp): Promise<void> {
+  const before = await visibleState();
+  const raw = rawState();
+  await ok(args);
+  expect(await visibleState()).not.toEqual(before);
+  const result = await undo();
+  expect(result.code, result.stderr).toBe(0);
+  expect(result.stderr).toMatch(label);
+  expect(await visibleState()).toEqual(before);
+  expect(rawState()).toBe(raw);
+  const doctor = await runWithCommand('doctor', doctorCommand, ['doctor'], j.env);
+  expect(doctor.code, doctor.stdout).toBe(0);
+}
+
+describe('undo', () => {
+  it('reverts add, with its contact, meeting, notes and follow-ups', async () => {
+    await seed();
+    await expectUndone(
+      [
+        'add',
+        'Ralph Smith',
+        'Lena Fox',
+        '--learned',
+        'likes marathons',
+        '--via',
+        'Joe Park',
+        '--gave',
+        'a book',
+      ],
+      /^Undid add Ralph Smith Lena Fox \(.*1 row inserted into meetings.*\)\.\n$/,
+    );
+  });
+
+  it('reverts note', async () => {
+    await seed();
+    await expectUndone(
+      ['note', 'Joe', 'also runs marathons'],
+      /^Undid note Joe also runs marathons/,
+    );
+  });
+
+  it('reverts done (and the introduction it marked reported back)', async () => {
+    await seed();
+    const items = JSON.parse(await ok(['follow-ups', '--json'])) as { id: number }[];
+    await expectUndone(['done', ...items.map((i) => String(i.id))], /row.? updated in follow_ups/);
+  });
+
+  it('reverts contact rm, restoring everything the cascade removed', async () => {
+    await seed();
+    await expectUndone(
+      ['contact', 'rm', 'Ralph Smith', '--yes'],
+      /^Undid contact rm Ralph Smith \(/,
+    );
+  });
+
+  it('reverts contact merge', async () => {
+    await seed();
+    await ok(['contact', 'add', 'Joseph Park', '--email', 'joe@example.com', '--tag', 'runner']);
+    await ok(['note', 'Joseph', 'moved to Leeds']);
+    await expectUndone(['contact', 'merge', 'Joe Park', 'Joseph Park'], /^Undid contact merge/);
+  });
+
+  it('reverts contact edit and config set', async () => {
+    await seed();
+    await expectUndone(
+      ['contact', 'edit', 'Ralph', '--name', 'Ralph Smyth', '--company', 'Initech'],
+      /contacts/,
+    );
+    await expectUndone(['config', 'set', 'cadence.inner', '90d'], /updated in settings/);
+  });
+
+  it('reverts an import', async () => {
+    await seed();
+    await expectUndone(['import', fixture('generic.csv')], /^Undid import .*generic\.csv \(/);
+  });
+
+  it('reverts a big import (replayed with the search triggers paused, then reindexed)', async () => {
+    await seed();
+    const csv = join(j.dir, 'big.csv');
+    const rows = ['Name,Company,Tags,Notes'];
+    for (let i = 0; i < BULK_STEP + 50; i++)
+      rows.push(`Runner ${i},Acme ${i % 7},marathons,"met at race ${i}"`);
+    writeFileSync(csv, rows.join('\n') + '\n');
+    await expectUndone(['import', csv], /^Undid import .*big\.csv \(/);
+  });
+
+  it('goes back several levels, newest first, then says there is nothing left', async () => {
+    const states = [await visibleState()];
+    await ok(['add', 'Ralph Smith', '--learned', 'runs marathons']);
+    states.push(await visibleState());
+    await ok(['note', 'Ralph', 'has a dog']);
+    states.push(await visibleState());
+    await ok(['contact', 'rm', 'Ralph', '--yes']);
+    for (let i = states.length - 1; i >= 0; i--) {
+      expect((await undo()).code).toBe(0);
+      expect(await visibleState()).toEqual(states[i]);
+    }
+    const none = await undo();
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^netjournal: nothing to undo — /);
+  });
+
+  it(`keeps the last ${UNDO_DEPTH} steps`, async () => {
+    await ok(['contact', 'add', 'Ralph Smith']);
+    for (let i = 0; i < UNDO_DEPTH + 2; i++) await ok(['note', 'Ralph', `note ${i}`]);
+    for (let i = 0; i < UNDO_DEPTH; i++) expect((await undo()).code).toBe(0);
+    expect((await undo()).code).toBe(2);
+    const notes = JSON.parse(await ok(['contact', 'show', 'Ralph', '--json'])) as {
+      notes: unknown[];
+    };
+    expect(notes.notes).toHaveLength(2);
+  });
+
+  it('--dry-run says what it would revert and writes nothing', async () => {
+    await seed();
+    const raw = rawState();
+    const dry = await undo(['--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toBe('undo: config set cadence.inner 30d (1 row inserted into settings)\n');
+    expect(rawState()).toBe(raw);
+    const json = JSON.parse((await undo(['--dry-run', '--json'])).stdout) as Record<
+      string,
+      unknown
+    >;
+    expect(json).toMatchObject({
+      dryRun: true,
+      command: 'config set cadence.inner 30d',
+      changes: [{ table: 'settings', op: 'insert', rows: 1 }],
+    });
+    expect(rawState()).toBe(raw);
+  });
+
+  it('exits 2 with nothing to undo, and creates no journal', async () => {
+    const result = await undo();
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toMatch(/nothing to undo/);
+    expect((await undo(['--dry-run'])).code).toBe(2);
+    await ok(['contacts']);
+    expect((await undo()).code).toBe(2);
+  });
+
+  it('does not record a failed command', async () => {
+    await seed();
+    expect((await j.run(['note', 'Nobody At All', 'x'])).code).toBe(3);
+    const dry = await undo(['--dry-run']);
+    expect(dry.stdout).toMatch(/^undo: config set/);
+  });
+});

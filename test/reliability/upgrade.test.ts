@@ -1,0 +1,229 @@
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { latestVersion } from '../../src/storage/migrate.js';
+import {
+  FIXTURE_V1,
+  checkpoint,
+  dumpTables,
+  expectOneLineError,
+  health,
+  runCli,
+  tempDir,
+  type TempDir,
+} from './helpers.js';
+
+// test/fixtures/v1-journal.db is a journal as the first release wrote it
+// (schema 1, made by test/fixtures/make-v1-journal.mjs), with rows in every table.
+
+interface Exported {
+  type: string;
+  id?: number;
+  key?: string;
+  [field: string]: unknown;
+}
+
+function parseExport(jsonl: string): Exported[] {
+  return jsonl
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Exported);
+}
+
+/** What a schema-1 journal holds, read straight from its tables, in export's terms. */
+function v1AsExport(path: string): Exported[] {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const rows = <T>(sql: string) => db.prepare(sql).all() as T[];
+  try {
+    const tags = rows<{ contact_id: number; tag: string }>(
+      'SELECT contact_id, tag FROM contact_tags ORDER BY contact_id, tag COLLATE NOCASE',
+    );
+    const participants = rows<{ meeting_id: number; contact_id: number }>(
+      'SELECT meeting_id, contact_id FROM meeting_contacts ORDER BY meeting_id, contact_id',
+    );
+    const bool = (v: unknown) => v === 1;
+    return [
+      ...rows<{ key: string; value: string }>('SELECT key, value FROM settings ORDER BY key').map(
+        (r) => ({ type: 'setting', key: r.key, value: r.value }),
+      ),
+      ...rows<Record<string, unknown>>('SELECT * FROM contacts WHERE is_me = 0 ORDER BY id').map(
+        (c) => ({
+          type: 'contact',
+          id: c.id as number,
+          name: c.name,
+          company: c.company,
+          role: c.role,
+          email: c.email,
+          phone: c.phone,
+          url: c.url,
+          location: c.location,
+          circle: c.circle,
+          cadenceDays: c.cadence_days,
+          birthday: c.birthday,
+          tags: tags.filter((t) => t.contact_id === c.id).map((t) => t.tag),
+          howMet: c.how_met,
+          archived: bool(c.archived),
+          created: c.created,
+        }),
+      ),
+      ...rows<Record<string, unknown>>('SELECT * FROM meetings ORDER BY id').map((m) => ({
+        type: 'meeting',
+        id: m.id as number,
+        date: m.date,
+        kind: m.kind,
+        contactIds: participants.filter((p) => p.meeting_id === m.id).map((p) => p.contact_id),
+        notes: m.notes,
+        outreach: bool(m.outreach),
+        created: m.created,
+      })),
+      ...rows<Record<string, unknown>>('SELECT * FROM introductions ORDER BY id').map((i) => ({
+        type: 'introduction',
+        id: i.id as number,
+        date: i.date,
+        introducerId: i.introducer_id,
+        personId: i.person_id,
+        toId: i.to_id,
+        context: i.context,
+        reportedBack: bool(i.reported_back),
+        created: i.created,
+      })),
+      ...rows<Record<string, unknown>>('SELECT * FROM notes ORDER BY id').map((n) => ({
+        type: 'note',
+        id: n.id as number,
+        contactId: n.contact_id,
+        date: n.date,
+        text: n.text,
+        meetingId: n.meeting_id,
+        created: n.created,
+      })),
+      ...rows<Record<string, unknown>>('SELECT * FROM gifts ORDER BY id').map((g) => ({
+        type: 'gift',
+        id: g.id as number,
+        contactId: g.contact_id,
+        date: g.date,
+        text: g.text,
+        meetingId: g.meeting_id,
+        created: g.created,
+      })),
+      ...rows<Record<string, unknown>>('SELECT * FROM follow_ups ORDER BY id').map((f) => ({
+        type: 'followUp',
+        id: f.id as number,
+        contactId: f.contact_id,
+        kind: f.kind,
+        text: f.text,
+        due: f.due,
+        status: f.status,
+        closed: f.closed,
+        meetingId: f.meeting_id,
+        introductionId: f.introduction_id,
+        created: f.created,
+      })),
+    ];
+  } finally {
+    db.close();
+  }
+}
+
+/** Keep only the fields the schema-1 view has, so that fields added later do not count as changes. */
+function project(records: Exported[], like: Exported[]): Exported[] {
+  return records.map((r) => {
+    const model = like.find((l) => l.type === r.type);
+    if (!model) return r;
+    return Object.fromEntries(Object.keys(model).map((k) => [k, r[k]])) as Exported;
+  });
+}
+
+let t: TempDir;
+beforeEach(() => {
+  t = tempDir();
+});
+afterEach(() => t.remove());
+
+describe.sequential('upgrades', () => {
+  it('the fixture is a schema-1 journal with rows in every table and every follow-up status', () => {
+    copyFileSync(FIXTURE_V1, t.path); // never open the committed file itself read-write
+    const h = health(t.path);
+    expect(h.version).toBe(1);
+    expect(h.integrity).toBe('ok');
+    for (const [table, n] of Object.entries(h.counts)) expect(n, table).toBeGreaterThan(0);
+    const db = new Database(t.path, { readonly: true });
+    const statuses = db.prepare('SELECT DISTINCT status FROM follow_ups ORDER BY 1').pluck().all();
+    const kinds = db.prepare('SELECT DISTINCT kind FROM follow_ups ORDER BY 1').pluck().all();
+    const migrations = db.prepare('SELECT version, name FROM schema_migrations').all();
+    db.close();
+    expect(statuses).toEqual(['done', 'dropped', 'open']);
+    expect(kinds).toEqual(['action', 'report_back', 'thank_you', 'waiting']);
+    expect(migrations).toEqual([{ version: 1, name: '0001_initial' }]);
+  });
+
+  it('a schema-1 journal is upgraded on first use with every record kept', async () => {
+    copyFileSync(FIXTURE_V1, t.path);
+    const tablesBefore = dumpTables(t.path);
+    const before = v1AsExport(t.path);
+    expect(before.length).toBeGreaterThan(20);
+
+    // The first command is a read; it upgrades the journal in place.
+    const exported = await runCli(['export'], t.env);
+    expect(exported.stderr).toMatch(/^Exported 6 contacts, 4 meetings/);
+    expect(exported.code).toBe(0);
+    const after = parseExport(exported.stdout);
+    expect(project(after, before)).toEqual(before);
+
+    const h = health(t.path);
+    expect(h.version).toBe(latestVersion());
+    expect(h.integrity).toBe('ok');
+    expect(h.foreignKeyProblems).toBe(0);
+    expect(dumpTables(t.path)).toEqual(tablesBefore);
+    const db = new Database(t.path, { readonly: true });
+    const migrations = db.prepare('SELECT version FROM schema_migrations ORDER BY 1').pluck().all();
+    db.close();
+    expect(migrations).toEqual(Array.from({ length: latestVersion() }, (_, i) => i + 1));
+
+    // Upgraded data works with today's features (search came in schema 2) and is stable.
+    const search = await runCli(['search', 'cello', '--json'], t.env);
+    expect(search.code).toBe(0);
+    expect(search.stdout).toContain('Plays the cello');
+    const again = await runCli(['export'], t.env);
+    expect(again.stdout).toBe(exported.stdout);
+    const added = await runCli(['add', 'Ralph Smith', '--no-thank-you'], t.env);
+    expect(added.stderr).not.toMatch(/netjournal:/);
+    expect(added.code).toBe(0);
+    expect(health(t.path).counts.meetings).toBe(tablesBefore.meetings.length + 1);
+  });
+
+  it('a journal from a newer netjournal is refused (exit 4) and left byte-identical', async () => {
+    copyFileSync(FIXTURE_V1, t.path);
+    expect((await runCli(['follow-ups'], t.env)).code).toBe(0); // upgrade to the latest
+    const newer = latestVersion() + 1;
+    const db = new Database(t.path);
+    db.prepare('INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)').run(
+      newer,
+      `${String(newer).padStart(4, '0')}_from_the_future`,
+      '2027-01-01T00:00:00.000Z',
+    );
+    db.pragma(`user_version = ${newer}`);
+    db.close();
+    checkpoint(t.path);
+    const bytes = readFileSync(t.path);
+    const mtime = statSync(t.path).mtimeMs;
+
+    for (const args of [
+      ['contacts', '--json'],
+      ['export'],
+      ['add', 'Lena Ortiz'],
+      ['note', 'Ralph Smith', 'Has a dog'],
+    ]) {
+      const result = await runCli(args, t.env);
+      expect(result.code, args.join(' ')).toBe(4);
+      expect(result.stdout).toBe('');
+      expect(expectOneLineError(result.stderr), result.stderr).toBe(true);
+      expect(result.stderr).toContain(t.path);
+      expect(result.stderr).toContain(`schema ${newer}`);
+      expect(result.stderr).toContain('upgrade netjournal');
+    }
+    expect(readFileSync(t.path).equals(bytes)).toBe(true);
+    expect(statSync(t.path).mtimeMs).toBe(mtime);
+    expect(existsSync(join(t.dir, 'journal.db-wal')) ? statSync(t.path + '-wal').size : 0).toBe(0);
+  });
+});
