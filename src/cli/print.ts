@@ -38,3 +38,18 @@ export function printChangedContact(ctx: Context, contact: Contact, message: str
   ctx.info(forTerminal(message));
   printWritten(ctx, [contact], contactView);
 }
+
+/**
+ * Print a report about one contact: its page on a terminal, one JSON object
+ * with --json, and the contact's own record in the other formats.
+ */
+export function printContactReport(
+  ctx: Context,
+  contact: Contact,
+  report: { page: () => string; record: () => unknown },
+): void {
+  const format = ctx.format();
+  if (format === 'table') ctx.out(report.page());
+  else if (format === 'json') ctx.out(renderJson(report.record(), ctx.term));
+  else printWritten(ctx, [contact], contactView);
+}

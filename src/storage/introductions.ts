@@ -1,7 +1,8 @@
 import type { Introduction } from '../domain/records.js';
 import type { Db } from './journal.js';
 
-interface IntroductionRow {
+/** A row of SELECT_INTRODUCTION. */
+export interface IntroductionRow {
   id: number;
   date: string;
   introducer_id: number;
@@ -14,7 +15,8 @@ interface IntroductionRow {
   reported_back: number;
 }
 
-const SELECT_INTRODUCTION = `
+/** Introductions with the three people's names, ready for a WHERE clause. */
+export const SELECT_INTRODUCTION = `
   SELECT i.id, i.date, i.context, i.reported_back,
          i.introducer_id, a.name AS introducer_name,
          i.person_id, p.name AS person_name,
@@ -24,7 +26,8 @@ const SELECT_INTRODUCTION = `
     JOIN contacts p ON p.id = i.person_id
     JOIN contacts t ON t.id = i.to_id`;
 
-function toIntroduction(row: IntroductionRow): Introduction {
+/** An introduction record from a SELECT_INTRODUCTION row. */
+export function toIntroduction(row: IntroductionRow): Introduction {
   return {
     id: row.id,
     date: row.date,

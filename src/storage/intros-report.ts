@@ -1,6 +1,11 @@
 import type { ContactRef, Introduction } from '../domain/records.js';
 import { ME_ID } from './contacts.js';
-import { introductionChain } from './introductions.js';
+import {
+  introductionChain,
+  SELECT_INTRODUCTION as SELECT_REPORT,
+  toIntroduction,
+  type IntroductionRow as ReportRow,
+} from './introductions.js';
 import type { Db } from './journal.js';
 
 /** Which introductions `intros` covers; every field given narrows it further. */
@@ -11,41 +16,6 @@ export interface IntroductionFilter {
   byId?: number;
   /** Involving this contact as introducer, person or the one introduced to. */
   ofId?: number;
-}
-
-interface ReportRow {
-  id: number;
-  date: string;
-  context: string | null;
-  reported_back: number;
-  introducer_id: number;
-  introducer_name: string;
-  person_id: number;
-  person_name: string;
-  to_id: number;
-  to_name: string;
-}
-
-const SELECT_REPORT = `
-  SELECT i.id, i.date, i.context, i.reported_back,
-         i.introducer_id, a.name AS introducer_name,
-         i.person_id, p.name AS person_name,
-         i.to_id, t.name AS to_name
-    FROM introductions i
-    JOIN contacts a ON a.id = i.introducer_id
-    JOIN contacts p ON p.id = i.person_id
-    JOIN contacts t ON t.id = i.to_id`;
-
-function toIntroduction(row: ReportRow): Introduction {
-  return {
-    id: row.id,
-    date: row.date,
-    introducer: { id: row.introducer_id, name: row.introducer_name },
-    person: { id: row.person_id, name: row.person_name },
-    to: { id: row.to_id, name: row.to_name },
-    context: row.context,
-    reportedBack: row.reported_back === 1,
-  };
 }
 
 // Only the parameters a clause uses are bound: better-sqlite3 rejects unused named ones.

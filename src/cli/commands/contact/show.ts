@@ -10,10 +10,9 @@ import { listMeetings } from '../../../storage/meetings.js';
 import { giftsOf, notesOf } from '../../../storage/notes.js';
 import { cadenceDefaults } from '../../../storage/settings.js';
 import { profileRecord, renderProfile, type ContactProfile } from '../../../output/profile.js';
-import { renderJson, renderList } from '../../../output/render.js';
-import { contactView } from '../../../output/views/contacts.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
+import { printContactReport } from '../../print.js';
 import { resolveName } from '../../resolve.js';
 
 /** Resolve a name to a stored contact in an existing journal (exit 3 otherwise). */
@@ -53,22 +52,12 @@ function loadProfile(db: Db, contact: Contact): ContactProfile {
 
 /** `contact show NAME`: a one-screen profile, or the contact as one JSON object. */
 export function runContactShow(ctx: Context, name: string): void {
-  const format = ctx.format();
+  ctx.format(); // an unknown --format is a usage error before anything is read
   const { db, contact } = existingContact(ctx.readJournal(), name);
-  if (format === 'table') {
-    ctx.out(renderProfile(loadProfile(db, contact), ctx.term, ctx.today()));
-  } else if (format === 'json') {
-    ctx.out(renderJson(profileRecord(loadProfile(db, contact)), ctx.term));
-  } else {
-    ctx.out(
-      renderList([contact], contactView, {
-        format,
-        term: ctx.term,
-        today: ctx.today(),
-        header: ctx.globals.header,
-      }),
-    );
-  }
+  printContactReport(ctx, contact, {
+    page: () => renderProfile(loadProfile(db, contact), ctx.term, ctx.today()),
+    record: () => profileRecord(loadProfile(db, contact)),
+  });
 }
 
 /** Register `contact show`. */

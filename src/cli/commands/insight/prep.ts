@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import type { Contact } from '../../../domain/contact.js';
 import { prepPage, prepRecord, type PrepBrief } from '../../../output/prep-page.js';
-import { renderJson, renderList } from '../../../output/render.js';
-import { contactView } from '../../../output/views/contacts.js';
 import { ME_ID } from '../../../storage/contacts.js';
 import { listFollowUps } from '../../../storage/follow-ups.js';
 import { introductionChain, introductionsInvolving } from '../../../storage/introductions.js';
@@ -12,6 +10,7 @@ import { giftsOf, notesOf } from '../../../storage/notes.js';
 import { relatedContacts } from '../../../storage/reach.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
+import { printContactReport } from '../../print.js';
 import { existingContact } from '../contact/show.js';
 
 const LAST_MEETINGS = 3;
@@ -39,22 +38,12 @@ function loadBrief(db: Db, contact: Contact): PrepBrief {
 
 /** `prep NAME`: a one-screen brief before meeting someone, or it as one JSON object. */
 export function runPrep(ctx: Context, name: string): void {
-  const format = ctx.format();
+  ctx.format(); // an unknown --format is a usage error before anything is read
   const { db, contact } = existingContact(ctx.readJournal(), name);
-  if (format === 'table') {
-    ctx.out(prepPage(loadBrief(db, contact), ctx.term, ctx.today()));
-  } else if (format === 'json') {
-    ctx.out(renderJson(prepRecord(loadBrief(db, contact)), ctx.term));
-  } else {
-    ctx.out(
-      renderList([contact], contactView, {
-        format,
-        term: ctx.term,
-        today: ctx.today(),
-        header: ctx.globals.header,
-      }),
-    );
-  }
+  printContactReport(ctx, contact, {
+    page: () => prepPage(loadBrief(db, contact), ctx.term, ctx.today()),
+    record: () => prepRecord(loadBrief(db, contact)),
+  });
 }
 
 /** Register `prep`. */
