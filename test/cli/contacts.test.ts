@@ -337,3 +337,25 @@ describe('contacts', () => {
     }
   });
 });
+
+describe('contact add --via', () => {
+  it('records who introduced them, creating the introducer if new', async () => {
+    const r = await j.run(['contact', 'add', 'Priya Shah', '--via', 'Coach Rivera']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'New contact: Coach Rivera (#2).\nCoach Rivera introduced Priya Shah to you.\nAdded Priya Shah (#1).\n',
+    );
+    const chain = await j.run(['intros', '--chain', 'Priya', '--json']);
+    expect(JSON.parse(chain.stdout)).toEqual({ chain: ['Coach Rivera', 'Priya Shah'] });
+  });
+
+  it('rejects an empty --via, writing nothing', async () => {
+    const r = await j.run(['contact', 'add', 'Priya Shah', '--via', ' ']);
+    expect(r).toEqual({
+      stdout: '',
+      stderr: 'netjournal: --via cannot be empty — give --via some words\n',
+      code: 2,
+    });
+    expect(existsSync(j.path)).toBe(false);
+  });
+});
