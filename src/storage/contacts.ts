@@ -21,7 +21,8 @@ interface ContactRow {
   tags: string | null;
 }
 
-const TAG_SEP = '\u001f';
+/** Tags come back from group_concat joined by this (no tag can hold it). */
+export const TAG_SEP = '\u001f';
 
 // Tags come back in one column, joined by a separator no tag can hold.
 const SELECT_CONTACT = `

@@ -1,7 +1,6 @@
 import type { JournalDump } from '../interop/journal-records.js';
+import { TAG_SEP } from './contacts.js';
 import type { Db } from './journal.js';
-
-const TAG_SEP = '\u001f';
 
 /** Read the whole journal in export order (ids ascending), the user excluded. */
 export function dumpJournal(db: Db): JournalDump {

@@ -1,7 +1,8 @@
 import type { FollowUp, FollowUpKind, FollowUpStatus } from '../domain/records.js';
 import type { Db } from './journal.js';
 
-interface FollowUpRow {
+/** A row of SELECT_FOLLOW_UP. */
+export interface FollowUpRow {
   id: number;
   kind: FollowUpKind;
   contact_id: number;
@@ -14,12 +15,14 @@ interface FollowUpRow {
   introduction_id: number | null;
 }
 
-const SELECT_FOLLOW_UP = `
+/** Follow-ups with their contact's name, ready for a WHERE clause. */
+export const SELECT_FOLLOW_UP = `
   SELECT f.id, f.kind, f.contact_id, c.name AS contact_name, f.text, f.due, f.status, f.closed,
          f.meeting_id, f.introduction_id
     FROM follow_ups f JOIN contacts c ON c.id = f.contact_id`;
 
-function toFollowUp(row: FollowUpRow): FollowUp {
+/** A follow-up record from a SELECT_FOLLOW_UP row. */
+export function toFollowUp(row: FollowUpRow): FollowUp {
   return {
     id: row.id,
     kind: row.kind,

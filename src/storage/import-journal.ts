@@ -159,11 +159,15 @@ function importContact(
 ): Outcome {
   let match: Record<string, string | number | null> | undefined;
   if (!keepIds) {
+    // Only rows that could match: same e-mail, same name, or a URL containing
+    // this one's normalised form (the exact URL test is done below in JS).
+    const urlPart = r.url ? normaliseUrl(r.url).replace(/[\\%_]/g, (ch) => `\\${ch}`) : null;
     const candidates = db
       .prepare(
-        'SELECT * FROM contacts WHERE is_me = 0 AND (email = ? COLLATE NOCASE OR url IS NOT NULL OR name = ? COLLATE NOCASE)',
+        `SELECT * FROM contacts WHERE is_me = 0 AND (email = ? COLLATE NOCASE OR name = ? COLLATE NOCASE
+           OR (? IS NOT NULL AND url LIKE '%' || ? || '%' ESCAPE '\\'))`,
       )
-      .all(r.email, r.name) as Record<string, string | number | null>[];
+      .all(r.email, r.name, urlPart, urlPart) as Record<string, string | number | null>[];
     match =
       (r.email
         ? candidates.find(

@@ -1,40 +1,15 @@
 import type { CircleCadences } from '../domain/cadence.js';
-import type { FollowUp, FollowUpKind, FollowUpStatus } from '../domain/records.js';
+import type { FollowUp } from '../domain/records.js';
+import { SELECT_FOLLOW_UP, toFollowUp, type FollowUpRow } from './follow-ups.js';
 import type { BirthdayContact, ReconnectContact } from '../domain/today.js';
 import type { Db } from './journal.js';
 
 /** Open follow-ups due on or before a date (the partial index on open follow-ups serves it). */
 export function openFollowUpsDueBy(db: Db, date: string): FollowUp[] {
   const rows = db
-    .prepare(
-      `SELECT f.id, f.kind, f.contact_id, c.name AS contact_name, f.text, f.due, f.status, f.closed,
-              f.meeting_id, f.introduction_id
-         FROM follow_ups f JOIN contacts c ON c.id = f.contact_id
-        WHERE f.status = 'open' AND f.due <= ?`,
-    )
-    .all(date) as {
-    id: number;
-    kind: FollowUpKind;
-    contact_id: number;
-    contact_name: string;
-    text: string;
-    due: string;
-    status: FollowUpStatus;
-    closed: string | null;
-    meeting_id: number | null;
-    introduction_id: number | null;
-  }[];
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    contact: { id: r.contact_id, name: r.contact_name },
-    text: r.text,
-    due: r.due,
-    status: r.status,
-    closed: r.closed,
-    meetingId: r.meeting_id,
-    introductionId: r.introduction_id,
-  }));
+    .prepare(`${SELECT_FOLLOW_UP} WHERE f.status = 'open' AND f.due <= ?`)
+    .all(date) as FollowUpRow[];
+  return rows.map(toFollowUp);
 }
 
 /** Non-archived contacts whose birthday (MM-DD or YYYY-MM-DD) falls on one of these month-days. */
