@@ -1,6 +1,6 @@
 import { chmodSync, closeSync, existsSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from './sqlite.js';
 import { JournalError, UsageError } from '../errors.js';
 import type { Db } from './journal.js';
 
@@ -50,7 +50,7 @@ export async function backupJournal(db: Db, destination: string, force: boolean)
 export async function restoreJournal(source: string, journalPath: string): Promise<string | null> {
   let kept: string | null = null;
   if (existsSync(journalPath)) {
-    const current = new Database(journalPath);
+    const current = openSqlite(journalPath);
     try {
       current.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
@@ -62,7 +62,7 @@ export async function restoreJournal(source: string, journalPath: string): Promi
   // A -wal or -shm left from the old journal must never be applied to the new one.
   for (const suffix of ['-wal', '-shm']) rmSync(journalPath + suffix, { force: true });
   closeSync(openSync(journalPath, 'wx', 0o600));
-  const restored = new Database(source, { readonly: true, fileMustExist: true });
+  const restored = openSqlite(source, { readonly: true, fileMustExist: true });
   try {
     await restored.backup(journalPath);
   } finally {

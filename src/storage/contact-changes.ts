@@ -1,5 +1,6 @@
 import type { ContactChanges, ContactFieldChanges } from '../domain/contact-edit.js';
 import type { Db } from './journal.js';
+import { statement } from './sqlite.js';
 
 // Field name → column; only these may appear in an UPDATE built below.
 const COLUMNS: Readonly<Record<keyof ContactFieldChanges, string>> = {
@@ -30,16 +31,21 @@ export function updateContact(db: Db, id: number, changes: ContactChanges): void
     params.archived = changes.archived ? 1 : 0;
   }
   if (sets.length > 0) {
-    db.prepare(`UPDATE contacts SET ${sets.join(', ')} WHERE id = @id AND is_me = 0`).run(params);
+    statement(db, `UPDATE contacts SET ${sets.join(', ')} WHERE id = @id AND is_me = 0`).run(
+      params,
+    );
   }
-  const addTag = db.prepare('INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)');
+  const addTag = statement(
+    db,
+    'INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)',
+  );
   if (changes.setTags !== undefined) {
-    db.prepare('DELETE FROM contact_tags WHERE contact_id = ?').run(id);
+    statement(db, 'DELETE FROM contact_tags WHERE contact_id = ?').run(id);
     for (const tag of changes.setTags) addTag.run(id, tag);
   }
   for (const tag of changes.addTags) addTag.run(id, tag);
   // The tag column is COLLATE NOCASE, so "Design" removes "design".
-  const removeTag = db.prepare('DELETE FROM contact_tags WHERE contact_id = ? AND tag = ?');
+  const removeTag = statement(db, 'DELETE FROM contact_tags WHERE contact_id = ? AND tag = ?');
   for (const tag of changes.removeTags) removeTag.run(id, tag);
 }
 
@@ -74,7 +80,7 @@ const FOLLOW_UPS_GOING = `
                                OR introduction_id IN (${THEIR_INTRODUCTIONS})))`;
 
 function count(db: Db, sql: string, id: number): number {
-  return (db.prepare(`SELECT count(*) AS n FROM (${sql})`).get({ id }) as { n: number }).n;
+  return (statement(db, `SELECT count(*) AS n FROM (${sql})`).get({ id }) as { n: number }).n;
 }
 
 /** Count what removing a contact would remove. */
@@ -99,10 +105,10 @@ export function contactFootprint(db: Db, id: number): ContactFootprint {
  */
 export function deleteContact(db: Db, id: number): ContactFootprint {
   const footprint = contactFootprint(db, id);
-  db.prepare(`DELETE FROM follow_ups WHERE id IN (${FOLLOW_UPS_GOING})`).run({ id });
-  db.prepare(`DELETE FROM meetings WHERE id IN (${SOLO_MEETINGS})`).run({ id });
+  statement(db, `DELETE FROM follow_ups WHERE id IN (${FOLLOW_UPS_GOING})`).run({ id });
+  statement(db, `DELETE FROM meetings WHERE id IN (${SOLO_MEETINGS})`).run({ id });
   // Tags, notes, gifts, introductions and shared participation go by FK cascade.
-  db.prepare('DELETE FROM contacts WHERE id = @id AND is_me = 0').run({ id });
+  statement(db, 'DELETE FROM contacts WHERE id = @id AND is_me = 0').run({ id });
   return footprint;
 }
 
@@ -133,7 +139,7 @@ const SELF_INTRODUCTIONS = `
  */
 export function mergeContacts(db: Db, keep: number, other: number): MergeResult {
   const ids = { keep, other };
-  const run = (sql: string) => db.prepare(sql).run(ids).changes;
+  const run = (sql: string) => statement(db, sql).run(ids).changes;
 
   // Follow-ups of introductions that cannot survive lose their reason to exist while open.
   run(

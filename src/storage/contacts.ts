@@ -1,6 +1,7 @@
 import type { Circle, Contact, ContactFields } from '../domain/contact.js';
 import type { ContactLookup, NamedContact } from '../domain/names.js';
 import type { Db } from './journal.js';
+import { statement } from './sqlite.js';
 
 interface ContactRow {
   id: number;
@@ -55,32 +56,36 @@ function toContact(row: ContactRow): Contact {
 
 /** Store a new contact with its tags; returns its id. Call inside a write transaction. */
 export function insertContact(db: Db, fields: ContactFields, created: string): number {
-  const result = db
-    .prepare(
-      `INSERT INTO contacts (name, company, role, email, phone, url, location, circle,
+  const result = statement(
+    db,
+
+    `INSERT INTO contacts (name, company, role, email, phone, url, location, circle,
                              cadence_days, birthday, how_met, created)
        VALUES (@name, @company, @role, @email, @phone, @url, @location, @circle,
                @cadenceDays, @birthday, @howMet, @created)`,
-    )
-    .run({ ...fields, created });
+  ).run({ ...fields, created });
   const id = Number(result.lastInsertRowid);
-  const addTag = db.prepare('INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)');
+  const addTag = statement(
+    db,
+    'INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)',
+  );
   for (const tag of fields.tags) addTag.run(id, tag);
   return id;
 }
 
 /** One contact by id (never the user), or undefined. */
 export function contactById(db: Db, id: number): Contact | undefined {
-  const row = db.prepare(`${SELECT_CONTACT} WHERE c.id = ? AND c.is_me = 0`).get(id) as
+  const row = statement(db, `${SELECT_CONTACT} WHERE c.id = ? AND c.is_me = 0`).get(id) as
     ContactRow | undefined;
   return row ? toContact(row) : undefined;
 }
 
 /** Contacts whose name equals name, ignoring case. */
 export function contactsNamed(db: Db, name: string): Contact[] {
-  const rows = db
-    .prepare(`${SELECT_CONTACT} WHERE c.name = ? COLLATE NOCASE AND c.is_me = 0 ORDER BY c.id`)
-    .all(name) as ContactRow[];
+  const rows = statement(
+    db,
+    `${SELECT_CONTACT} WHERE c.name = ? COLLATE NOCASE AND c.is_me = 0 ORDER BY c.id`,
+  ).all(name) as ContactRow[];
   return rows.map(toContact);
 }
 
@@ -108,22 +113,24 @@ export function listContacts(db: Db, filter: ContactFilter = {}): Contact[] {
     where.push(`c.company LIKE '%' || @company || '%' ESCAPE '\\'`);
     params.company = filter.company.replace(/[\\%_]/g, (ch) => `\\${ch}`);
   }
-  const rows = db
-    .prepare(`${SELECT_CONTACT} WHERE ${where.join(' AND ')} ORDER BY c.name COLLATE NOCASE, c.id`)
-    .all(params) as ContactRow[];
+  const rows = statement(
+    db,
+    `${SELECT_CONTACT} WHERE ${where.join(' AND ')} ORDER BY c.name COLLATE NOCASE, c.id`,
+  ).all(params) as ContactRow[];
   return rows.map(toContact);
 }
 
 /** Name lookups for resolving what the user typed (see domain/names.ts). */
 export function contactLookup(db: Db): ContactLookup {
   const select = 'SELECT id, name, email, company FROM contacts WHERE is_me = 0 AND';
-  const byId = db.prepare(`${select} id = ?`);
-  const byEmail = db.prepare(`${select} email = ? COLLATE NOCASE ORDER BY id`);
-  const byName = db.prepare(`${select} name = ? COLLATE NOCASE ORDER BY id`);
-  const byPrefix = db.prepare(
+  const byId = statement(db, `${select} id = ?`);
+  const byEmail = statement(db, `${select} email = ? COLLATE NOCASE ORDER BY id`);
+  const byName = statement(db, `${select} name = ? COLLATE NOCASE ORDER BY id`);
+  const byPrefix = statement(
+    db,
     `${select} name LIKE ? || '%' ESCAPE '\\' AND archived = 0 ORDER BY name COLLATE NOCASE, id LIMIT 10`,
   );
-  const all = db.prepare(`${select} archived = 0`);
+  const all = statement(db, `${select} archived = 0`);
   return {
     meId: ME_ID,
     byId: (id) => byId.get(id) as NamedContact | undefined,

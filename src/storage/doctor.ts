@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openSqlite } from './sqlite.js';
 import {
   attempt,
   fail,
@@ -81,7 +81,7 @@ export function diagnoseJournal(path: string): Diagnosis {
 
   let db: Db;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true, timeout: 5000 });
+    db = openSqlite(path, { readonly: true, fileMustExist: true, timeout: 5000 });
   } catch (err) {
     checks.push(fail('open', `cannot open it: ${errorText(err)}`, RESTORE_FIX));
     return done(true);

@@ -1,5 +1,6 @@
 import type { FollowUp, FollowUpKind, FollowUpStatus } from '../domain/records.js';
 import type { Db } from './journal.js';
+import { statement } from './sqlite.js';
 
 /** A row of SELECT_FOLLOW_UP. */
 export interface FollowUpRow {
@@ -48,26 +49,27 @@ export interface FollowUpInput {
 /** Store an open follow-up; returns its id. */
 export function insertFollowUp(db: Db, f: FollowUpInput, created: string): number {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO follow_ups (contact_id, kind, text, due, meeting_id, introduction_id, created)
+    statement(
+      db,
+
+      `INSERT INTO follow_ups (contact_id, kind, text, due, meeting_id, introduction_id, created)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        f.contactId,
-        f.kind,
-        f.text,
-        f.due,
-        f.meetingId ?? null,
-        f.introductionId ?? null,
-        created,
-      ).lastInsertRowid,
+    ).run(
+      f.contactId,
+      f.kind,
+      f.text,
+      f.due,
+      f.meetingId ?? null,
+      f.introductionId ?? null,
+      created,
+    ).lastInsertRowid,
   );
 }
 
 /** One follow-up, or undefined. */
 export function followUpById(db: Db, id: number): FollowUp | undefined {
-  const row = db.prepare(`${SELECT_FOLLOW_UP} WHERE f.id = ?`).get(id) as FollowUpRow | undefined;
+  const row = statement(db, `${SELECT_FOLLOW_UP} WHERE f.id = ?`).get(id) as
+    FollowUpRow | undefined;
   return row ? toFollowUp(row) : undefined;
 }
 
@@ -98,7 +100,7 @@ export function listFollowUps(db: Db, filter: FollowUpFilter = {}): FollowUp[] {
   }
   const sql = `${SELECT_FOLLOW_UP} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
     ORDER BY f.due, c.name COLLATE NOCASE, f.id`;
-  return (db.prepare(sql).all(params) as FollowUpRow[]).map(toFollowUp);
+  return (statement(db, sql).all(params) as FollowUpRow[]).map(toFollowUp);
 }
 
 /** Mark done or dropped on a day, or reopen (status open clears the day). */
@@ -108,7 +110,7 @@ export function setFollowUpStatus(
   status: FollowUpStatus,
   day: string | null,
 ): void {
-  db.prepare('UPDATE follow_ups SET status = ?, closed = ? WHERE id = ?').run(
+  statement(db, 'UPDATE follow_ups SET status = ?, closed = ? WHERE id = ?').run(
     status,
     status === 'open' ? null : day,
     id,
@@ -117,12 +119,12 @@ export function setFollowUpStatus(
 
 /** Move a follow-up's due date. */
 export function setFollowUpDue(db: Db, id: number, due: string): void {
-  db.prepare('UPDATE follow_ups SET due = ? WHERE id = ?').run(due, id);
+  statement(db, 'UPDATE follow_ups SET due = ? WHERE id = ?').run(due, id);
 }
 
 /** Remove the still-open follow-ups a meeting created; returns them. */
 export function deleteOpenFollowUpsOfMeeting(db: Db, meetingId: number): FollowUp[] {
   const open = listFollowUps(db, { meetingId });
-  db.prepare(`DELETE FROM follow_ups WHERE meeting_id = ? AND status = 'open'`).run(meetingId);
+  statement(db, `DELETE FROM follow_ups WHERE meeting_id = ? AND status = 'open'`).run(meetingId);
   return open;
 }

@@ -1,6 +1,7 @@
 import type { Circle } from '../domain/contact.js';
 import type { ImportedContact } from '../interop/parse/types.js';
 import type { Db } from './journal.js';
+import { statement } from './sqlite.js';
 
 export interface ImportSettings {
   /** Circle for contacts that have none. */
@@ -84,21 +85,21 @@ export function importContacts(
     const key = c.name.toLowerCase();
     byName.set(key, [...(byName.get(key) ?? []), c]);
   };
-  const rows = db
-    .prepare(
-      `SELECT id, name, company, role, email, phone, url, location, circle, cadence_days, birthday, how_met
+  const rows = statement(
+    db,
+
+    `SELECT id, name, company, role, email, phone, url, location, circle, cadence_days, birthday, how_met
          FROM contacts WHERE is_me = 0`,
-    )
-    .all() as Omit<Existing, 'tags' | 'notes'>[];
+  ).all() as Omit<Existing, 'tags' | 'notes'>[];
   const tagsOf = new Map<number, Set<string>>();
-  for (const t of db.prepare('SELECT contact_id, tag FROM contact_tags').all() as {
+  for (const t of statement(db, 'SELECT contact_id, tag FROM contact_tags').all() as {
     contact_id: number;
     tag: string;
   }[]) {
     tagsOf.set(t.contact_id, (tagsOf.get(t.contact_id) ?? new Set()).add(t.tag.toLowerCase()));
   }
   const notesOf = new Map<number, Set<string>>();
-  for (const n of db.prepare('SELECT contact_id, text FROM notes').all() as {
+  for (const n of statement(db, 'SELECT contact_id, text FROM notes').all() as {
     contact_id: number;
     text: string;
   }[]) {
@@ -107,14 +108,17 @@ export function importContacts(
   for (const r of rows)
     index({ ...r, tags: tagsOf.get(r.id) ?? new Set(), notes: notesOf.get(r.id) ?? new Set() });
 
-  const insertContact = db.prepare(
+  const insertContact = statement(
+    db,
     `INSERT INTO contacts (name, company, role, email, phone, url, location, circle, cadence_days, birthday, how_met, created)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertTag = db.prepare(
+  const insertTag = statement(
+    db,
     'INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)',
   );
-  const insertNote = db.prepare(
+  const insertNote = statement(
+    db,
     'INSERT INTO notes (contact_id, date, text, created) VALUES (?, ?, ?, ?)',
   );
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
@@ -183,7 +187,7 @@ export function importContacts(
         }
       }
       if (changes.length)
-        db.prepare(`UPDATE contacts SET ${changes.join(', ')} WHERE id = @id`).run(params);
+        statement(db, `UPDATE contacts SET ${changes.join(', ')} WHERE id = @id`).run(params);
       let added = changes.length > 0;
       for (const tag of tags) {
         if (match.tags.has(tag.toLowerCase())) continue;

@@ -10,19 +10,20 @@ import { SETTINGS } from '../domain/settings.js';
 import type { LineProblem } from '../interop/jsonl-read.js';
 import { normaliseUrl, type ImportCounts } from './import-contacts.js';
 import type { Db } from './journal.js';
+import { statement } from './sqlite.js';
 
 type Located<T> = { line: number; record: T };
 
 /** Is there nothing in the journal but the user? Then ids can be kept as they are. */
 function isEmpty(db: Db): boolean {
-  const row = db
-    .prepare(
-      `SELECT (SELECT count(*) FROM contacts WHERE is_me = 0) + (SELECT count(*) FROM meetings)
+  const row = statement(
+    db,
+
+    `SELECT (SELECT count(*) FROM contacts WHERE is_me = 0) + (SELECT count(*) FROM meetings)
             + (SELECT count(*) FROM introductions) + (SELECT count(*) FROM notes)
             + (SELECT count(*) FROM gifts) + (SELECT count(*) FROM follow_ups)
             + (SELECT count(*) FROM settings) AS n`,
-    )
-    .get() as { n: number };
+  ).get() as { n: number };
   return row.n === 0;
 }
 
@@ -112,9 +113,10 @@ function importOne(
   switch (r.type) {
     case 'setting': {
       if (!(r.key in SETTINGS)) throw new Error(`unknown setting "${r.key}"`);
-      const changed = db
-        .prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)')
-        .run(r.key, r.value).changes;
+      const changed = statement(
+        db,
+        'INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)',
+      ).run(r.key, r.value).changes;
       return changed ? 'created' : 'unchanged';
     }
     case 'contact':
@@ -125,21 +127,21 @@ function importOne(
       const a = need(mapped(ids.contact, r.introducerId));
       const p = need(mapped(ids.contact, r.personId));
       const t = need(mapped(ids.contact, r.toId));
-      const existing = db
-        .prepare(
-          'SELECT id FROM introductions WHERE introducer_id = ? AND person_id = ? AND to_id = ?',
-        )
-        .get(a, p, t) as { id: number } | undefined;
+      const existing = statement(
+        db,
+
+        'SELECT id FROM introductions WHERE introducer_id = ? AND person_id = ? AND to_id = ?',
+      ).get(a, p, t) as { id: number } | undefined;
       if (existing && !keepIds) {
         ids.introduction.set(r.id, existing.id);
         return 'unchanged';
       }
-      const result = db
-        .prepare(
-          `INSERT INTO introductions (id, introducer_id, person_id, to_id, date, context, reported_back, created)
+      const result = statement(
+        db,
+
+        `INSERT INTO introductions (id, introducer_id, person_id, to_id, date, context, reported_back, created)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(keepIds ? r.id : null, a, p, t, r.date, r.context, r.reportedBack ? 1 : 0, r.created);
+      ).run(keepIds ? r.id : null, a, p, t, r.date, r.context, r.reportedBack ? 1 : 0, r.created);
       ids.introduction.set(r.id, Number(result.lastInsertRowid));
       return 'created';
     }
@@ -162,12 +164,12 @@ function importContact(
     // Only rows that could match: same e-mail, same name, or a URL containing
     // this one's normalised form (the exact URL test is done below in JS).
     const urlPart = r.url ? normaliseUrl(r.url).replace(/[\\%_]/g, (ch) => `\\${ch}`) : null;
-    const candidates = db
-      .prepare(
-        `SELECT * FROM contacts WHERE is_me = 0 AND (email = ? COLLATE NOCASE OR name = ? COLLATE NOCASE
+    const candidates = statement(
+      db,
+
+      `SELECT * FROM contacts WHERE is_me = 0 AND (email = ? COLLATE NOCASE OR name = ? COLLATE NOCASE
            OR (? IS NOT NULL AND url LIKE '%' || ? || '%' ESCAPE '\\'))`,
-      )
-      .all(r.email, r.name, urlPart, urlPart) as Record<string, string | number | null>[];
+    ).all(r.email, r.name, urlPart, urlPart) as Record<string, string | number | null>[];
     match =
       (r.email
         ? candidates.find(
@@ -195,9 +197,10 @@ function importContact(
   const addTags = (id: number) => {
     let added = 0;
     for (const tag of r.tags)
-      added += db
-        .prepare('INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)')
-        .run(id, tag).changes;
+      added += statement(
+        db,
+        'INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)',
+      ).run(id, tag).changes;
     return added;
   };
   if (match) {
@@ -212,31 +215,31 @@ function importContact(
       }
     }
     if (sets.length)
-      db.prepare(`UPDATE contacts SET ${sets.join(', ')} WHERE id = @id`).run(params);
+      statement(db, `UPDATE contacts SET ${sets.join(', ')} WHERE id = @id`).run(params);
     return sets.length + addTags(id) > 0 ? 'updated' : 'unchanged';
   }
-  const result = db
-    .prepare(
-      `INSERT INTO contacts (id, name, company, role, email, phone, url, location, circle, cadence_days,
+  const result = statement(
+    db,
+
+    `INSERT INTO contacts (id, name, company, role, email, phone, url, location, circle, cadence_days,
                              birthday, how_met, archived, created)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      keepIds ? r.id : null,
-      r.name,
-      r.company,
-      r.role,
-      r.email,
-      r.phone,
-      r.url,
-      r.location,
-      r.circle,
-      r.cadenceDays,
-      r.birthday,
-      r.howMet,
-      r.archived ? 1 : 0,
-      r.created,
-    );
+  ).run(
+    keepIds ? r.id : null,
+    r.name,
+    r.company,
+    r.role,
+    r.email,
+    r.phone,
+    r.url,
+    r.location,
+    r.circle,
+    r.cadenceDays,
+    r.birthday,
+    r.howMet,
+    r.archived ? 1 : 0,
+    r.created,
+  );
   const id = Number(result.lastInsertRowid);
   map.set(r.id, id);
   addTags(id);
@@ -246,13 +249,13 @@ function importContact(
 function importMeeting(db: Db, r: MeetingLine, keepIds: boolean, ids: IdMaps): Outcome {
   const people = r.contactIds.map((c) => need(ids.contact.get(c))).sort((a, b) => a - b);
   if (!keepIds) {
-    const sameDay = db
-      .prepare(
-        `SELECT m.id, m.kind, m.notes, (SELECT group_concat(contact_id, ',' ORDER BY contact_id)
+    const sameDay = statement(
+      db,
+
+      `SELECT m.id, m.kind, m.notes, (SELECT group_concat(contact_id, ',' ORDER BY contact_id)
                                          FROM meeting_contacts WHERE meeting_id = m.id) AS people
            FROM meetings m WHERE m.date = ?`,
-      )
-      .all(r.date) as { id: number; kind: string; notes: string | null; people: string | null }[];
+    ).all(r.date) as { id: number; kind: string; notes: string | null; people: string | null }[];
     const same = sameDay.find(
       (m) => m.kind === r.kind && m.notes === r.notes && (m.people ?? '') === people.join(','),
     );
@@ -261,14 +264,14 @@ function importMeeting(db: Db, r: MeetingLine, keepIds: boolean, ids: IdMaps): O
       return 'unchanged';
     }
   }
-  const result = db
-    .prepare(
-      'INSERT INTO meetings (id, date, kind, notes, outreach, created) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    .run(keepIds ? r.id : null, r.date, r.kind, r.notes, r.outreach ? 1 : 0, r.created);
+  const result = statement(
+    db,
+
+    'INSERT INTO meetings (id, date, kind, notes, outreach, created) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(keepIds ? r.id : null, r.date, r.kind, r.notes, r.outreach ? 1 : 0, r.created);
   const id = Number(result.lastInsertRowid);
   ids.meeting.set(r.id, id);
-  const add = db.prepare('INSERT INTO meeting_contacts (meeting_id, contact_id) VALUES (?, ?)');
+  const add = statement(db, 'INSERT INTO meeting_contacts (meeting_id, contact_id) VALUES (?, ?)');
   for (const person of people) add.run(id, person);
   return 'created';
 }
@@ -284,12 +287,14 @@ function importDatedText(
   const contactId = need(mapped(ids.contact, r.contactId));
   const meetingId = r.meetingId === null ? null : need(mapped(ids.meeting, r.meetingId));
   if (!keepIds) {
-    const existing = db
-      .prepare(`SELECT 1 FROM ${table} WHERE contact_id = ? AND date = ? AND text = ?`)
-      .get(contactId, r.date, r.text);
+    const existing = statement(
+      db,
+      `SELECT 1 FROM ${table} WHERE contact_id = ? AND date = ? AND text = ?`,
+    ).get(contactId, r.date, r.text);
     if (existing) return 'unchanged';
   }
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO ${table} (id, contact_id, meeting_id, date, text, created) VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(keepIds ? r.id : null, contactId, meetingId, r.date, r.text, r.created);
   return 'created';
@@ -307,14 +312,15 @@ function importFollowUp(
   const introductionId =
     r.introductionId === null ? null : need(mapped(ids.introduction, r.introductionId));
   if (!keepIds) {
-    const existing = db
-      .prepare(
-        'SELECT 1 FROM follow_ups WHERE contact_id = ? AND kind = ? AND text = ? AND due = ?',
-      )
-      .get(contactId, r.kind, r.text, r.due);
+    const existing = statement(
+      db,
+
+      'SELECT 1 FROM follow_ups WHERE contact_id = ? AND kind = ? AND text = ? AND due = ?',
+    ).get(contactId, r.kind, r.text, r.due);
     if (existing) return 'unchanged';
   }
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO follow_ups (id, contact_id, kind, text, due, status, closed, meeting_id, introduction_id, created)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(

@@ -1,5 +1,6 @@
 import type { Introduction } from '../domain/records.js';
 import type { Db } from './journal.js';
+import { statement } from './sqlite.js';
 
 /** A row of SELECT_INTRODUCTION. */
 export interface IntroductionRow {
@@ -50,47 +51,50 @@ export interface IntroductionInput {
 /** Store an introduction; returns its id. */
 export function insertIntroduction(db: Db, i: IntroductionInput, created: string): number {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO introductions (introducer_id, person_id, to_id, date, context, created)
+    statement(
+      db,
+
+      `INSERT INTO introductions (introducer_id, person_id, to_id, date, context, created)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(i.introducerId, i.personId, i.toId, i.date, i.context, created).lastInsertRowid,
+    ).run(i.introducerId, i.personId, i.toId, i.date, i.context, created).lastInsertRowid,
   );
 }
 
 /** One introduction, or undefined. */
 export function introductionById(db: Db, id: number): Introduction | undefined {
-  const row = db.prepare(`${SELECT_INTRODUCTION} WHERE i.id = ?`).get(id) as
+  const row = statement(db, `${SELECT_INTRODUCTION} WHERE i.id = ?`).get(id) as
     IntroductionRow | undefined;
   return row ? toIntroduction(row) : undefined;
 }
 
 /** Who introduced this contact to the user (the earliest such introduction), if recorded. */
 export function introductionToMe(db: Db, personId: number, meId: number): Introduction | undefined {
-  const row = db
-    .prepare(
-      `${SELECT_INTRODUCTION} WHERE i.person_id = ? AND i.to_id = ? ORDER BY i.date, i.id LIMIT 1`,
-    )
-    .get(personId, meId) as IntroductionRow | undefined;
+  const row = statement(
+    db,
+
+    `${SELECT_INTRODUCTION} WHERE i.person_id = ? AND i.to_id = ? ORDER BY i.date, i.id LIMIT 1`,
+  ).get(personId, meId) as IntroductionRow | undefined;
   return row ? toIntroduction(row) : undefined;
 }
 
 /** Introductions a contact took part in (as introducer, person or the one introduced to), newest first. */
 export function introductionsInvolving(db: Db, contactId: number): Introduction[] {
   return (
-    db
-      .prepare(
-        `${SELECT_INTRODUCTION} WHERE ? IN (i.introducer_id, i.person_id, i.to_id)
+    statement(
+      db,
+
+      `${SELECT_INTRODUCTION} WHERE ? IN (i.introducer_id, i.person_id, i.to_id)
          ORDER BY i.date DESC, i.id DESC`,
-      )
-      .all(contactId) as IntroductionRow[]
+    ).all(contactId) as IntroductionRow[]
   ).map(toIntroduction);
 }
 
 /** Mark whether the user told the introducer how it went. */
 export function setReportedBack(db: Db, id: number, reported: boolean): void {
-  db.prepare('UPDATE introductions SET reported_back = ? WHERE id = ?').run(reported ? 1 : 0, id);
+  statement(db, 'UPDATE introductions SET reported_back = ? WHERE id = ?').run(
+    reported ? 1 : 0,
+    id,
+  );
 }
 
 /**
@@ -103,9 +107,10 @@ export function introductionChain(
   contactId: number,
   meId: number,
 ): { id: number; name: string }[] {
-  const rows = db
-    .prepare(
-      `WITH RECURSIVE chain(id, depth, path) AS (
+  const rows = statement(
+    db,
+
+    `WITH RECURSIVE chain(id, depth, path) AS (
          SELECT ?, 0, ',' || CAST(? AS INTEGER) || ','
          UNION ALL
          SELECT i.introducer_id, chain.depth + 1, chain.path || i.introducer_id || ','
@@ -117,7 +122,6 @@ export function introductionChain(
           WHERE instr(chain.path, ',' || i.introducer_id || ',') = 0
        )
        SELECT chain.id, c.name FROM chain JOIN contacts c ON c.id = chain.id ORDER BY depth DESC`,
-    )
-    .all(contactId, contactId, meId, meId) as { id: number; name: string }[];
+  ).all(contactId, contactId, meId, meId) as { id: number; name: string }[];
   return rows;
 }

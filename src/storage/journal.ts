@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { openSqlite } from './sqlite.js';
 import { JournalError } from '../errors.js';
 import {
   APPLICATION_ID,
@@ -11,7 +12,7 @@ import {
 } from './migrate.js';
 import { beginUndoStep, finishUndoStep } from './undo-log.js';
 
-export type Db = Database.Database;
+export type Db = Database;
 
 export interface OpenOptions {
   /** A write command: create the journal if missing and open it read-write. */
@@ -131,7 +132,7 @@ function createEmptyFile(path: string): void {
 function connect(path: string, readonly: boolean): Db {
   let db: Db;
   try {
-    db = new Database(path, { readonly, fileMustExist: true, timeout: 5000 });
+    db = openSqlite(path, { readonly, fileMustExist: true, timeout: 5000 });
   } catch (err) {
     throw translateSqliteError(err, path);
   }
@@ -212,7 +213,7 @@ export function translateSqliteError(err: unknown, path: string): unknown {
 
 /** A migrated journal in memory: what a dry run writes into when there is no journal yet. */
 export function openMemoryJournal(timestamp: string): Db {
-  const db = new Database(':memory:');
+  const db = openSqlite(':memory:');
   db.pragma('foreign_keys = ON');
   migrate(db, timestamp);
   return db;

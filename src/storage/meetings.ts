@@ -1,5 +1,6 @@
 import type { ContactRef, Meeting, MeetingKind } from '../domain/records.js';
 import type { Db } from './journal.js';
+import { statement } from './sqlite.js';
 
 interface MeetingRow {
   id: number;
@@ -50,9 +51,10 @@ export function insertMeeting(
   created: string,
 ): number {
   const id = Number(
-    db
-      .prepare('INSERT INTO meetings (date, kind, notes, outreach, created) VALUES (?, ?, ?, ?, ?)')
-      .run(m.date, m.kind, m.notes, m.outreach ? 1 : 0, created).lastInsertRowid,
+    statement(
+      db,
+      'INSERT INTO meetings (date, kind, notes, outreach, created) VALUES (?, ?, ?, ?, ?)',
+    ).run(m.date, m.kind, m.notes, m.outreach ? 1 : 0, created).lastInsertRowid,
   );
   setParticipants(db, id, contactIds);
   return id;
@@ -60,8 +62,9 @@ export function insertMeeting(
 
 /** Replace a meeting's participants. */
 export function setParticipants(db: Db, meetingId: number, contactIds: readonly number[]): void {
-  db.prepare('DELETE FROM meeting_contacts WHERE meeting_id = ?').run(meetingId);
-  const add = db.prepare(
+  statement(db, 'DELETE FROM meeting_contacts WHERE meeting_id = ?').run(meetingId);
+  const add = statement(
+    db,
     'INSERT OR IGNORE INTO meeting_contacts (meeting_id, contact_id) VALUES (?, ?)',
   );
   for (const contactId of contactIds) add.run(meetingId, contactId);
@@ -69,7 +72,7 @@ export function setParticipants(db: Db, meetingId: number, contactIds: readonly 
 
 /** Change a meeting's date, kind or notes. */
 export function updateMeeting(db: Db, id: number, m: MeetingInput): void {
-  db.prepare('UPDATE meetings SET date = ?, kind = ?, notes = ?, outreach = ? WHERE id = ?').run(
+  statement(db, 'UPDATE meetings SET date = ?, kind = ?, notes = ?, outreach = ? WHERE id = ?').run(
     m.date,
     m.kind,
     m.notes,
@@ -80,12 +83,12 @@ export function updateMeeting(db: Db, id: number, m: MeetingInput): void {
 
 /** Remove a meeting (participants go with it; notes and gifts keep their text). */
 export function deleteMeeting(db: Db, id: number): void {
-  db.prepare('DELETE FROM meetings WHERE id = ?').run(id);
+  statement(db, 'DELETE FROM meetings WHERE id = ?').run(id);
 }
 
 /** One meeting, or undefined. */
 export function meetingById(db: Db, id: number): Meeting | undefined {
-  const row = db.prepare(`${SELECT_MEETING} WHERE m.id = ?`).get(id) as MeetingRow | undefined;
+  const row = statement(db, `${SELECT_MEETING} WHERE m.id = ?`).get(id) as MeetingRow | undefined;
   return row ? toMeeting(row) : undefined;
 }
 
@@ -116,13 +119,14 @@ export function listMeetings(db: Db, filter: MeetingFilter = {}): Meeting[] {
     `${SELECT_MEETING} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}` +
     ` ORDER BY m.date DESC, m.id DESC` +
     (filter.limit ? ` LIMIT ${Math.floor(filter.limit)}` : '');
-  return (db.prepare(sql).all(params) as MeetingRow[]).map(toMeeting);
+  return (statement(db, sql).all(params) as MeetingRow[]).map(toMeeting);
 }
 
 /** How many meetings a contact has, leaving one out. */
 export function meetingCount(db: Db, contactId: number, exceptMeetingId = -1): number {
-  const row = db
-    .prepare('SELECT count(*) AS n FROM meeting_contacts WHERE contact_id = ? AND meeting_id <> ?')
-    .get(contactId, exceptMeetingId) as { n: number };
+  const row = statement(
+    db,
+    'SELECT count(*) AS n FROM meeting_contacts WHERE contact_id = ? AND meeting_id <> ?',
+  ).get(contactId, exceptMeetingId) as { n: number };
   return row.n;
 }

@@ -1,5 +1,6 @@
 import type { Gift, Note } from '../domain/records.js';
 import type { Db } from './journal.js';
+import { statement } from './sqlite.js';
 
 interface TextRow {
   id: number;
@@ -32,23 +33,23 @@ type Table = 'notes' | 'gifts';
 
 function insert(db: Db, table: Table, n: DatedTextInput, created: string): number {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO ${table} (contact_id, date, text, meeting_id, created) VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(n.contactId, n.date, n.text, n.meetingId ?? null, created).lastInsertRowid,
+    statement(
+      db,
+
+      `INSERT INTO ${table} (contact_id, date, text, meeting_id, created) VALUES (?, ?, ?, ?, ?)`,
+    ).run(n.contactId, n.date, n.text, n.meetingId ?? null, created).lastInsertRowid,
   );
 }
 
 function list(db: Db, table: Table, where: string, param: number): (Note & Gift)[] {
   return (
-    db
-      .prepare(
-        `SELECT n.id, n.contact_id, c.name AS contact_name, n.date, n.text, n.meeting_id
+    statement(
+      db,
+
+      `SELECT n.id, n.contact_id, c.name AS contact_name, n.date, n.text, n.meeting_id
            FROM ${table} n JOIN contacts c ON c.id = n.contact_id
           WHERE ${where} ORDER BY n.date DESC, n.id DESC`,
-      )
-      .all(param) as TextRow[]
+    ).all(param) as TextRow[]
   ).map(toRecord);
 }
 

@@ -1,10 +1,11 @@
 import { CIRCLES, type Circle } from '../domain/contact.js';
 import type { CircleCadences } from '../domain/cadence.js';
 import type { Db } from './journal.js';
+import { statement } from './sqlite.js';
 
 /** A setting's stored value, or undefined. */
 export function getSetting(db: Db, key: string): string | undefined {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+  const row = statement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as
     { value: string } | undefined;
   return row?.value;
 }
@@ -13,7 +14,10 @@ export function getSetting(db: Db, key: string): string | undefined {
 export function cadenceDefaults(db: Db | null): CircleCadences {
   const defaults: CircleCadences = {};
   if (!db) return defaults;
-  const rows = db.prepare(`SELECT key, value FROM settings WHERE key LIKE 'cadence.%'`).all() as {
+  const rows = statement(
+    db,
+    `SELECT key, value FROM settings WHERE key LIKE 'cadence.%'`,
+  ).all() as {
     key: string;
     value: string;
   }[];
@@ -27,19 +31,20 @@ export function cadenceDefaults(db: Db | null): CircleCadences {
 
 /** Store a setting. */
 export function setSetting(db: Db, key: string, value: string): void {
-  db.prepare(
+  statement(
+    db,
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ).run(key, value);
 }
 
 /** Remove a setting; true when it existed. */
 export function unsetSetting(db: Db, key: string): boolean {
-  return db.prepare('DELETE FROM settings WHERE key = ?').run(key).changes > 0;
+  return statement(db, 'DELETE FROM settings WHERE key = ?').run(key).changes > 0;
 }
 
 /** Every stored setting, by key. */
 export function allSettings(db: Db): { key: string; value: string }[] {
-  return db.prepare('SELECT key, value FROM settings ORDER BY key').all() as {
+  return statement(db, 'SELECT key, value FROM settings ORDER BY key').all() as {
     key: string;
     value: string;
   }[];

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { statement } from './sqlite.js';
 
 /** How many undo steps a journal keeps; older ones are pruned as new ones are recorded. */
 export const UNDO_DEPTH = 20;
@@ -22,33 +23,35 @@ export function beginUndoStep(db: Database): number | null {
   let known = hasUndoTables.get(db);
   if (known === undefined) {
     known =
-      db
-        .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'undo_steps'`)
-        .get() !== undefined;
+      statement(
+        db,
+        `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'undo_steps'`,
+      ).get() !== undefined;
     hasUndoTables.set(db, known);
   }
   if (!known) return null;
-  if (db.prepare('SELECT 1 FROM undo_steps WHERE recording = 1').get()) return null;
+  if (statement(db, 'SELECT 1 FROM undo_steps WHERE recording = 1').get()) return null;
   return Number(
-    db
-      .prepare('INSERT INTO undo_steps (command, at, recording) VALUES (?, ?, 1)')
-      .run(label, new Date().toISOString()).lastInsertRowid,
+    statement(db, 'INSERT INTO undo_steps (command, at, recording) VALUES (?, ?, 1)').run(
+      label,
+      new Date().toISOString(),
+    ).lastInsertRowid,
   );
 }
 
 /** Close the step; drop it when it changed nothing, and prune the oldest beyond UNDO_DEPTH. */
 export function finishUndoStep(db: Database, step: number): void {
-  db.prepare('UPDATE undo_steps SET recording = 0 WHERE id = ?').run(step);
-  if (!db.prepare('SELECT 1 FROM undo_log WHERE step = ?').get(step)) {
-    db.prepare('DELETE FROM undo_steps WHERE id = ?').run(step);
+  statement(db, 'UPDATE undo_steps SET recording = 0 WHERE id = ?').run(step);
+  if (!statement(db, 'SELECT 1 FROM undo_log WHERE step = ?').get(step)) {
+    statement(db, 'DELETE FROM undo_steps WHERE id = ?').run(step);
     return;
   }
-  const cutoff = db
-    .prepare('SELECT id FROM undo_steps ORDER BY id DESC LIMIT 1 OFFSET ?')
-    .get(UNDO_DEPTH) as { id: number } | undefined;
+  const cutoff = statement(db, 'SELECT id FROM undo_steps ORDER BY id DESC LIMIT 1 OFFSET ?').get(
+    UNDO_DEPTH,
+  ) as { id: number } | undefined;
   if (cutoff) {
-    db.prepare('DELETE FROM undo_log WHERE step <= ?').run(cutoff.id);
-    db.prepare('DELETE FROM undo_steps WHERE id <= ?').run(cutoff.id);
+    statement(db, 'DELETE FROM undo_log WHERE step <= ?').run(cutoff.id);
+    statement(db, 'DELETE FROM undo_steps WHERE id <= ?').run(cutoff.id);
   }
 }
 

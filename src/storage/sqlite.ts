@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+
+let addonPath: string | undefined | null = null;
+
+/**
+ * better-sqlite3's compiled addon, found once. Passing it as nativeBinding
+ * skips the `bindings` package, which probes a dozen paths and builds a stack
+ * trace on every start.
+ */
+function nativeBinding(): string | undefined {
+  if (addonPath === null) {
+    try {
+      const pkg = createRequire(import.meta.url).resolve('better-sqlite3/package.json');
+      const file = join(dirname(pkg), 'build', 'Release', 'better_sqlite3.node');
+      addonPath = existsSync(file) ? file : undefined;
+    } catch {
+      addonPath = undefined; // let better-sqlite3 look for it itself
+    }
+  }
+  return addonPath;
+}
+
+/** Open an SQLite database with better-sqlite3 (the one place that constructs one). */
+export function openSqlite(path: string, options: Database.Options = {}): Database.Database {
+  return new Database(path, { ...options, nativeBinding: nativeBinding() });
+}
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * The prepared statement for sql on db, prepared once per connection.
+ * Preparing a write compiles every trigger on its table (search, undo,
+ * last_met), which costs more than running it, so loops must not re-prepare.
+ * Not for statements whose mode is changed (pluck, raw): the mode would stick.
+ */
+export function statement(db: Database.Database, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  return prepared;
+}
