@@ -15,4 +15,13 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  {
+    // The bin and the code-cache script are CommonJS on purpose (see bin/netjournal.cjs).
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', __dirname: 'readonly', module: 'writable' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

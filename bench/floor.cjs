@@ -1,6 +1,8 @@
 // The floor: what any Node program that opens SQLite and prints one indexed
-// query result must pay. Everything netjournal adds on top of this is overhead.
-import Database from 'better-sqlite3';
+// query result must pay (Node + require('better-sqlite3') + open read-only +
+// one indexed query + one write). Everything netjournal adds is overhead.
+'use strict';
+const Database = require('better-sqlite3');
 
 const db = new Database(process.argv[2], { readonly: true, fileMustExist: true });
 const row = db

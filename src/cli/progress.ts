@@ -1,3 +1,4 @@
+import { loadLibrary } from '../load-library.js';
 import type { Context } from './context.js';
 
 /** Reports progress of a long synchronous job; a no-op unless a bar is showing. */
@@ -16,7 +17,7 @@ export async function progressBar(
 ): Promise<{ tick: Progress; stop(): void }> {
   if (ctx.io.stderr.isTTY !== true || total < 1000)
     return { tick: () => undefined, stop: () => undefined };
-  const { SingleBar } = await import('cli-progress');
+  const { SingleBar } = loadLibrary('cli-progress') as typeof import('cli-progress');
   const started = Date.now();
   let bar: InstanceType<typeof SingleBar> | null = null;
   return {

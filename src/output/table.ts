@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
+import { loadLibrary } from '../load-library.js';
 import type TableType from 'cli-table3';
 
 // cli-table3 is loaded only when a table is drawn (never for piped output).
-const require = createRequire(import.meta.url);
 import type { TableColumn } from './records.js';
 import { forTerminal } from './sanitize.js';
 import type { Terminal } from './terminal.js';
@@ -83,7 +82,7 @@ export function renderTable<R>(
     term.columns,
     columns.map((c) => displayWidth(c.header)),
   );
-  const Table = require('cli-table3') as typeof TableType;
+  const Table = loadLibrary('cli-table3') as typeof TableType;
   const table = new Table({
     head: columns.map((c) => term.chalk.bold(c.header)),
     chars: BLANK_CHARS,

@@ -1,13 +1,12 @@
-import { createRequire } from 'node:module';
+import { loadLibrary } from '../load-library.js';
 import type { ChalkInstance } from 'chalk';
 
 // chalk costs ~10 ms to load; most runs (piped, JSON, NO_COLOR) never colour
 // anything, so it is required (synchronously: Node >= 20.19 can require ESM)
 // only when colour is on, and a no-op stand-in serves otherwise.
-const require = createRequire(import.meta.url);
 
 function colourChalk(): ChalkInstance {
-  const { Chalk } = require('chalk') as typeof import('chalk');
+  const { Chalk } = loadLibrary('chalk') as typeof import('chalk');
   return new Chalk({ level: 1 });
 }
 

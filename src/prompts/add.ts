@@ -1,3 +1,4 @@
+import { loadLibrary } from '../load-library.js';
 import type { AddRequest } from '../domain/capture.js';
 import { validateName } from '../domain/contact.js';
 import { addDays, parseDate, type DateDirection } from '../domain/dates.js';
@@ -280,7 +281,9 @@ export async function runAddFlow(
  */
 export async function promptAddRequest(options: AddPromptOptions): Promise<AddRequest | null> {
   // Imported here, not at the top: @inquirer/prompts costs ~45 ms and most runs never prompt.
-  const { search, select, input, confirm } = await import('@inquirer/prompts');
+  const { search, select, input, confirm } = loadLibrary(
+    '@inquirer/prompts',
+  ) as typeof import('@inquirer/prompts');
   const context = { output: process.stderr };
   const ask: AddAsker = {
     search: (message, source) =>

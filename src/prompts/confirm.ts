@@ -1,3 +1,4 @@
+import { loadLibrary } from '../load-library.js';
 import { InterruptedError } from '../errors.js';
 
 /**
@@ -6,7 +7,7 @@ import { InterruptedError } from '../errors.js';
  * prompt is really shown. Ctrl-C becomes InterruptedError (exit 130).
  */
 export async function confirmOnTerminal(message: string, defaultYes = false): Promise<boolean> {
-  const { confirm } = await import('@inquirer/prompts');
+  const { confirm } = loadLibrary('@inquirer/prompts') as typeof import('@inquirer/prompts');
   try {
     return await confirm({ message, default: defaultYes }, { output: process.stderr });
   } catch (err) {

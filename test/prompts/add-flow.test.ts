@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InterruptedError } from '../../src/errors.js';
 import {
   dateValidator,
-  promptAddRequest,
   runAddFlow,
   whoChoices,
   type AddAsker,
@@ -271,7 +270,8 @@ describe('whoChoices', () => {
 
 describe('promptAddRequest', () => {
   afterEach(() => {
-    vi.doUnmock('@inquirer/prompts');
+    vi.doUnmock('../../src/load-library.js');
+    vi.resetModules();
   });
 
   it('draws on stderr and turns inquirer Ctrl-C into InterruptedError', async () => {
@@ -279,13 +279,16 @@ describe('promptAddRequest', () => {
       name: 'ExitPromptError',
     });
     const search = vi.fn().mockRejectedValue(exit);
-    vi.doMock('@inquirer/prompts', () => ({
-      search,
-      select: vi.fn(),
-      input: vi.fn(),
-      confirm: vi.fn(),
-    }));
-    await expect(promptAddRequest(OPTIONS)).rejects.toMatchObject({
+    const inquirer = { search, select: vi.fn(), input: vi.fn(), confirm: vi.fn() };
+    const loadLibrary = vi.fn((name: string) => {
+      if (name !== '@inquirer/prompts') throw new Error(`unexpected library ${name}`);
+      return inquirer;
+    });
+    // inquirer is loaded through loadLibrary (a require), so that is what is replaced.
+    vi.resetModules();
+    vi.doMock('../../src/load-library.js', () => ({ loadLibrary }));
+    const { promptAddRequest: prompt } = await import('../../src/prompts/add.js');
+    await expect(prompt(OPTIONS)).rejects.toMatchObject({
       name: 'InterruptedError',
       exitCode: 130,
       hint: 'nothing was written',

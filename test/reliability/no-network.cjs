@@ -4,8 +4,6 @@
  * NETJOURNAL_NETLOG so a test can assert that nothing tried.
  */
 'use strict';
-/* global require */
-/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS preload, by design */
 
 const fs = require('node:fs');
 const net = require('node:net');

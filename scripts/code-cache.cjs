@@ -1,0 +1,48 @@
+// Compile the bundle exactly as bin/netjournal.cjs does, run the everyday
+// commands once against a scratch journal, and save V8's code cache beside it.
+'use strict';
+const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { tmpdir } = require('node:os');
+const { dirname, join, resolve } = require('node:path');
+const vm = require('node:vm');
+
+const file = resolve(process.argv[2]);
+const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
+  filename: file,
+  importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+});
+const bundle = { exports: {} };
+script.runInThisContext()(bundle.exports, Module.createRequire(file), bundle, file, dirname(file));
+
+const dir = mkdtempSync(join(tmpdir(), 'netjournal-cache-'));
+const sink = { write: () => true, isTTY: false };
+const io = {
+  stdout: sink,
+  stderr: sink,
+  stdin: { isTTY: false },
+  env: { ...process.env, NETJOURNAL_DB: join(dir, 'journal.db'), NETJOURNAL_NOW: '2026-01-15' },
+};
+const everyday = [
+  ['--version'],
+  ['add', 'Ada Lovelace', '--via', 'Grace Hopper', '--learned', 'likes engines'],
+  ['today', '--json'],
+  ['today'],
+  ['intros', '--chain', 'Ada', '--json'],
+  ['contacts', '--json'],
+  ['search', 'engines', '--json'],
+];
+(async () => {
+  try {
+    for (const argv of everyday) {
+      const code = await bundle.exports.run(argv, io);
+      if (code !== 0) throw new Error(`netjournal ${argv.join(' ')} exited ${code}`);
+    }
+    writeFileSync(`${file}.cache`, script.createCachedData());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+})().catch((err) => {
+  console.error(`code cache: ${err.message}`);
+  process.exit(1);
+});
