@@ -94,8 +94,18 @@ export function diagnoseJournal(path: string): Diagnosis {
   return done(true);
 }
 
-/** Rebuild the derived data (search index, last_met) in the caller's write transaction. */
-export function repairDerivedData(db: Db): { searchDocuments: number; lastMetFixed: number } {
+/** next_touch as 0004_next_touch.sql defines it (the view its triggers use). */
+const NEXT_TOUCH_EXPECTED = `(SELECT e.next_touch FROM next_touch_expected e WHERE e.id = contacts.id)`;
+
+/** What --repair did. */
+export interface Repaired {
+  searchDocuments: number;
+  lastMetFixed: number;
+  nextTouchFixed: number;
+}
+
+/** Rebuild the derived data (search index, last_met, next_touch) in the caller's write transaction. */
+export function repairDerivedData(db: Db): Repaired {
   const searchDocuments = rebuildSearchIndex(db);
   const lastMetFixed = db
     .prepare(
@@ -103,7 +113,14 @@ export function repairDerivedData(db: Db): { searchDocuments: number; lastMetFix
         WHERE last_met IS NOT ${LAST_MET_EXPECTED}`,
     )
     .run().changes;
-  return { searchDocuments, lastMetFixed };
+  // After last_met: its triggers recompute next_touch of the contacts fixed above.
+  const nextTouchFixed = db
+    .prepare(
+      `UPDATE contacts SET next_touch = ${NEXT_TOUCH_EXPECTED}
+        WHERE next_touch IS NOT ${NEXT_TOUCH_EXPECTED}`,
+    )
+    .run().changes;
+  return { searchDocuments, lastMetFixed, nextTouchFixed };
 }
 
 /** Empty the search index and fill it again from the four views; returns the documents. */
@@ -174,6 +191,7 @@ function databaseChecks(db: Db): Check[] {
   // journal is upgraded (and its index built) on next use.
   if (schema.status !== 'ok') return checks;
   checks.push(attempt('last met', () => lastMetCheck(db)));
+  checks.push(attempt('next touch', () => nextTouchCheck(db)));
   checks.push(attempt('search index', () => searchIndexCheck(db)));
   return checks;
 }
@@ -217,6 +235,25 @@ function lastMetCheck(db: Db): Check {
     summarise(
       wrong.map(
         (r) => `#${r.id} ${r.name}: ${r.stored ?? 'never'}, meetings say ${r.expected ?? 'never'}`,
+      ),
+    ),
+    REPAIR_COMMAND,
+  );
+}
+
+function nextTouchCheck(db: Db): Check {
+  const wrong = db
+    .prepare(
+      `SELECT id, name, next_touch AS stored, ${NEXT_TOUCH_EXPECTED} AS expected FROM contacts
+        WHERE next_touch IS NOT ${NEXT_TOUCH_EXPECTED} ORDER BY id`,
+    )
+    .all() as { id: number; name: string; stored: string | null; expected: string | null }[];
+  if (wrong.length === 0) return ok('next touch', 'matches meetings and cadences');
+  return fail(
+    'next touch',
+    summarise(
+      wrong.map(
+        (r) => `#${r.id} ${r.name}: ${r.stored ?? 'none'}, cadence says ${r.expected ?? 'none'}`,
       ),
     ),
     REPAIR_COMMAND,

@@ -97,11 +97,11 @@ function inspectFile(path: string): 'missing' | 'empty' | 'sqlite' {
     );
   }
   if (size === 0) return 'empty';
-  const header = Buffer.alloc(16);
+  const header = Buffer.alloc(100);
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    readSync(fd, header, 0, 16, 0);
+    readSync(fd, header, 0, 100, 0);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new JournalError(
@@ -111,8 +111,34 @@ function inspectFile(path: string): 'missing' | 'empty' | 'sqlite' {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  if (header.toString('latin1') !== SQLITE_HEADER) throw notAJournal(path);
+  if (header.toString('latin1', 0, 16) !== SQLITE_HEADER) throw notAJournal(path);
+  if (size < claimedSize(header) && statSync(path).size < claimedSize(header)) {
+    // Looked at twice: a checkpoint by another process writes the header (page
+    // 1) before the pages that grow the file, so a first look can catch it midway.
+    sleep(50);
+    if (statSync(path).size < claimedSize(header)) {
+      throw new JournalError(`journal ${path} is damaged (cut short)`, 'restore it from a backup');
+    }
+  }
   return 'sqlite';
+}
+
+/**
+ * The size the header says the file has (page count × page size), or 0 when
+ * the count is not known to be current: SQLite trusts it only while the
+ * change counter (offset 24) equals "version valid for" (offset 92). A file
+ * shorter than this was cut off; SQLite itself would notice only on reading
+ * a missing page, so a read touching only intact pages would succeed.
+ */
+function claimedSize(header: Buffer): number {
+  const pages = header.readUInt32BE(28);
+  if (pages === 0 || header.readUInt32BE(24) !== header.readUInt32BE(92)) return 0;
+  const pageSize = header.readUInt16BE(16);
+  return pages * (pageSize === 1 ? 65536 : pageSize);
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function createEmptyFile(path: string): void {

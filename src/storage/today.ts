@@ -3,6 +3,7 @@ import type { FollowUp } from '../domain/records.js';
 import { SELECT_FOLLOW_UP, toFollowUp, type FollowUpRow } from './follow-ups.js';
 import type { BirthdayContact, ReconnectContact } from '../domain/today.js';
 import type { Db } from './journal.js';
+import { statement } from './sqlite.js';
 
 /** Open follow-ups due on or before a date (the partial index on open follow-ups serves it). */
 export function openFollowUpsDueBy(db: Db, date: string): FollowUp[] {
@@ -12,13 +13,16 @@ export function openFollowUpsDueBy(db: Db, date: string): FollowUp[] {
   return rows.map(toFollowUp);
 }
 
-/** Non-archived contacts whose birthday (MM-DD or YYYY-MM-DD) falls on one of these month-days. */
+/**
+ * Non-archived contacts whose birthday (MM-DD or YYYY-MM-DD) falls on one of
+ * these month-days (the contacts_birthday_day index of 0004 serves it).
+ */
 export function birthdaysOn(db: Db, monthDays: readonly string[]): BirthdayContact[] {
   const marks = monthDays.map(() => '?').join(', ');
   return db
     .prepare(
       `SELECT id, name, birthday FROM contacts
-        WHERE is_me = 0 AND archived = 0 AND birthday IS NOT NULL AND substr(birthday, -5) IN (${marks})`,
+        WHERE birthday IS NOT NULL AND substr(birthday, -5) IN (${marks}) AND is_me = 0 AND archived = 0`,
     )
     .all(...monthDays) as BirthdayContact[];
 }
@@ -26,27 +30,23 @@ export function birthdaysOn(db: Db, monthDays: readonly string[]): BirthdayConta
 /**
  * Non-archived contacts with a cadence (their own, else their circle's
  * default) whose last meeting (or creation) plus the cadence is today or
- * earlier, and who have no open follow-up.
+ * earlier, and who have no open follow-up. next_touch (0004_next_touch.sql)
+ * holds that date, kept by triggers, so this is a range read of its index.
  */
 export function reconnectsDue(db: Db, today: string, defaults: CircleCadences): ReconnectContact[] {
-  return db
-    .prepare(
-      `SELECT id, name, cadence AS cadenceDays, last_met AS lastMet, created FROM (
-         SELECT c.id, c.name, c.last_met, c.created,
-                coalesce(c.cadence_days, CASE c.circle WHEN 'inner' THEN @inner
-                                                       WHEN 'second' THEN @second
-                                                       WHEN 'third' THEN @third END) AS cadence
-           FROM contacts c
-          WHERE c.is_me = 0 AND c.archived = 0
-       ) AS r
-       WHERE cadence IS NOT NULL
-         AND date(coalesce(last_met, created), '+' || cadence || ' days') <= @today
-         AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.contact_id = r.id AND f.status = 'open')`,
-    )
-    .all({
-      today,
-      inner: defaults.inner ?? null,
-      second: defaults.second ?? null,
-      third: defaults.third ?? null,
-    }) as ReconnectContact[];
+  return statement(
+    db,
+    `SELECT c.id, c.name, c.last_met AS lastMet, c.created,
+            coalesce(c.cadence_days, CASE c.circle WHEN 'inner' THEN @inner
+                                                   WHEN 'second' THEN @second
+                                                   WHEN 'third' THEN @third END) AS cadenceDays
+       FROM contacts c
+      WHERE c.next_touch <= @today
+        AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.contact_id = c.id AND f.status = 'open')`,
+  ).all({
+    today,
+    inner: defaults.inner ?? null,
+    second: defaults.second ?? null,
+    third: defaults.third ?? null,
+  }) as ReconnectContact[];
 }

@@ -74,6 +74,7 @@ describe('doctor', () => {
       ['schema version', 'ok'],
       ['foreign keys', 'ok'],
       ['last met', 'ok'],
+      ['next touch', 'ok'],
       ['search index', 'ok'],
     ]);
     const text = await doctor();
@@ -128,6 +129,28 @@ describe('doctor', () => {
     const db = new Database(j.path, { readonly: true });
     expect(db.prepare(`SELECT last_met FROM contacts WHERE name = 'Lena Park'`).get()).toEqual({
       last_met: '2026-11-01',
+    });
+    db.close();
+  });
+
+  it('fails a next-touch date that differs from meetings and cadence, and --repair recomputes it', async () => {
+    await seed();
+    tamper(`UPDATE contacts SET cadence_days = 30 WHERE name = 'Lena Park'`);
+    tamper(`UPDATE contacts SET next_touch = '2020-01-01' WHERE name = 'Lena Park'`);
+    const result = await doctor(['--json']);
+    expect(result.code).toBe(4);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(check(report, 'next touch')).toMatchObject({
+      status: 'fail',
+      detail: expect.stringContaining('Lena Park: 2020-01-01, cadence says 2026-12-01') as unknown,
+      fix: 'netjournal doctor --repair',
+    });
+    const repaired = await doctor(['--repair']);
+    expect(repaired.stderr).toMatch(/fixed last met of 0 contacts and next touch of 1 contact\./);
+    expect(repaired.code).toBe(0);
+    const db = new Database(j.path, { readonly: true });
+    expect(db.prepare(`SELECT next_touch FROM contacts WHERE name = 'Lena Park'`).get()).toEqual({
+      next_touch: '2026-12-01',
     });
     db.close();
   });

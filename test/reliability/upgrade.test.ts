@@ -140,6 +140,26 @@ beforeEach(() => {
 });
 afterEach(() => t.remove());
 
+/**
+ * Rows of after, keeping only the columns the tables had before: later
+ * migrations add derived columns (contacts.next_touch in 0004), while every
+ * stored value must come through unchanged.
+ */
+function columnsOf(
+  after: Record<string, unknown[]>,
+  before: Record<string, unknown[]>,
+): Record<string, unknown[]> {
+  return Object.fromEntries(
+    Object.entries(after).map(([table, rows]) => {
+      const columns = Object.keys((before[table]?.[0] ?? {}) as object);
+      if (columns.length === 0) return [table, rows];
+      const keep = (row: unknown) =>
+        Object.fromEntries(columns.map((c) => [c, (row as Record<string, unknown>)[c]]));
+      return [table, rows.map(keep)];
+    }),
+  );
+}
+
 describe.sequential('upgrades', () => {
   it('the fixture is a schema-1 journal with rows in every table and every follow-up status', () => {
     copyFileSync(FIXTURE_V1, t.path); // never open the committed file itself read-write
@@ -174,7 +194,7 @@ describe.sequential('upgrades', () => {
     expect(h.version).toBe(latestVersion());
     expect(h.integrity).toBe('ok');
     expect(h.foreignKeyProblems).toBe(0);
-    expect(dumpTables(t.path)).toEqual(tablesBefore);
+    expect(columnsOf(dumpTables(t.path), tablesBefore)).toEqual(tablesBefore);
     const db = new Database(t.path, { readonly: true });
     const migrations = db.prepare('SELECT version FROM schema_migrations ORDER BY 1').pluck().all();
     db.close();

@@ -1,11 +1,15 @@
--- user_version 3
+-- user_version 4
 CREATE INDEX contact_tags_by_tag ON contact_tags (tag);
+
+CREATE INDEX contacts_birthday_day ON contacts (substr(birthday, -5)) WHERE birthday IS NOT NULL;
 
 CREATE INDEX contacts_by_company ON contacts (company COLLATE NOCASE) WHERE company IS NOT NULL;
 
 CREATE INDEX contacts_by_email ON contacts (email COLLATE NOCASE) WHERE email IS NOT NULL;
 
 CREATE INDEX contacts_by_name ON contacts (name COLLATE NOCASE);
+
+CREATE INDEX contacts_next_touch ON contacts (next_touch) WHERE next_touch IS NOT NULL;
 
 CREATE UNIQUE INDEX contacts_one_me ON contacts (is_me) WHERE is_me = 1;
 
@@ -66,7 +70,7 @@ CREATE TABLE contacts (
   -- Derived from meetings and kept by the triggers below, in the same
   -- transaction, so it can never drift: the date of the latest meeting.
   last_met     TEXT    CHECK (last_met IS NULL OR date(last_met) IS last_met)
-);
+, next_touch TEXT);
 
 CREATE TABLE follow_ups (
   id              INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -205,6 +209,35 @@ CREATE TRIGGER meetings_redated AFTER UPDATE OF date ON meetings BEGIN
     SELECT max(m.date) FROM meeting_contacts mc JOIN meetings m ON m.id = mc.meeting_id
     WHERE mc.contact_id = contacts.id
   ) WHERE id IN (SELECT contact_id FROM meeting_contacts WHERE meeting_id = NEW.id);
+END;
+
+CREATE TRIGGER next_touch_contact_added AFTER INSERT ON contacts BEGIN
+  UPDATE contacts SET next_touch = (SELECT e.next_touch FROM next_touch_expected e WHERE e.id = NEW.id)
+   WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER next_touch_contact_changed
+AFTER UPDATE OF last_met, created, cadence_days, circle, archived, is_me ON contacts BEGIN
+  UPDATE contacts SET next_touch = (SELECT e.next_touch FROM next_touch_expected e WHERE e.id = NEW.id)
+   WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER next_touch_default_added AFTER INSERT ON settings
+WHEN NEW.key LIKE 'cadence.%' BEGIN
+  UPDATE contacts SET next_touch = (SELECT e.next_touch FROM next_touch_expected e WHERE e.id = contacts.id)
+   WHERE cadence_days IS NULL AND 'cadence.' || circle = NEW.key;
+END;
+
+CREATE TRIGGER next_touch_default_changed AFTER UPDATE ON settings
+WHEN NEW.key LIKE 'cadence.%' OR OLD.key LIKE 'cadence.%' BEGIN
+  UPDATE contacts SET next_touch = (SELECT e.next_touch FROM next_touch_expected e WHERE e.id = contacts.id)
+   WHERE cadence_days IS NULL AND 'cadence.' || circle IN (OLD.key, NEW.key);
+END;
+
+CREATE TRIGGER next_touch_default_removed AFTER DELETE ON settings
+WHEN OLD.key LIKE 'cadence.%' BEGIN
+  UPDATE contacts SET next_touch = (SELECT e.next_touch FROM next_touch_expected e WHERE e.id = contacts.id)
+   WHERE cadence_days IS NULL AND 'cadence.' || circle = OLD.key;
 END;
 
 CREATE TRIGGER search_contact_added AFTER INSERT ON contacts
@@ -549,6 +582,15 @@ WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) AND NEW.key <> 'searc
           'UPDATE settings SET key = ?, value = ? WHERE key = ?',
           json_array(OLD.key, OLD.value, NEW.key));
 END;
+
+CREATE VIEW next_touch_expected AS
+SELECT c.id,
+       CASE WHEN c.is_me = 0 AND c.archived = 0 THEN
+         date(coalesce(c.last_met, c.created), '+' || coalesce(c.cadence_days,
+           (SELECT CAST(s.value AS INTEGER) FROM settings s
+             WHERE s.key = 'cadence.' || c.circle AND CAST(s.value AS INTEGER) > 0)) || ' days')
+       END AS next_touch
+  FROM contacts c;
 
 CREATE VIEW search_contact_docs AS
 SELECT c.id * 4 AS doc, 'contact' AS kind, c.id AS ref, c.name AS name, '' AS people,

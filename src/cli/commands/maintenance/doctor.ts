@@ -23,13 +23,16 @@ export function runDoctor(ctx: Context, opts: DoctorOptions): number {
   let diagnosis = diagnoseJournal(ctx.journalPath);
   if (opts.repair && diagnosis.exists) {
     if (!repairable(diagnosis)) {
-      ctx.info('Not repaired: --repair rebuilds the search index and last met only.');
+      ctx.info(
+        'Not repaired: --repair rebuilds the search index, last met and next touch dates only.',
+      );
     } else {
       const db = ctx.writeJournal();
       const fixed = writeTransaction(db, () => repairDerivedData(db));
       ctx.close();
+      const contacts = (n: number) => `${n} contact${n === 1 ? '' : 's'}`;
       ctx.info(
-        `Rebuilt the search index (${fixed.searchDocuments} documents) and fixed last met of ${fixed.lastMetFixed} contact${fixed.lastMetFixed === 1 ? '' : 's'}.`,
+        `Rebuilt the search index (${fixed.searchDocuments} documents); fixed last met of ${contacts(fixed.lastMetFixed)} and next touch of ${contacts(fixed.nextTouchFixed)}.`,
       );
       diagnosis = diagnoseJournal(ctx.journalPath);
     }
