@@ -18,11 +18,10 @@ type Located<T> = { line: number; record: T };
 function isEmpty(db: Db): boolean {
   const row = statement(
     db,
-
     `SELECT (SELECT count(*) FROM contacts WHERE is_me = 0) + (SELECT count(*) FROM meetings)
             + (SELECT count(*) FROM introductions) + (SELECT count(*) FROM notes)
             + (SELECT count(*) FROM gifts) + (SELECT count(*) FROM follow_ups)
-            + (SELECT count(*) FROM settings) AS n`,
+            + (SELECT count(*) FROM settings WHERE key <> 'search.paused') AS n`,
   ).get() as { n: number };
   return row.n === 0;
 }
@@ -129,7 +128,6 @@ function importOne(
       const t = need(mapped(ids.contact, r.toId));
       const existing = statement(
         db,
-
         'SELECT id FROM introductions WHERE introducer_id = ? AND person_id = ? AND to_id = ?',
       ).get(a, p, t) as { id: number } | undefined;
       if (existing && !keepIds) {
@@ -138,7 +136,6 @@ function importOne(
       }
       const result = statement(
         db,
-
         `INSERT INTO introductions (id, introducer_id, person_id, to_id, date, context, reported_back, created)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(keepIds ? r.id : null, a, p, t, r.date, r.context, r.reportedBack ? 1 : 0, r.created);
@@ -166,7 +163,6 @@ function importContact(
     const urlPart = r.url ? normaliseUrl(r.url).replace(/[\\%_]/g, (ch) => `\\${ch}`) : null;
     const candidates = statement(
       db,
-
       `SELECT * FROM contacts WHERE is_me = 0 AND (email = ? COLLATE NOCASE OR name = ? COLLATE NOCASE
            OR (? IS NOT NULL AND url LIKE '%' || ? || '%' ESCAPE '\\'))`,
     ).all(r.email, r.name, urlPart, urlPart) as Record<string, string | number | null>[];
@@ -220,7 +216,6 @@ function importContact(
   }
   const result = statement(
     db,
-
     `INSERT INTO contacts (id, name, company, role, email, phone, url, location, circle, cadence_days,
                              birthday, how_met, archived, created)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -251,7 +246,6 @@ function importMeeting(db: Db, r: MeetingLine, keepIds: boolean, ids: IdMaps): O
   if (!keepIds) {
     const sameDay = statement(
       db,
-
       `SELECT m.id, m.kind, m.notes, (SELECT group_concat(contact_id, ',' ORDER BY contact_id)
                                          FROM meeting_contacts WHERE meeting_id = m.id) AS people
            FROM meetings m WHERE m.date = ?`,
@@ -266,7 +260,6 @@ function importMeeting(db: Db, r: MeetingLine, keepIds: boolean, ids: IdMaps): O
   }
   const result = statement(
     db,
-
     'INSERT INTO meetings (id, date, kind, notes, outreach, created) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(keepIds ? r.id : null, r.date, r.kind, r.notes, r.outreach ? 1 : 0, r.created);
   const id = Number(result.lastInsertRowid);
@@ -314,7 +307,6 @@ function importFollowUp(
   if (!keepIds) {
     const existing = statement(
       db,
-
       'SELECT 1 FROM follow_ups WHERE contact_id = ? AND kind = ? AND text = ? AND due = ?',
     ).get(contactId, r.kind, r.text, r.due);
     if (existing) return 'unchanged';

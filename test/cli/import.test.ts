@@ -193,6 +193,33 @@ describe('import', () => {
     expect((await contacts()).map((c) => c.name)).toEqual(['Mei Tanaka', 'Ralph Smith']);
   });
 
+  it('keeps the ids of a jsonl export when the journal is empty, gaps included', async () => {
+    await j.run(['add', 'Ann Lee', 'Bob Ray', 'Cy Oda', '--no-thank-you']);
+    await j.run(['contact', 'rm', 'Bob Ray', '--yes']);
+    await j.run(['add', 'Cy Oda', '--date', 'yesterday', '--follow-up', 'send the deck']);
+    const exported = (await j.run(['export'])).stdout;
+    expect(exported).toContain('"type":"contact","id":3,');
+    const file = join(j.dir, 'all.jsonl');
+    writeFileSync(file, exported);
+    const other = tempJournal();
+    try {
+      const imported = await other.run(['import', file]);
+      expect(imported.code).toBe(0);
+      expect((await other.run(['export'])).stdout).toBe(exported);
+      const open = JSON.parse((await other.run(['follow-ups', '--json'])).stdout) as {
+        id: number;
+        contactId: number;
+        meetingId: number;
+      }[];
+      expect(open.map((f) => [f.id, f.contactId, f.meetingId])).toEqual([
+        [1, 3, 2],
+        [2, 3, 2],
+      ]);
+    } finally {
+      other.remove();
+    }
+  });
+
   it('refuses a jsonl line that refers to a missing contact, naming the line', async () => {
     const file = join(j.dir, 'broken.jsonl');
     writeFileSync(
