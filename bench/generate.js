@@ -119,105 +119,142 @@ function random(seed) {
   };
 }
 
-/** Write a journal of the given size at dir/journal.db; returns facts the benchmark needs. */
+// The morning report has the same shape at every size, as for a real user
+// whose journal grows with history rather than with daily work: a fixed
+// number of follow-ups come due around today and a fixed number of
+// keep-in-touch cadences are overdue; every other open follow-up is due
+// later, and everyone else with a cadence was met within it. So a size
+// comparison measures what the journal's size costs, not a longer report.
+const DUE_SOON = 40; // open follow-ups due from 20 days ago to a week ahead
+const OVERDUE_CADENCES = 15; // contacts whose cadence has run out
+const CADENCE_EVERY = 33; // one contact in 33 keeps a cadence
+const BIRTHDAYS = 300; // contacts with a birthday recorded
+
+/** Write a journal of the given size at dir/journal-SIZE.db; returns facts the benchmark needs. */
 export function generateJournal(dir, size, today, seed = 7) {
   const spec = SIZES[size];
   const r = random(seed);
   const path = join(dir, `journal-${size}.db`);
   const db = openJournal(path, { write: true, timestamp: `${today}T00:00:00.000Z` });
   const stamp = (day) => `${day}T09:00:00.000Z`;
+  const hasCadence = (id) => id % CADENCE_EVERY === 0;
   let deepest = null;
-  writeTransaction(db, () =>
-    withSearchPaused(db, () => {
-      for (let i = 0; i < spec.contacts; i++) {
-        const name = `${FIRST[r(FIRST.length)]} ${LAST[r(LAST.length)]} ${i}`;
-        insertContact(
-          db,
-          {
-            name,
-            company: COMPANIES[r(COMPANIES.length)],
-            role: ROLES[r(ROLES.length)],
-            email: r(3) === 0 ? `person${i}@example.com` : null,
-            phone: null,
-            url: r(2) === 0 ? `https://www.linkedin.com/in/person-${i}` : null,
-            location: null,
-            circle: ['inner', 'second', 'third'][r(3)],
-            cadenceDays: r(4) === 0 ? 30 + r(120) : null,
-            birthday:
-              r(5) === 0
-                ? `19${70 + r(30)}-${String(1 + r(12)).padStart(2, '0')}-${String(1 + r(28)).padStart(2, '0')}`
-                : null,
-            tags: r(2) ? [['design', 'alumni', 'climbing', 'hiring'][r(4)]] : [],
-            howMet: null,
-          },
-          addDays(today, -400 - r(1000)),
-        );
-      }
-      for (let i = 0; i < spec.meetings; i++) {
-        const date = addDays(today, -r(1000));
-        const people = [1 + r(spec.contacts)];
-        if (r(5) === 0) people.push(1 + r(spec.contacts));
-        const id = insertMeeting(
-          db,
-          {
-            date,
-            kind: KINDS[r(KINDS.length)],
-            notes: r(3) === 0 ? NOTES[r(NOTES.length)] : null,
-            outreach: r(10) === 0,
-          },
-          [...new Set(people)],
-          stamp(date),
-        );
-        if (r(4) === 0)
-          insertNote(
-            db,
-            { contactId: people[0], date, text: NOTES[r(NOTES.length)], meetingId: id },
-            stamp(date),
-          );
-      }
-      // Chains of introductions twelve deep: each introduced the next to me.
-      const chainLength = 12;
-      let made = 0;
-      for (let start = 1; made < spec.introductions; start += chainLength + 1) {
-        for (let k = 0; k < chainLength && made < spec.introductions; k++) {
-          const introducer = ((start + k - 1) % spec.contacts) + 1;
-          const person = ((start + k) % spec.contacts) + 1;
-          insertIntroduction(
+  const meet = (date, people) => {
+    const id = insertMeeting(
+      db,
+      {
+        date,
+        kind: KINDS[r(KINDS.length)],
+        notes: r(3) === 0 ? NOTES[r(NOTES.length)] : null,
+        outreach: r(10) === 0,
+      },
+      [...new Set(people)],
+      stamp(date),
+    );
+    if (r(4) === 0)
+      insertNote(
+        db,
+        { contactId: people[0], date, text: NOTES[r(NOTES.length)], meetingId: id },
+        stamp(date),
+      );
+  };
+  // Not an undoable command: no undo log, and the search index built once at the end.
+  writeTransaction(
+    db,
+    () =>
+      withSearchPaused(db, () => {
+        for (let i = 1; i <= spec.contacts; i++) {
+          insertContact(
             db,
             {
-              introducerId: introducer,
-              personId: person,
-              toId: 0,
-              date: addDays(today, -r(900)),
-              context: null,
+              name: `${FIRST[r(FIRST.length)]} ${LAST[r(LAST.length)]} ${i - 1}`,
+              company: COMPANIES[r(COMPANIES.length)],
+              role: ROLES[r(ROLES.length)],
+              email: r(3) === 0 ? `person${i}@example.com` : null,
+              phone: null,
+              url: r(2) === 0 ? `https://www.linkedin.com/in/person-${i}` : null,
+              location: null,
+              circle: ['inner', 'second', 'third'][r(3)],
+              cadenceDays: hasCadence(i) ? 30 + r(120) : null,
+              birthday:
+                i % Math.ceil(spec.contacts / BIRTHDAYS) === 0
+                  ? `19${70 + r(30)}-${String(1 + r(12)).padStart(2, '0')}-${String(1 + r(28)).padStart(2, '0')}`
+                  : null,
+              tags: r(2) ? [['design', 'alumni', 'climbing', 'hiring'][r(4)]] : [],
+              howMet: null,
             },
-            stamp(today),
+            addDays(today, -1400 - r(400)),
           );
-          made++;
-          if (start === 1 && k === chainLength - 1) deepest = person;
         }
-      }
-      for (let i = 0; i < spec.followUps; i++) {
-        // Most follow-ups are long done; a few hundred are open around today.
-        const open = r(30) === 0;
-        const due = open ? addDays(today, -30 + r(330)) : addDays(today, -r(900));
-        const id = insertFollowUp(
-          db,
-          {
-            contactId: 1 + r(spec.contacts),
-            kind: ['action', 'thank_you', 'report_back', 'waiting'][r(4)],
-            text: `follow up ${NOTES[r(NOTES.length)]}`,
-            due,
-          },
-          stamp(due),
-        );
-        if (!open) setFollowUpStatus(db, id, r(5) === 0 ? 'dropped' : 'done', due);
-      }
-      return { result: undefined, changedContacts: [] };
-    }),
+        // History: meetings over the last 1,000 days with people who keep no cadence.
+        const anyone = () => {
+          const id = 1 + r(spec.contacts);
+          return hasCadence(id) ? id + 1 : id;
+        };
+        const cadenced = [];
+        for (let id = CADENCE_EVERY; id <= spec.contacts; id += CADENCE_EVERY) cadenced.push(id);
+        for (let i = 0; i < spec.meetings - cadenced.length; i++) {
+          const people = [anyone()];
+          if (r(5) === 0) people.push(anyone());
+          meet(addDays(today, -r(1000)), people);
+        }
+        // People with a cadence were last met within it, except a few.
+        cadenced.forEach((id, k) => {
+          const cadence = db
+            .prepare('SELECT cadence_days FROM contacts WHERE id = ?')
+            .pluck()
+            .get(id);
+          const daysAgo = k < OVERDUE_CADENCES ? cadence + 1 + r(60) : r(cadence);
+          meet(addDays(today, -daysAgo), [id]);
+        });
+        // Chains of introductions twelve deep: each introduced the next to me.
+        const chainLength = 12;
+        let made = 0;
+        for (let start = 1; made < spec.introductions; start += chainLength + 1) {
+          for (let k = 0; k < chainLength && made < spec.introductions; k++) {
+            const person = ((start + k) % spec.contacts) + 1;
+            insertIntroduction(
+              db,
+              {
+                introducerId: ((start + k - 1) % spec.contacts) + 1,
+                personId: person,
+                toId: 0,
+                date: addDays(today, -r(900)),
+                context: null,
+              },
+              stamp(today),
+            );
+            made++;
+            if (start === 1 && k === chainLength - 1) deepest = person;
+          }
+        }
+        // Follow-ups: one in nine still open, DUE_SOON of them due around today.
+        const open = Math.round(spec.followUps / 9);
+        for (let i = 0; i < spec.followUps; i++) {
+          const due =
+            i < DUE_SOON
+              ? addDays(today, -20 + r(28))
+              : i < open
+                ? addDays(today, 8 + r(720))
+                : addDays(today, -r(900));
+          const id = insertFollowUp(
+            db,
+            {
+              contactId: 1 + r(spec.contacts),
+              kind: ['action', 'thank_you', 'report_back', 'waiting'][r(4)],
+              text: `follow up ${NOTES[r(NOTES.length)]}`,
+              due,
+            },
+            stamp(due),
+          );
+          if (i >= open) setFollowUpStatus(db, id, r(5) === 0 ? 'dropped' : 'done', due);
+        }
+        return { result: undefined, changedContacts: [] };
+      }),
+    { undoable: false },
   );
   const deepestName = db.prepare('SELECT name FROM contacts WHERE id = ?').pluck().get(deepest);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  return { path, deepest: deepestName };
+  return { path, deepest: deepestName, openFollowUps: Math.round(spec.followUps / 9) };
 }

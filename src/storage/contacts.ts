@@ -58,7 +58,6 @@ function toContact(row: ContactRow): Contact {
 export function insertContact(db: Db, fields: ContactFields, created: string): number {
   const result = statement(
     db,
-
     `INSERT INTO contacts (name, company, role, email, phone, url, location, circle,
                              cadence_days, birthday, how_met, created)
        VALUES (@name, @company, @role, @email, @phone, @url, @location, @circle,

@@ -51,7 +51,6 @@ export function insertFollowUp(db: Db, f: FollowUpInput, created: string): numbe
   return Number(
     statement(
       db,
-
       `INSERT INTO follow_ups (contact_id, kind, text, due, meeting_id, introduction_id, created)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(

@@ -87,7 +87,6 @@ export function importContacts(
   };
   const rows = statement(
     db,
-
     `SELECT id, name, company, role, email, phone, url, location, circle, cadence_days, birthday, how_met
          FROM contacts WHERE is_me = 0`,
   ).all() as Omit<Existing, 'tags' | 'notes'>[];

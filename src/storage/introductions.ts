@@ -53,7 +53,6 @@ export function insertIntroduction(db: Db, i: IntroductionInput, created: string
   return Number(
     statement(
       db,
-
       `INSERT INTO introductions (introducer_id, person_id, to_id, date, context, created)
          VALUES (?, ?, ?, ?, ?, ?)`,
     ).run(i.introducerId, i.personId, i.toId, i.date, i.context, created).lastInsertRowid,
@@ -71,7 +70,6 @@ export function introductionById(db: Db, id: number): Introduction | undefined {
 export function introductionToMe(db: Db, personId: number, meId: number): Introduction | undefined {
   const row = statement(
     db,
-
     `${SELECT_INTRODUCTION} WHERE i.person_id = ? AND i.to_id = ? ORDER BY i.date, i.id LIMIT 1`,
   ).get(personId, meId) as IntroductionRow | undefined;
   return row ? toIntroduction(row) : undefined;
@@ -82,7 +80,6 @@ export function introductionsInvolving(db: Db, contactId: number): Introduction[
   return (
     statement(
       db,
-
       `${SELECT_INTRODUCTION} WHERE ? IN (i.introducer_id, i.person_id, i.to_id)
          ORDER BY i.date DESC, i.id DESC`,
     ).all(contactId) as IntroductionRow[]
@@ -109,7 +106,6 @@ export function introductionChain(
 ): { id: number; name: string }[] {
   const rows = statement(
     db,
-
     `WITH RECURSIVE chain(id, depth, path) AS (
          SELECT ?, 0, ',' || CAST(? AS INTEGER) || ','
          UNION ALL

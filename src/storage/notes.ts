@@ -35,7 +35,6 @@ function insert(db: Db, table: Table, n: DatedTextInput, created: string): numbe
   return Number(
     statement(
       db,
-
       `INSERT INTO ${table} (contact_id, date, text, meeting_id, created) VALUES (?, ?, ?, ?, ?)`,
     ).run(n.contactId, n.date, n.text, n.meetingId ?? null, created).lastInsertRowid,
   );
@@ -45,7 +44,6 @@ function list(db: Db, table: Table, where: string, param: number): (Note & Gift)
   return (
     statement(
       db,
-
       `SELECT n.id, n.contact_id, c.name AS contact_name, n.date, n.text, n.meeting_id
            FROM ${table} n JOIN contacts c ON c.id = n.contact_id
           WHERE ${where} ORDER BY n.date DESC, n.id DESC`,
