@@ -4,12 +4,13 @@
 // NODE_EXTRA_CA_CERTS is unset for every child: it adds ~46 ms to each start.
 // BENCH_SIZES=S,M,L chooses the journals (default S,L).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateJournal, SIZES } from './generate.js';
 
+const benchStarted = Date.now();
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const sizes = (process.env.BENCH_SIZES ?? 'S,L').split(',').filter((s) => s in SIZES);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -52,7 +53,37 @@ function peakRss(args, extraEnv) {
   return Number.isFinite(kb) ? Math.round(kb / 102.4) / 10 : null;
 }
 
+/**
+ * A taskwarrior database with 10,000 pending tasks due like the L journal's
+ * 10,000 open follow-ups (40 around today, the rest over the next two years),
+ * for `task next`; null when taskwarrior is not installed.
+ */
+function taskwarrior() {
+  if (spawnSync('task', ['--version'], { stdio: 'ignore' }).status !== 0) return null;
+  const data = join(dir, 'task');
+  const taskrc = join(dir, 'taskrc');
+  writeFileSync(taskrc, `data.location=${data}\nconfirmation=off\nverbose=nothing\n`);
+  const stamp = (days) => {
+    const d = new Date(Date.parse(`${TODAY}T00:00:00Z`) + days * 86_400_000);
+    return d.toISOString().slice(0, 10).replace(/-/g, '') + 'T120000Z';
+  };
+  let seed = 7;
+  const r = (n) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  const tasks = Array.from({ length: 10_000 }, (_, i) => ({
+    description: `follow up with person ${i}`,
+    status: 'pending',
+    entry: stamp(-r(900) - 30),
+    due: stamp(i < 40 ? -20 + r(28) : 8 + r(720)),
+  }));
+  const file = join(dir, 'tasks.json');
+  writeFileSync(file, JSON.stringify(tasks));
+  const imported = spawnSync('task', ['import', file], { env: { ...env, TASKRC: taskrc } });
+  if (imported.status !== 0) throw new Error(`task import failed: ${imported.stderr}`);
+  return { TASKRC: taskrc };
+}
+
 const results = { date: new Date().toISOString(), runs: RUNS, sizes: {} };
+const taskEnv = sizes.includes('L') ? taskwarrior() : null;
 for (const size of sizes) {
   const started = Date.now();
   const { path, deepest } = generateJournal(dir, size, TODAY);
@@ -78,10 +109,14 @@ for (const size of sizes) {
     ],
     ['floor on a terminal', ...pty(`${q(node)} ${q(floor)} ${q(path)} ${q(deepest)}`)],
     ['today on a terminal', ...pty(`${q(node)} ${q(bin)} today`)],
+    ['today (piped)', node, [bin, 'today']],
   ];
+  if (size === 'L' && taskEnv) cases.push(['task next (10,000 pending)', 'task', ['next']]);
   const times = cases.map(() => []);
   for (let run = 0; run < RUNS; run++) {
-    cases.forEach(([, cmd, args], i) => times[i].push(time(cmd, args, jenv)));
+    cases.forEach(([name, cmd, args], i) =>
+      times[i].push(time(cmd, args, name.startsWith('task') ? taskEnv : jenv)),
+    );
   }
   const medians = Object.fromEntries(cases.map(([name], i) => [name, median(times[i])]));
   const ratio = (name, base = 'floor') => medians[name] / medians[base];
@@ -143,12 +178,44 @@ results.import = {
 console.log(
   `\nimport of 30,000 LinkedIn rows: ${importMs.toFixed(0)} ms median → ${results.import.rowsPerSecond} rows/s`,
 );
-const task = spawnSync('task', ['--version'], { encoding: 'utf8' });
-console.log(
-  task.status === 0
-    ? 'taskwarrior is installed: compare with `task next` by hand'
-    : 'taskwarrior: not installed (apt-get install taskwarrior to compare)',
-);
+
+// The whole L journal through export and import (jsonl), once: every record
+// of every kind, into an empty journal.
+if (sizes.includes('L')) {
+  const jsonl = join(dir, 'L.jsonl');
+  const exported = spawnSync('bash', ['-c', `${q(node)} ${q(bin)} export > ${q(jsonl)}`], {
+    env: { ...env, NETJOURNAL_DB: join(dir, 'journal-L.db') },
+  });
+  if (exported.status !== 0) throw new Error(`export failed: ${exported.stderr}`);
+  const records = readFileSync(jsonl, 'utf8').split('\n').length - 1;
+  const ms = time(node, [bin, 'import', jsonl], { NETJOURNAL_DB: join(dir, 'import-L.db') });
+  results.importL = {
+    rows: records,
+    ms: Math.round(ms),
+    rowsPerSecond: Math.round(records / (ms / 1000)),
+  };
+  console.log(
+    `import of the L journal (jsonl, ${records} records): ${(ms / 1000).toFixed(1)} s → ${results.importL.rowsPerSecond} rows/s`,
+  );
+}
+
+const medianOf = (size, name) => results.sizes[size]?.cases.find((c) => c.name === name)?.medianMs;
+if (results.sizes.S && results.sizes.L) {
+  results.todayLOverS = Number(
+    (medianOf('L', 'today --json') / medianOf('S', 'today --json')).toFixed(2),
+  );
+  console.log(`today --json at L / at S: ${results.todayLOverS}×`);
+}
+const taskNext = medianOf('L', 'task next (10,000 pending)');
+if (taskNext) {
+  results.taskNextOverToday = Number((taskNext / medianOf('L', 'today (piped)')).toFixed(2));
+  console.log(
+    `task next / netjournal today, 10,000 open items each: ${results.taskNextOverToday}×`,
+  );
+} else if (sizes.includes('L')) {
+  console.log('taskwarrior: not installed (apt-get install taskwarrior to compare with task next)');
+}
+console.log(`\nwhole run: ${((Date.now() - benchStarted) / 1000).toFixed(0)} s`);
 
 writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
 rmSync(dir, { recursive: true, force: true });

@@ -29,7 +29,10 @@ CREATE INDEX contacts_next_touch ON contacts (next_touch) WHERE next_touch IS NO
 -- birthdaysOn() matches substr(birthday, -5): the MM-DD of MM-DD or YYYY-MM-DD.
 CREATE INDEX contacts_birthday_day ON contacts (substr(birthday, -5)) WHERE birthday IS NOT NULL;
 
-CREATE TRIGGER next_touch_contact_added AFTER INSERT ON contacts BEGIN
+-- Most contacts come without a cadence (imports): their next_touch stays NULL.
+CREATE TRIGGER next_touch_contact_added AFTER INSERT ON contacts
+WHEN NEW.cadence_days IS NOT NULL
+     OR EXISTS (SELECT 1 FROM settings WHERE key = 'cadence.' || NEW.circle) BEGIN
   UPDATE contacts SET next_touch = (SELECT e.next_touch FROM next_touch_expected e WHERE e.id = NEW.id)
    WHERE id = NEW.id;
 END;

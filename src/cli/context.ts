@@ -10,7 +10,14 @@ import { makeTerminal, type Terminal } from '../output/terminal.js';
 
 /** What the process gives a run: injected so tests can run the CLI in-process. */
 export interface Io {
-  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
+  stdout: {
+    write(s: string): unknown;
+    isTTY?: boolean;
+    columns?: number;
+    /** Set once a write failed (the reader went away: `… | head`). */
+    errored?: unknown;
+    once?(event: 'drain', listener: () => void): unknown;
+  };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   stdin: { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
@@ -121,6 +128,29 @@ export class Context {
   /** Data for the user or a script. */
   out(text: string): void {
     this.io.stdout.write(text);
+  }
+
+  /**
+   * Data written as it is produced, in pieces of about 64 KB: waits while the
+   * reader is behind, and stops producing once the reader has gone, so that
+   * `netjournal contacts --json | head` reads only what head shows.
+   */
+  async outChunks(chunks: Iterable<string>): Promise<void> {
+    const stdout = this.io.stdout;
+    let pending = '';
+    const flush = async (): Promise<boolean> => {
+      const accepted = stdout.write(pending);
+      pending = '';
+      if (accepted === false && stdout.once && !stdout.errored) {
+        await new Promise<void>((resolve) => stdout.once?.('drain', resolve));
+      }
+      return !stdout.errored;
+    };
+    for (const chunk of chunks) {
+      pending += chunk;
+      if (pending.length >= 65536 && !(await flush())) return;
+    }
+    if (pending) await flush();
   }
 
   /** Progress, confirmations and notices. */

@@ -1,5 +1,5 @@
 import { renderDelimited } from './delimited.js';
-import type { JsonRecord, RecordFormat, RecordView } from './records.js';
+import type { RecordFormat, RecordView } from './records.js';
 import { renderTable } from './table.js';
 import type { Terminal } from './terminal.js';
 
@@ -27,14 +27,38 @@ export function renderList<R>(
     if (rows.length === 0) return term.chalk.dim(view.empty) + '\n';
     return renderTable(rows, view.columns(opts.today), term);
   }
-  const records: JsonRecord[] = rows.map(view.toRecord);
-  switch (format) {
-    case 'json':
-      return renderJson(records, term);
-    case 'jsonl':
-      return records.map((r) => JSON.stringify(r) + '\n').join('');
-    case 'csv':
-    case 'tsv':
-      return renderDelimited(records, view.fields, format, opts.header);
+  return [...listChunks(rows, view, { ...opts, format })].join('');
+}
+
+/**
+ * The same list as renderList (json, jsonl, csv or tsv: the formats that need
+ * no column widths) one record at a time, so that a long list can be written
+ * as it is read and `… | head` stops the reading early.
+ */
+export function* listChunks<R>(
+  rows: Iterable<R>,
+  view: RecordView<R>,
+  opts: RenderOptions & { format: Exclude<RecordFormat, 'table'> },
+): Generator<string> {
+  const { format } = opts;
+  if (format === 'csv' || format === 'tsv') {
+    if (opts.header) yield renderDelimited([], view.fields, format, true);
+    for (const row of rows) yield renderDelimited([view.toRecord(row)], view.fields, format, false);
+    return;
   }
+  if (format === 'jsonl') {
+    for (const row of rows) yield JSON.stringify(view.toRecord(row)) + '\n';
+    return;
+  }
+  // json: byte for byte what JSON.stringify gives for the whole array.
+  const pretty = opts.term.isTTY;
+  let first = true;
+  for (const row of rows) {
+    const record = pretty
+      ? JSON.stringify(view.toRecord(row), null, 2).replace(/\n/g, '\n  ')
+      : JSON.stringify(view.toRecord(row));
+    yield (first ? (pretty ? '[\n  ' : '[') : pretty ? ',\n  ' : ',') + record;
+    first = false;
+  }
+  yield first ? '[]\n' : pretty ? '\n]\n' : ']\n';
 }

@@ -97,6 +97,20 @@ export interface ContactFilter {
 
 /** Contacts (never the user) sorted by name, then id. */
 export function listContacts(db: Db, filter: ContactFilter = {}): Contact[] {
+  const { sql, params } = contactsQuery(filter);
+  return (statement(db, sql).all(params) as ContactRow[]).map(toContact);
+}
+
+/**
+ * The same contacts as listContacts, read one at a time as they are used (in
+ * the order of the name index, so the first come without reading the rest).
+ */
+export function* iterateContacts(db: Db, filter: ContactFilter = {}): Generator<Contact> {
+  const { sql, params } = contactsQuery(filter);
+  for (const row of db.prepare(sql).iterate(params)) yield toContact(row as ContactRow);
+}
+
+function contactsQuery(filter: ContactFilter): { sql: string; params: Record<string, string> } {
   const where = ['c.is_me = 0'];
   const params: Record<string, string> = {};
   if (!filter.includeArchived) where.push('c.archived = 0');
@@ -112,11 +126,10 @@ export function listContacts(db: Db, filter: ContactFilter = {}): Contact[] {
     where.push(`c.company LIKE '%' || @company || '%' ESCAPE '\\'`);
     params.company = filter.company.replace(/[\\%_]/g, (ch) => `\\${ch}`);
   }
-  const rows = statement(
-    db,
-    `${SELECT_CONTACT} WHERE ${where.join(' AND ')} ORDER BY c.name COLLATE NOCASE, c.id`,
-  ).all(params) as ContactRow[];
-  return rows.map(toContact);
+  return {
+    sql: `${SELECT_CONTACT} WHERE ${where.join(' AND ')} ORDER BY c.name COLLATE NOCASE, c.id`,
+    params,
+  };
 }
 
 /** Name lookups for resolving what the user typed (see domain/names.ts). */

@@ -168,13 +168,25 @@ describe('the built CLI', () => {
     db.close();
     const { spawnSync } = await import('node:child_process');
     const { BIN } = await import('../helpers/spawn-cli.js');
-    const result = spawnSync(
-      'bash',
-      ['-o', 'pipefail', '-c', `"${process.execPath}" "${BIN}" contacts | head -1`],
-      { env: { PATH: process.env.PATH, ...j.env }, encoding: 'utf8' },
-    );
-    expect(result.stdout.startsWith('id\tname')).toBe(true);
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
+    // tsv, json and jsonl are streamed (the reader's leaving ends the reading).
+    for (const [format, start] of [
+      ['tsv', 'id\tname\tc'],
+      ['json', '[{"id":2,'],
+      ['jsonl', '{"id":2,"'],
+    ]) {
+      const result = spawnSync(
+        'bash',
+        [
+          '-o',
+          'pipefail',
+          '-c',
+          `"${process.execPath}" "${BIN}" contacts --format ${format} | head -c 9`,
+        ],
+        { env: { PATH: process.env.PATH, ...j.env }, encoding: 'utf8' },
+      );
+      expect(result.stdout).toBe(start);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+    }
   });
 });

@@ -211,7 +211,9 @@ CREATE TRIGGER meetings_redated AFTER UPDATE OF date ON meetings BEGIN
   ) WHERE id IN (SELECT contact_id FROM meeting_contacts WHERE meeting_id = NEW.id);
 END;
 
-CREATE TRIGGER next_touch_contact_added AFTER INSERT ON contacts BEGIN
+CREATE TRIGGER next_touch_contact_added AFTER INSERT ON contacts
+WHEN NEW.cadence_days IS NOT NULL
+     OR EXISTS (SELECT 1 FROM settings WHERE key = 'cadence.' || NEW.circle) BEGIN
   UPDATE contacts SET next_touch = (SELECT e.next_touch FROM next_touch_expected e WHERE e.id = NEW.id)
    WHERE id = NEW.id;
 END;

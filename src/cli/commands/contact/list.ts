@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { parseCircle } from '../../../domain/contact.js';
 import { staleContacts } from '../../../domain/cadence.js';
-import { listContacts } from '../../../storage/contacts.js';
+import { iterateContacts, listContacts } from '../../../storage/contacts.js';
 import { cadenceDefaults } from '../../../storage/settings.js';
-import { renderList } from '../../../output/render.js';
+import { listChunks, renderList } from '../../../output/render.js';
 import { contactView } from '../../../output/views/contacts.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
@@ -17,27 +17,27 @@ export interface ContactsOptions {
 }
 
 /** `contacts`: list contacts, filtered. */
-export function runContacts(ctx: Context, opts: ContactsOptions): void {
+export async function runContacts(ctx: Context, opts: ContactsOptions): Promise<void> {
   const format = ctx.format();
   const circle = opts.circle === undefined ? undefined : parseCircle(opts.circle);
   const db = ctx.readJournal();
-  let contacts = db
-    ? listContacts(db, {
-        circle,
-        tag: opts.tag?.trim(),
-        company: opts.company?.trim(),
-        includeArchived: opts.archived === true,
-      })
-    : [];
+  const filter = {
+    circle,
+    tag: opts.tag?.trim(),
+    company: opts.company?.trim(),
+    includeArchived: opts.archived === true,
+  };
+  const render = { format, term: ctx.term, today: ctx.today(), header: ctx.globals.header };
+  if (db && format !== 'table' && !opts.stale) {
+    // Streamed: 30,000 contacts piped to head need not all be read.
+    await ctx.outChunks(
+      listChunks(iterateContacts(db, filter), contactView, { ...render, format }),
+    );
+    return;
+  }
+  let contacts = db ? listContacts(db, filter) : [];
   if (opts.stale) contacts = staleContacts(contacts, ctx.today(), cadenceDefaults(db));
-  ctx.out(
-    renderList(contacts, contactView, {
-      format,
-      term: ctx.term,
-      today: ctx.today(),
-      header: ctx.globals.header,
-    }),
-  );
+  ctx.out(renderList(contacts, contactView, render));
 }
 
 /** Register `contacts`. */
