@@ -23,6 +23,11 @@ const io = {
   stdin: { isTTY: false },
   env: { ...process.env, NETJOURNAL_DB: join(dir, 'journal.db'), NETJOURNAL_NOW: '2026-01-15' },
 };
+const terminal = {
+  ...io,
+  stdout: { write: () => true, isTTY: true, columns: 100 },
+  stdin: { isTTY: false },
+};
 const everyday = [
   ['--version'],
   ['add', 'Ada Lovelace', '--via', 'Grace Hopper', '--learned', 'likes engines'],
@@ -34,8 +39,14 @@ const everyday = [
 ];
 (async () => {
   try {
-    for (const argv of everyday) {
-      const code = await bundle.exports.run(argv, io);
+    const runs = [
+      ...everyday.map((argv) => [argv, io]),
+      // The coloured pages a terminal gets (chalk and cli-table3 included).
+      [['today'], terminal],
+      [['contacts'], terminal],
+    ];
+    for (const [argv, where] of runs) {
+      const code = await bundle.exports.run(argv, where);
       if (code !== 0) throw new Error(`netjournal ${argv.join(' ')} exited ${code}`);
     }
     writeFileSync(`${file}.cache`, script.createCachedData());
