@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 import type { Io } from './context.js';
 import { reportError } from './errors.js';
 import { buildProgram } from './program.js';
@@ -26,7 +27,9 @@ export async function main(): Promise<void> {
   const io: Io = {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Only whether it is a terminal: touching process.stdin opens a handle that
+    // keeps the process alive a little longer after every command.
+    stdin: { isTTY: isatty(0) },
     env: process.env,
   };
   process.exitCode = await run(process.argv.slice(2), io);
