@@ -2,7 +2,8 @@
 // Cases run alternately, BENCH_RUNS times each (default 15) after one untimed round; medians are
 // reported with their ratio to the floor, plus peak RSS and import speed.
 // NODE_EXTRA_CA_CERTS is unset for every child: it adds ~46 ms to each start.
-// BENCH_SIZES=S,M,L chooses the journals (default S,L).
+// BENCH_SIZES=S,M,L chooses the journals (default S,L); BENCH_OUT where the
+// results go (default bench/results.json, git-ignored).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -219,5 +220,8 @@ if (taskNext) {
 }
 console.log(`\nwhole run: ${((Date.now() - benchStarted) / 1000).toFixed(0)} s`);
 
-writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(
+  process.env.BENCH_OUT ?? join(root, 'bench', 'results.json'),
+  JSON.stringify(results, null, 2) + '\n',
+);
 rmSync(dir, { recursive: true, force: true });
