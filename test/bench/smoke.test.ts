@@ -28,7 +28,7 @@ it('npm run bench runs at S and reports every case against the floor', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^S: 1000 contacts, 10000 meetings/m);
-    expect(run.stdout).toMatch(/^ +[\d.]+ +1\.00  floor$/m);
+    expect(run.stdout).toMatch(/^ +[\d.]+ +1\.00 {2}floor$/m);
     const results = JSON.parse(readFileSync(out, 'utf8')) as Results;
     const cases = results.sizes.S?.cases ?? [];
     expect(cases.map((c) => c.name)).toEqual([
