@@ -101,6 +101,20 @@ export interface MeetingFilter {
 
 /** Meetings, newest first. */
 export function listMeetings(db: Db, filter: MeetingFilter = {}): Meeting[] {
+  const { sql, params } = meetingsQuery(filter);
+  return (statement(db, sql).all(params) as MeetingRow[]).map(toMeeting);
+}
+
+/** The same meetings as listMeetings, read one at a time (in the order of the date index). */
+export function* iterateMeetings(db: Db, filter: MeetingFilter = {}): Generator<Meeting> {
+  const { sql, params } = meetingsQuery(filter);
+  for (const row of db.prepare(sql).iterate(params)) yield toMeeting(row as MeetingRow);
+}
+
+function meetingsQuery(filter: MeetingFilter): {
+  sql: string;
+  params: Record<string, string | number>;
+} {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
   if (filter.contactId !== undefined) {
@@ -119,7 +133,7 @@ export function listMeetings(db: Db, filter: MeetingFilter = {}): Meeting[] {
     `${SELECT_MEETING} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}` +
     ` ORDER BY m.date DESC, m.id DESC` +
     (filter.limit ? ` LIMIT ${Math.floor(filter.limit)}` : '');
-  return (statement(db, sql).all(params) as MeetingRow[]).map(toMeeting);
+  return { sql, params };
 }
 
 /** How many meetings a contact has, leaving one out. */

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { parseKind } from '../../../domain/capture.js';
 import { parseDate } from '../../../domain/dates.js';
-import { renderList } from '../../../output/render.js';
+import { listChunks, renderList } from '../../../output/render.js';
 import { meetingView } from '../../../output/views/records.js';
-import { listMeetings } from '../../../storage/meetings.js';
+import { iterateMeetings, listMeetings } from '../../../storage/meetings.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
 import { resolveName } from '../../resolve.js';
@@ -14,21 +14,26 @@ export interface LogOptions {
 }
 
 /** `log [NAME]`: meetings, newest first. */
-export function runLog(ctx: Context, name: string | undefined, opts: LogOptions): void {
+export async function runLog(
+  ctx: Context,
+  name: string | undefined,
+  opts: LogOptions,
+): Promise<void> {
   const format = ctx.format();
   const since = opts.since === undefined ? undefined : parseDate(opts.since, ctx.today(), 'past');
   const kind = opts.kind === undefined ? undefined : parseKind(opts.kind);
   const db = ctx.readJournal();
   const contactId = name === undefined ? undefined : resolveName(db, name).id;
-  const meetings = db ? listMeetings(db, { contactId, since, kind }) : [];
-  ctx.out(
-    renderList(meetings, meetingView, {
-      format,
-      term: ctx.term,
-      today: ctx.today(),
-      header: ctx.globals.header,
-    }),
-  );
+  const filter = { contactId, since, kind };
+  const render = { format, term: ctx.term, today: ctx.today(), header: ctx.globals.header };
+  if (db && format !== 'table') {
+    // Streamed, like contacts: years of meetings piped to head need not all be read.
+    await ctx.outChunks(
+      listChunks(iterateMeetings(db, filter), meetingView, { ...render, format }),
+    );
+    return;
+  }
+  ctx.out(renderList(db ? listMeetings(db, filter) : [], meetingView, render));
 }
 
 /** Register `log`. */
