@@ -107,19 +107,15 @@ export interface Repaired {
 /** Rebuild the derived data (search index, last_met, next_touch) in the caller's write transaction. */
 export function repairDerivedData(db: Db): Repaired {
   const searchDocuments = rebuildSearchIndex(db);
-  const lastMetFixed = db
-    .prepare(
-      `UPDATE contacts SET last_met = ${LAST_MET_EXPECTED}
-        WHERE last_met IS NOT ${LAST_MET_EXPECTED}`,
-    )
-    .run().changes;
-  // After last_met: its triggers recompute next_touch of the contacts fixed above.
-  const nextTouchFixed = db
-    .prepare(
-      `UPDATE contacts SET next_touch = ${NEXT_TOUCH_EXPECTED}
-        WHERE next_touch IS NOT ${NEXT_TOUCH_EXPECTED}`,
-    )
-    .run().changes;
+  const fix = (d: DerivedColumn) =>
+    db
+      .prepare(
+        `UPDATE contacts SET ${d.column} = ${d.expected} WHERE ${d.column} IS NOT ${d.expected}`,
+      )
+      .run().changes;
+  // last_met first: its triggers recompute next_touch of the contacts it fixes.
+  const lastMetFixed = fix(LAST_MET);
+  const nextTouchFixed = fix(NEXT_TOUCH);
   return { searchDocuments, lastMetFixed, nextTouchFixed };
 }
 
@@ -190,8 +186,8 @@ function databaseChecks(db: Db): Check[] {
   // The derived data's definitions are those of the latest schema; an older
   // journal is upgraded (and its index built) on next use.
   if (schema.status !== 'ok') return checks;
-  checks.push(attempt('last met', () => lastMetCheck(db)));
-  checks.push(attempt('next touch', () => nextTouchCheck(db)));
+  checks.push(attempt('last met', () => derivedCheck(db, LAST_MET)));
+  checks.push(attempt('next touch', () => derivedCheck(db, NEXT_TOUCH)));
   checks.push(attempt('search index', () => searchIndexCheck(db)));
   return checks;
 }
@@ -222,39 +218,48 @@ function schemaCheck(db: Db): Check {
   return ok('schema version', `${version} (latest)`);
 }
 
-function lastMetCheck(db: Db): Check {
-  const wrong = db
-    .prepare(
-      `SELECT id, name, last_met AS stored, ${LAST_MET_EXPECTED} AS expected FROM contacts
-        WHERE last_met IS NOT ${LAST_MET_EXPECTED} ORDER BY id`,
-    )
-    .all() as { id: number; name: string; stored: string | null; expected: string | null }[];
-  if (wrong.length === 0) return ok('last met', 'matches the meetings');
-  return fail(
-    'last met',
-    summarise(
-      wrong.map(
-        (r) => `#${r.id} ${r.name}: ${r.stored ?? 'never'}, meetings say ${r.expected ?? 'never'}`,
-      ),
-    ),
-    REPAIR_COMMAND,
-  );
+/** A derived contacts column checked against its definition. */
+interface DerivedColumn {
+  check: string;
+  column: string;
+  expected: string;
+  okDetail: string;
+  /** Who says what the value should be ("meetings say"), and how a missing value reads. */
+  source: string;
+  missing: string;
 }
 
-function nextTouchCheck(db: Db): Check {
+const LAST_MET: DerivedColumn = {
+  check: 'last met',
+  column: 'last_met',
+  expected: LAST_MET_EXPECTED,
+  okDetail: 'matches the meetings',
+  source: 'meetings say',
+  missing: 'never',
+};
+
+const NEXT_TOUCH: DerivedColumn = {
+  check: 'next touch',
+  column: 'next_touch',
+  expected: NEXT_TOUCH_EXPECTED,
+  okDetail: 'matches meetings and cadences',
+  source: 'cadence says',
+  missing: 'none',
+};
+
+function derivedCheck(db: Db, d: DerivedColumn): Check {
   const wrong = db
     .prepare(
-      `SELECT id, name, next_touch AS stored, ${NEXT_TOUCH_EXPECTED} AS expected FROM contacts
-        WHERE next_touch IS NOT ${NEXT_TOUCH_EXPECTED} ORDER BY id`,
+      `SELECT id, name, ${d.column} AS stored, ${d.expected} AS expected FROM contacts
+        WHERE ${d.column} IS NOT ${d.expected} ORDER BY id`,
     )
     .all() as { id: number; name: string; stored: string | null; expected: string | null }[];
-  if (wrong.length === 0) return ok('next touch', 'matches meetings and cadences');
+  if (wrong.length === 0) return ok(d.check, d.okDetail);
+  const say = (value: string | null) => value ?? d.missing;
   return fail(
-    'next touch',
+    d.check,
     summarise(
-      wrong.map(
-        (r) => `#${r.id} ${r.name}: ${r.stored ?? 'none'}, cadence says ${r.expected ?? 'none'}`,
-      ),
+      wrong.map((r) => `#${r.id} ${r.name}: ${say(r.stored)}, ${d.source} ${say(r.expected)}`),
     ),
     REPAIR_COMMAND,
   );

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ContactFields } from '../../src/domain/contact.js';
+import { nameOnlyContact, type ContactFields } from '../../src/domain/contact.js';
 import { addDays } from '../../src/domain/dates.js';
 import { deleteContact, mergeContacts, updateContact } from '../../src/storage/contact-changes.js';
 import { insertContact } from '../../src/storage/contacts.js';
@@ -61,23 +61,10 @@ function expectInStep(db: Db): void {
     expect([row.id, row.next_touch]).toEqual([row.id, expectedNextTouch(db, row)]);
 }
 
-function contact(name: string, more: Partial<ContactFields> = {}): ContactFields {
-  return {
-    name,
-    company: null,
-    role: null,
-    email: null,
-    phone: null,
-    url: null,
-    location: null,
-    circle: null,
-    cadenceDays: null,
-    birthday: null,
-    tags: [],
-    howMet: null,
-    ...more,
-  };
-}
+const contact = (name: string, more: Partial<ContactFields> = {}): ContactFields => ({
+  ...nameOnlyContact(name),
+  ...more,
+});
 
 // Contacts and circle defaults come up more often than the rest, so that
 // defaults changing under contacts that use them happens in most runs.
