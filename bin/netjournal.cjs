@@ -4,7 +4,7 @@
 // at build time, so that a start compiles almost nothing. This file is
 // CommonJS because Node's ES module loader alone costs ~9 ms per start.
 'use strict';
-const { readFileSync } = require('node:fs');
+const { readFileSync, statSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
@@ -12,7 +12,11 @@ const vm = require('node:vm');
 const file = join(__dirname, '..', 'dist', 'bundle', 'netjournal.cjs');
 let cachedData;
 try {
-  cachedData = readFileSync(`${file}.cache`);
+  // V8 checks a cache against the length of the source only: a bundle changed
+  // after its cache was written (same length or not) is compiled afresh.
+  if (statSync(`${file}.cache`).mtimeMs >= statSync(file).mtimeMs) {
+    cachedData = readFileSync(`${file}.cache`);
+  }
 } catch {
   // No cache (a build without one): V8 compiles the bundle as usual.
 }

@@ -13,14 +13,19 @@
 
 ALTER TABLE contacts ADD COLUMN next_touch TEXT;
 
+-- A circle default counts when it is a positive whole number of days, digits
+-- only: the rule of isCadenceDays() in src/domain/settings.ts.
 CREATE VIEW next_touch_expected AS
-SELECT c.id,
-       CASE WHEN c.is_me = 0 AND c.archived = 0 THEN
-         date(coalesce(c.last_met, c.created), '+' || coalesce(c.cadence_days,
-           (SELECT CAST(s.value AS INTEGER) FROM settings s
-             WHERE s.key = 'cadence.' || c.circle AND CAST(s.value AS INTEGER) > 0)) || ' days')
+SELECT id, cadence,
+       CASE WHEN is_me = 0 AND archived = 0 THEN
+         date(coalesce(last_met, created), '+' || cadence || ' days')
        END AS next_touch
-  FROM contacts c;
+  FROM (SELECT c.id, c.is_me, c.archived, c.last_met, c.created,
+               coalesce(c.cadence_days,
+                 (SELECT CAST(s.value AS INTEGER) FROM settings s
+                   WHERE s.key = 'cadence.' || c.circle
+                     AND s.value GLOB '[1-9]*' AND s.value NOT GLOB '*[^0-9]*')) AS cadence
+          FROM contacts c);
 
 UPDATE contacts SET next_touch = (SELECT e.next_touch FROM next_touch_expected e WHERE e.id = contacts.id);
 

@@ -5,6 +5,8 @@ interface SettingSpec {
   description: string;
   /** Typed value → stored value; throws UsageError. */
   parse(value: string): string;
+  /** Is this a stored value (what parse returns)? */
+  isStored(value: string): boolean;
   /** Stored value → shown value. */
   format(stored: string): string;
 }
@@ -22,7 +24,20 @@ const cadence = (circle: string): SettingSpec => ({
     return String(days);
   },
   format: (stored) => `${stored}d`,
+  // The same rule as next_touch_expected in 0004_next_touch.sql: a positive whole number of days.
+  isStored: isCadenceDays,
 });
+
+/** A stored cadence: a positive whole number of days, digits only. */
+export function isCadenceDays(value: string): boolean {
+  return /^[1-9][0-9]*$/.test(value);
+}
+
+/** A setting's value as stored: kept when already in stored form, else parsed (an import's "60d"). */
+export function storedSettingValue(key: string, value: string): string {
+  const spec = settingSpec(key);
+  return spec.isStored(value) ? value : spec.parse(value);
+}
 
 /** Every setting netjournal knows. */
 export const SETTINGS: Record<string, SettingSpec> = {

@@ -6,7 +6,7 @@ import type {
   MeetingLine,
   NoteLine,
 } from '../interop/journal-records.js';
-import { SETTINGS } from '../domain/settings.js';
+import { SETTINGS, storedSettingValue } from '../domain/settings.js';
 import type { LineProblem } from '../interop/jsonl-read.js';
 import { normaliseUrl, type ImportCounts } from './import-contacts.js';
 import type { Db } from './journal.js';
@@ -112,10 +112,12 @@ function importOne(
   switch (r.type) {
     case 'setting': {
       if (!(r.key in SETTINGS)) throw new Error(`unknown setting "${r.key}"`);
+      // A hand-edited file may say "60d": stored as config set would store it.
+      const value = storedSettingValue(r.key, r.value);
       const changed = statement(
         db,
         'INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)',
-      ).run(r.key, r.value).changes;
+      ).run(r.key, value).changes;
       return changed ? 'created' : 'unchanged';
     }
     case 'contact':

@@ -112,9 +112,8 @@ function inspectFile(path: string): 'missing' | 'empty' | 'sqlite' {
     if (fd !== undefined) closeSync(fd);
   }
   if (header.toString('latin1', 0, 16) !== SQLITE_HEADER) throw notAJournal(path);
-  if (size < claimedSize(header) && statSync(path).size < claimedSize(header)) {
-    // Looked at twice: a checkpoint by another process writes the header (page
-    // 1) before the pages that grow the file, so a first look can catch it midway.
+  if (size < claimedSize(header) && !hasPendingLog(path)) {
+    // Looked at twice, in case another process's checkpoint just emptied its log.
     sleep(50);
     if (statSync(path).size < claimedSize(header)) {
       throw new JournalError(`journal ${path} is damaged (cut short)`, 'restore it from a backup');
@@ -135,6 +134,23 @@ function claimedSize(header: Buffer): number {
   if (pages === 0 || header.readUInt32BE(24) !== header.readUInt32BE(92)) return 0;
   const pageSize = header.readUInt16BE(16);
   return pages * (pageSize === 1 ? 65536 : pageSize);
+}
+
+/**
+ * Is there a write-ahead log (or rollback journal) that SQLite will replay on
+ * open? Then the main file may rightly be shorter than its header says: a
+ * checkpoint, running now or cut off by a crash, writes page 1 before the
+ * pages that grow the file, and the log still holds them.
+ */
+function hasPendingLog(path: string): boolean {
+  for (const log of [`${path}-wal`, `${path}-journal`]) {
+    try {
+      if (statSync(log).size > 0) return true;
+    } catch {
+      // no such log
+    }
+  }
+  return false;
 }
 
 function sleep(ms: number): void {

@@ -1,5 +1,6 @@
 import { CIRCLES, type Circle } from '../domain/contact.js';
 import type { CircleCadences } from '../domain/cadence.js';
+import { isCadenceDays } from '../domain/settings.js';
 import type { Db } from './journal.js';
 import { statement } from './sqlite.js';
 
@@ -23,8 +24,7 @@ export function cadenceDefaults(db: Db | null): CircleCadences {
   }[];
   for (const { key, value } of rows) {
     const circle = key.slice('cadence.'.length) as Circle;
-    const days = Number(value);
-    if (CIRCLES.includes(circle) && Number.isInteger(days) && days > 0) defaults[circle] = days;
+    if (CIRCLES.includes(circle) && isCadenceDays(value)) defaults[circle] = Number(value);
   }
   return defaults;
 }

@@ -3,19 +3,24 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 
-let addonPath: string | undefined | null = null;
+let addonPath: string | object | undefined | null = null;
 
 /**
  * better-sqlite3's compiled addon, found once. Passing it as nativeBinding
  * skips the `bindings` package, which probes a dozen paths and builds a stack
  * trace on every start.
  */
-function nativeBinding(): string | undefined {
+function nativeBinding(): string | object | undefined {
   if (addonPath === null) {
     try {
-      const pkg = createRequire(import.meta.url).resolve('better-sqlite3/package.json');
-      const file = join(dirname(pkg), 'build', 'Release', 'better_sqlite3.node');
-      addonPath = existsSync(file) ? file : undefined;
+      const load = createRequire(import.meta.url);
+      const root = dirname(load.resolve('better-sqlite3/package.json'));
+      const file = join(root, 'build', 'Release', 'better_sqlite3.node');
+      // Elsewhere (a debug build, say), the bindings package searches from
+      // better-sqlite3's folder: in the bundle it would search from ours.
+      addonPath = existsSync(file)
+        ? file
+        : (load('bindings') as Bindings)({ bindings: 'better_sqlite3.node', module_root: root });
     } catch {
       addonPath = undefined; // let better-sqlite3 look for it itself
     }
@@ -23,9 +28,12 @@ function nativeBinding(): string | undefined {
   return addonPath;
 }
 
+type Bindings = (options: { bindings: string; module_root: string }) => object;
+
 /** Open an SQLite database with better-sqlite3 (the one place that constructs one). */
 export function openSqlite(path: string, options: Database.Options = {}): Database.Database {
-  return new Database(path, { ...options, nativeBinding: nativeBinding() });
+  // better-sqlite3 takes the addon object too; its types only say string.
+  return new Database(path, { ...options, nativeBinding: nativeBinding() as string | undefined });
 }
 
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();

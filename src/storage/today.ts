@@ -1,4 +1,3 @@
-import type { CircleCadences } from '../domain/cadence.js';
 import type { FollowUp } from '../domain/records.js';
 import { SELECT_FOLLOW_UP, toFollowUp, type FollowUpRow } from './follow-ups.js';
 import type { BirthdayContact, ReconnectContact } from '../domain/today.js';
@@ -31,22 +30,15 @@ export function birthdaysOn(db: Db, monthDays: readonly string[]): BirthdayConta
  * Non-archived contacts with a cadence (their own, else their circle's
  * default) whose last meeting (or creation) plus the cadence is today or
  * earlier, and who have no open follow-up. next_touch (0004_next_touch.sql)
- * holds that date, kept by triggers, so this is a range read of its index.
+ * holds that date, kept by triggers, so this is a range read of its index;
+ * the cadence comes from the same view that defines next_touch.
  */
-export function reconnectsDue(db: Db, today: string, defaults: CircleCadences): ReconnectContact[] {
+export function reconnectsDue(db: Db, today: string): ReconnectContact[] {
   return statement(
     db,
-    `SELECT c.id, c.name, c.last_met AS lastMet, c.created,
-            coalesce(c.cadence_days, CASE c.circle WHEN 'inner' THEN @inner
-                                                   WHEN 'second' THEN @second
-                                                   WHEN 'third' THEN @third END) AS cadenceDays
-       FROM contacts c
+    `SELECT c.id, c.name, c.last_met AS lastMet, c.created, e.cadence AS cadenceDays
+       FROM contacts c JOIN next_touch_expected e ON e.id = c.id
       WHERE c.next_touch <= @today
         AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.contact_id = c.id AND f.status = 'open')`,
-  ).all({
-    today,
-    inner: defaults.inner ?? null,
-    second: defaults.second ?? null,
-    third: defaults.third ?? null,
-  }) as ReconnectContact[];
+  ).all({ today }) as ReconnectContact[];
 }

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -218,6 +218,38 @@ describe('import', () => {
     } finally {
       other.remove();
     }
+  });
+
+  it('stores a jsonl setting as config set would ("60d" becomes 60 days), and refuses a bad one', async () => {
+    const file = join(j.dir, 'settings.jsonl');
+    writeFileSync(
+      file,
+      [
+        '{"type":"setting","key":"cadence.second","value":"60d"}',
+        '{"type":"contact","id":1,"name":"Ann Lee","company":null,"role":null,"email":null,"phone":null,"url":null,"location":null,"circle":"second","cadenceDays":null,"birthday":null,"tags":[],"howMet":null,"archived":false,"created":"2026-01-01"}',
+      ].join('\n') + '\n',
+    );
+    const imported = await j.run(['import', file]);
+    expect(imported.code).toBe(0);
+    expect((await j.run(['export'])).stdout).toContain(
+      '{"type":"setting","key":"cadence.second","value":"60"}\n',
+    );
+    const today = JSON.parse((await j.run(['today', '--json'])).stdout) as {
+      items: { section: string; contact: string; due: string }[];
+    };
+    expect(today.items).toEqual([
+      expect.objectContaining({ section: 'reconnect', contact: 'Ann Lee', due: '2026-03-02' }),
+    ]);
+
+    const bad = join(j.dir, 'bad-setting.jsonl');
+    writeFileSync(bad, '{"type":"setting","key":"cadence.inner","value":"often"}\n');
+    const before = readFileSync(j.path);
+    const refused = await j.run(['import', bad]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /^netjournal: bad-setting\.jsonl:1: unknown interval "often" — nothing was imported/,
+    );
+    expect(readFileSync(j.path).equals(before)).toBe(true);
   });
 
   it('refuses a jsonl line that refers to a missing contact, naming the line', async () => {

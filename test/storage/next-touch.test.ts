@@ -113,11 +113,26 @@ describe('next_touch', () => {
     expect(rows(db).map((r) => r.next_touch)).toEqual(['2026-11-15', '2026-12-01', '2026-01-08']);
     writeTransaction(db, () => unsetSetting(db, 'cadence.second'));
     expect(rows(db).map((r) => r.next_touch)).toEqual(['2026-11-15', null, '2026-01-08']);
-    const due = reconnectsDue(db, '2026-11-21', cadenceDefaults(db));
+    const due = reconnectsDue(db, '2026-11-21');
     expect(due.map((r) => [r.name, r.cadenceDays]).sort()).toEqual([
       ['None', 7],
       ['Own', 14],
     ]);
+  });
+
+  it('ignores a circle default that is not a whole number of days, as cadenceDefaults does', () => {
+    const db = openMemoryJournal(NOW);
+    writeTransaction(db, () => {
+      insertContact(db, contact('Circle', { circle: 'second' }), '2026-01-01');
+    });
+    for (const bad of ['60d', '1.5', '0x3C', '1e2', '0', '-7', ' 30']) {
+      writeTransaction(db, () => setSetting(db, 'cadence.second', bad));
+      expect([bad, cadenceDefaults(db).second]).toEqual([bad, undefined]);
+      expect([bad, rows(db)[0]?.next_touch]).toEqual([bad, null]);
+      expect(reconnectsDue(db, '2026-11-21')).toEqual([]);
+    }
+    writeTransaction(db, () => setSetting(db, 'cadence.second', '30'));
+    expect(reconnectsDue(db, '2026-11-21')).toMatchObject([{ name: 'Circle', cadenceDays: 30 }]);
   });
 
   it('leaves out a contact with an open follow-up', () => {
@@ -127,7 +142,7 @@ describe('next_touch', () => {
       insertContact(db, contact('Bob', { cadenceDays: 7 }), '2026-01-01');
       insertFollowUp(db, { contactId: 2, kind: 'action', text: 'call', due: '2026-12-01' }, NOW);
     });
-    expect(reconnectsDue(db, '2026-11-21', {}).map((r) => r.name)).toEqual(['Ann']);
+    expect(reconnectsDue(db, '2026-11-21').map((r) => r.name)).toEqual(['Ann']);
   });
 
   it('stays in step through any sequence of changes, undo included', () => {

@@ -586,13 +586,16 @@ WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) AND NEW.key <> 'searc
 END;
 
 CREATE VIEW next_touch_expected AS
-SELECT c.id,
-       CASE WHEN c.is_me = 0 AND c.archived = 0 THEN
-         date(coalesce(c.last_met, c.created), '+' || coalesce(c.cadence_days,
-           (SELECT CAST(s.value AS INTEGER) FROM settings s
-             WHERE s.key = 'cadence.' || c.circle AND CAST(s.value AS INTEGER) > 0)) || ' days')
+SELECT id, cadence,
+       CASE WHEN is_me = 0 AND archived = 0 THEN
+         date(coalesce(last_met, created), '+' || cadence || ' days')
        END AS next_touch
-  FROM contacts c;
+  FROM (SELECT c.id, c.is_me, c.archived, c.last_met, c.created,
+               coalesce(c.cadence_days,
+                 (SELECT CAST(s.value AS INTEGER) FROM settings s
+                   WHERE s.key = 'cadence.' || c.circle
+                     AND s.value GLOB '[1-9]*' AND s.value NOT GLOB '*[^0-9]*')) AS cadence
+          FROM contacts c);
 
 CREATE VIEW search_contact_docs AS
 SELECT c.id * 4 AS doc, 'contact' AS kind, c.id AS ref, c.name AS name, '' AS people,

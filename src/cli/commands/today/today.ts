@@ -9,7 +9,6 @@ import { addDays } from '../../../domain/dates.js';
 import { UsageError } from '../../../errors.js';
 import { renderJson, renderList } from '../../../output/render.js';
 import { renderTodayPage, todayItemView, todaySummary } from '../../../output/today-page.js';
-import { cadenceDefaults } from '../../../storage/settings.js';
 import { birthdaysOn, openFollowUpsDueBy, reconnectsDue } from '../../../storage/today.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
@@ -40,7 +39,7 @@ export function runToday(ctx: Context, opts: TodayOptions): number {
         {
           followUps: openFollowUpsDueBy(db, addDays(today, days)),
           birthdays: birthdaysOn(db, birthdayMonthDays(today)),
-          reconnects: reconnectsDue(db, today, cadenceDefaults(db)),
+          reconnects: reconnectsDue(db, today),
         },
         today,
         days,
