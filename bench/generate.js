@@ -163,6 +163,8 @@ export function generateJournal(dir, size, today, seed = 7) {
     db,
     () =>
       withSearchPaused(db, () => {
+        const cadences = new Map(); // contact id → cadence days, for those who keep one
+        const keep = (id, days) => (days === null ? null : (cadences.set(id, days), days));
         for (let i = 1; i <= spec.contacts; i++) {
           insertContact(
             db,
@@ -175,7 +177,7 @@ export function generateJournal(dir, size, today, seed = 7) {
               url: r(2) === 0 ? `https://www.linkedin.com/in/person-${i}` : null,
               location: null,
               circle: ['inner', 'second', 'third'][r(3)],
-              cadenceDays: hasCadence(i) ? 30 + r(120) : null,
+              cadenceDays: keep(i, hasCadence(i) ? 30 + r(120) : null),
               birthday:
                 i % Math.ceil(spec.contacts / BIRTHDAYS) === 0
                   ? `19${70 + r(30)}-${String(1 + r(12)).padStart(2, '0')}-${String(1 + r(28)).padStart(2, '0')}`
@@ -191,8 +193,7 @@ export function generateJournal(dir, size, today, seed = 7) {
           const id = 1 + r(spec.contacts);
           return hasCadence(id) ? id + 1 : id;
         };
-        const cadenced = [];
-        for (let id = CADENCE_EVERY; id <= spec.contacts; id += CADENCE_EVERY) cadenced.push(id);
+        const cadenced = [...cadences.keys()];
         for (let i = 0; i < spec.meetings - cadenced.length; i++) {
           const people = [anyone()];
           if (r(5) === 0) people.push(anyone());
@@ -200,10 +201,7 @@ export function generateJournal(dir, size, today, seed = 7) {
         }
         // People with a cadence were last met within it, except a few.
         cadenced.forEach((id, k) => {
-          const cadence = db
-            .prepare('SELECT cadence_days FROM contacts WHERE id = ?')
-            .pluck()
-            .get(id);
+          const cadence = cadences.get(id);
           const daysAgo = k < OVERDUE_CADENCES ? cadence + 1 + r(60) : r(cadence);
           meet(addDays(today, -daysAgo), [id]);
         });
