@@ -14,25 +14,16 @@ import {
 } from './doctor-checks.js';
 import type { Db } from './journal.js';
 import { APPLICATION_ID, appliedMigrations, knownMigrations, latestVersion } from './migrate.js';
+import {
+  ACTUAL_SEARCH_DOCS,
+  EXPECTED_SEARCH_DOCS,
+  rebuildSearchIndex,
+} from './search-maintenance.js';
 
 export type { Check, CheckStatus, Diagnosis } from './doctor-checks.js';
 
 /** What `doctor --repair` runs; shown as the fix of the checks it repairs. */
 export const REPAIR_COMMAND = 'netjournal doctor --repair';
-
-const SEARCH_VIEWS = [
-  'search_contact_docs',
-  'search_note_docs',
-  'search_meeting_docs',
-  'search_follow_up_docs',
-] as const;
-
-/** The documents the search index should hold: a rebuild from the four views. */
-const EXPECTED_DOCS = `SELECT * FROM (${SEARCH_VIEWS.map(
-  (view) => `SELECT doc AS rowid, kind, ref, name, people, body FROM ${view}`,
-).join(' UNION ALL ')})`;
-
-const ACTUAL_DOCS = 'SELECT rowid, kind, ref, name, people, body FROM search_index';
 
 /** last_met recomputed from the meetings, as the triggers of 0001_initial.sql keep it. */
 const LAST_MET_EXPECTED = `(SELECT max(m.date) FROM meeting_contacts mc JOIN meetings m ON m.id = mc.meeting_id
@@ -117,21 +108,6 @@ export function repairDerivedData(db: Db): Repaired {
   const lastMetFixed = fix(LAST_MET);
   const nextTouchFixed = fix(NEXT_TOUCH);
   return { searchDocuments, lastMetFixed, nextTouchFixed };
-}
-
-/** Empty the search index and fill it again from the four views; returns the documents. */
-export function rebuildSearchIndex(db: Db): number {
-  db.prepare('DELETE FROM search_index').run();
-  let documents = 0;
-  for (const view of SEARCH_VIEWS) {
-    documents += db
-      .prepare(
-        `INSERT INTO search_index (rowid, kind, ref, name, people, body)
-         SELECT doc, kind, ref, name, people, body FROM ${view}`,
-      )
-      .run().changes;
-  }
-  return documents;
 }
 
 /** Whether the journal's problems are all ones that repairDerivedData fixes. */
@@ -274,10 +250,10 @@ function searchIndexCheck(db: Db): Check {
   if (fts.length > 0) return fail('search index', summarise(fts), REPAIR_COMMAND);
   const count = (sql: string) =>
     (db.prepare(`SELECT count(*) AS n FROM (${sql})`).get() as { n: number }).n;
-  const expected = count(EXPECTED_DOCS);
-  const actual = count(ACTUAL_DOCS);
-  const missing = count(`${EXPECTED_DOCS} EXCEPT ${ACTUAL_DOCS}`);
-  const extra = count(`${ACTUAL_DOCS} EXCEPT ${EXPECTED_DOCS}`);
+  const expected = count(EXPECTED_SEARCH_DOCS);
+  const actual = count(ACTUAL_SEARCH_DOCS);
+  const missing = count(`${EXPECTED_SEARCH_DOCS} EXCEPT ${ACTUAL_SEARCH_DOCS}`);
+  const extra = count(`${ACTUAL_SEARCH_DOCS} EXCEPT ${EXPECTED_SEARCH_DOCS}`);
   if (missing === 0 && extra === 0 && expected === actual) {
     return ok('search index', `${actual} documents, matching the records`);
   }

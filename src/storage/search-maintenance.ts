@@ -8,12 +8,43 @@ export interface SearchHighWater {
   followUp: number;
 }
 
+// The search index (0002_search.sql, views redefined by 0005) is derived
+// data: this module is the one place that knows its views, rebuilds it, and
+// says what it should hold. doctor, undo and import all go through it.
+
+/** Each kind of document: the table it comes from and the view that defines it. */
 const TABLES = [
   ['contact', 'contacts', 'search_contact_docs'],
   ['note', 'notes', 'search_note_docs'],
   ['meeting', 'meetings', 'search_meeting_docs'],
   ['followUp', 'follow_ups', 'search_follow_up_docs'],
 ] as const;
+
+/** The views that define the search documents, one per kind of record. */
+export const SEARCH_VIEWS = TABLES.map(([, , view]) => view);
+
+/** The documents the search index should hold (a rebuild from the views), as a query. */
+export const EXPECTED_SEARCH_DOCS = `SELECT * FROM (${SEARCH_VIEWS.map(
+  (view) => `SELECT doc AS rowid, kind, ref, name, people, body FROM ${view}`,
+).join(' UNION ALL ')})`;
+
+/** The documents the search index holds, as a query shaped like EXPECTED_SEARCH_DOCS. */
+export const ACTUAL_SEARCH_DOCS = 'SELECT rowid, kind, ref, name, people, body FROM search_index';
+
+/** Empty the search index and fill it again from the views; returns the documents. */
+export function rebuildSearchIndex(db: Db): number {
+  db.prepare('DELETE FROM search_index').run();
+  let documents = 0;
+  for (const view of SEARCH_VIEWS) {
+    documents += db
+      .prepare(
+        `INSERT INTO search_index (rowid, kind, ref, name, people, body)
+         SELECT doc, kind, ref, name, people, body FROM ${view}`,
+      )
+      .run().changes;
+  }
+  return documents;
+}
 
 /**
  * Run a bulk write with the search triggers paused, then index what it added

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
-import { rebuildSearchIndex } from './doctor.js';
 import type { Db } from './journal.js';
+import { rebuildSearchIndex } from './search-maintenance.js';
 
 /** Steps with more changes than this are replayed with the search triggers paused. */
 export const BULK_STEP = 500;
