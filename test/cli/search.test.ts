@@ -320,10 +320,16 @@ describe('an upgraded journal', () => {
       { kind: 'contact', id: 1, contact: 'Zoë Ng', contactId: 1, date: null, text: 'design' },
     ]);
     const after = new Database(j.path, { readonly: true });
-    expect(after.pragma('user_version', { simple: true })).toBe(4);
+    expect(after.pragma('user_version', { simple: true })).toBe(5);
     expect(
       after.prepare('SELECT name FROM schema_migrations ORDER BY version').pluck().all(),
-    ).toEqual(['0001_initial', '0002_search', '0003_undo', '0004_next_touch']);
+    ).toEqual([
+      '0001_initial',
+      '0002_search',
+      '0003_undo',
+      '0004_next_touch',
+      '0005_portable_search',
+    ]);
     after.close();
   });
 });

@@ -1,4 +1,4 @@
--- user_version 4
+-- user_version 5
 CREATE INDEX contact_tags_by_tag ON contact_tags (tag);
 
 CREATE INDEX contacts_birthday_day ON contacts (substr(birthday, -5)) WHERE birthday IS NOT NULL;
@@ -599,9 +599,14 @@ SELECT id, cadence,
 
 CREATE VIEW search_contact_docs AS
 SELECT c.id * 4 AS doc, 'contact' AS kind, c.id AS ref, c.name AS name, '' AS people,
-       concat_ws(char(30), c.company, c.role, c.email, c.location, c.how_met,
-                 (SELECT group_concat(t.tag, ', ' ORDER BY t.tag COLLATE NOCASE)
-                    FROM contact_tags t WHERE t.contact_id = c.id)) AS body
+       substr(ifnull(char(30) || c.company, '') || ifnull(char(30) || c.role, '')
+              || ifnull(char(30) || c.email, '') || ifnull(char(30) || c.location, '')
+              || ifnull(char(30) || c.how_met, '')
+              || ifnull(char(30) || (SELECT group_concat(s.tag, ', ')
+                                       FROM (SELECT t.tag FROM contact_tags t
+                                              WHERE t.contact_id = c.id
+                                              ORDER BY t.tag COLLATE NOCASE) s), ''),
+              2) AS body
   FROM contacts c
  WHERE c.is_me = 0;
 
@@ -612,9 +617,11 @@ SELECT f.id * 4 + 3 AS doc, 'followUp' AS kind, f.id AS ref, '' AS name,
 
 CREATE VIEW search_meeting_docs AS
 SELECT m.id * 4 + 2 AS doc, 'meeting' AS kind, m.id AS ref, '' AS name,
-       coalesce((SELECT group_concat(c.name, ', ' ORDER BY c.name COLLATE NOCASE, c.id)
-                   FROM meeting_contacts mc JOIN contacts c ON c.id = mc.contact_id
-                  WHERE mc.meeting_id = m.id AND c.is_me = 0), '') AS people,
+       coalesce((SELECT group_concat(p.name, ', ')
+                   FROM (SELECT c.name FROM meeting_contacts mc
+                           JOIN contacts c ON c.id = mc.contact_id
+                          WHERE mc.meeting_id = m.id AND c.is_me = 0
+                          ORDER BY c.name COLLATE NOCASE, c.id) p), '') AS people,
        coalesce(m.notes, '') AS body
   FROM meetings m;
 
