@@ -23,14 +23,37 @@ export function ftsString(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
+/** The most words a search looks for: each one more is another pass over the index. */
+export const MAX_SEARCH_WORDS = 8;
+
+/**
+ * The words of a search, each once (ignoring case; composed and decomposed
+ * accents alike, as the tokenizer sees them), in the order typed, at most
+ * MAX_SEARCH_WORDS of them. A repeated word would only repeat the work.
+ */
+export function distinctSearchWords(text: string): string[] {
+  const seen = new Set<string>();
+  const words: string[] = [];
+  for (const word of searchWords(text)) {
+    const key = word.normalize('NFC').toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    words.push(word);
+    if (words.length === MAX_SEARCH_WORDS) break;
+  }
+  return words;
+}
+
 /**
  * The FTS5 query for what the user typed: every word must occur, each as a
  * prefix ("percep" finds "perception"). Quotes, operators (AND, OR, NOT,
  * NEAR, -, ^, :, *, parentheses) are plain text: only words survive, each
- * quoted, so the result is always a valid query. Empty when there is no word.
+ * quoted, so the result is always a valid query. Repeated words count once,
+ * and only the first MAX_SEARCH_WORDS distinct words are used. Empty when
+ * there is no word.
  */
 export function buildSearchQuery(text: string): string {
-  return searchWords(text)
+  return distinctSearchWords(text)
     .map((word) => `${ftsString(word)}*`)
     .join(' AND ');
 }

@@ -48,16 +48,33 @@ interface HitRow {
 // bm25 weights by column (kind, ref, name, people, body): a contact's own name
 // counts most, then the text, then the names a record is about. Ties go to
 // contacts, then notes, meetings and follow-ups (rowid % 4), then by id.
+//
+// A common word matches tens of thousands of documents in a large journal, so
+// the work is done in two passes over the index. The first ranks every match
+// but computes nothing else: bm25 and the rowid, the top @limit kept. The
+// second computes highlights, snippets and the records' contacts and dates for
+// those few documents only. It runs the same MATCH again (auxiliary functions
+// need a full-text cursor) bounded to the rowids between the first pass's
+// lowest and highest, which FTS5 seeks to; the unary + keeps the IN a filter
+// rather than one seek per row (a prefix query costs about a millisecond a
+// seek). Scores come from the first pass, so the order is exactly that rank.
 const SEARCH = `
+  WITH top AS MATERIALIZED (
+    SELECT rowid AS doc, bm25(search_index, 0, 0, 5, 1, 2) AS score
+      FROM search_index
+     WHERE search_index MATCH @query
+     ORDER BY score, doc % 4, doc
+     LIMIT @limit
+  )
   SELECT hit.kind, hit.ref, hit.people, hit.body, hit.who, hit.body_marked, hit.body_snippet,
          hit.date, c.id AS contact_id, c.name AS contact_name, c.archived
     FROM (
       SELECT kind, ref, people, body, rowid % 4 AS code,
+             (SELECT t.score FROM top t WHERE t.doc = search_index.rowid) AS score,
              CASE kind WHEN 'contact' THEN highlight(search_index, 2, char(2), char(3))
                        ELSE highlight(search_index, 3, char(2), char(3)) END AS who,
              highlight(search_index, 4, char(2), char(3)) AS body_marked,
              snippet(search_index, 4, char(2), char(3), '…', 12) AS body_snippet,
-             bm25(search_index, 0, 0, 5, 1, 2) AS score,
              CASE kind
                WHEN 'contact' THEN ref
                WHEN 'note' THEN (SELECT n.contact_id FROM notes n WHERE n.id = search_index.ref)
@@ -75,8 +92,8 @@ const SEARCH = `
              END AS date
         FROM search_index
        WHERE search_index MATCH @query
-       ORDER BY score, code, ref
-       LIMIT @limit
+         AND rowid BETWEEN (SELECT min(doc) FROM top) AND (SELECT max(doc) FROM top)
+         AND +rowid IN (SELECT doc FROM top)
     ) AS hit
     LEFT JOIN contacts c ON c.id = hit.contact_id
    ORDER BY hit.score, hit.code, hit.ref`;

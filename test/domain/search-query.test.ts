@@ -3,7 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   MATCH_END,
   MATCH_START,
+  MAX_SEARCH_WORDS,
   buildSearchQuery,
+  distinctSearchWords,
   ftsString,
   searchWords,
   splitHighlights,
@@ -56,6 +58,27 @@ describe('buildSearchQuery', () => {
     for (const text of ['', '   ', '-', '*', '"', '()', '^:', '\u0301']) {
       expect(buildSearchQuery(text)).toBe('');
     }
+  });
+
+  it('looks for a repeated word once, in any case, its accents composed or not', () => {
+    expect(buildSearchQuery('zoe Zoe ZOE ng zoe')).toBe('"zoe"* AND "ng"*');
+    // Zoë typed decomposed (e + U+0308), then composed (U+00EB): one word.
+    expect(buildSearchQuery('Zoe\u0308 ZO\u00cb ng')).toBe('"Zoe\u0308"* AND "ng"*');
+    expect(distinctSearchWords('a A b a B c')).toEqual(['a', 'b', 'c']);
+  });
+
+  it(`looks for at most ${MAX_SEARCH_WORDS} distinct words, the first ones typed`, () => {
+    expect(MAX_SEARCH_WORDS).toBe(8);
+    const words = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+    expect(distinctSearchWords(words.join(' '))).toEqual(words.slice(0, 8));
+    expect(buildSearchQuery(words.join(' '))).toBe(
+      words
+        .slice(0, 8)
+        .map((w) => `"${w}"*`)
+        .join(' AND '),
+    );
+    // Repeats do not use up the allowance.
+    expect(distinctSearchWords(['one', ...words, 'one two'].join(' '))).toEqual(words.slice(0, 8));
   });
 
   it('doubles quotes inside an FTS5 string', () => {
