@@ -158,9 +158,10 @@ export function generateJournal(dir, size, today, seed = 7) {
         stamp(date),
       );
   };
-  // Not an undoable command: no undo log, and the search index built once at the end.
+  // Not an undoable command; the search index is built once at the end.
   writeTransaction(
     db,
+    'bench generate',
     () =>
       withSearchPaused(db, () => {
         const cadences = new Map(); // contact id → cadence days, for those who keep one

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { invocationLabel, setUndoLabel } from '../storage/undo-log.js';
 import { Context, type GlobalOptions, type Io } from './context.js';
 
 /** What main.ts gives the command builders: the streams and a place to put the exit code. */
@@ -18,13 +17,11 @@ type Handler<A extends unknown[]> = (ctx: Context, ...args: A) => unknown;
 export function withContext<A extends unknown[]>(host: CommandHost, run: Handler<A>) {
   return async (...args: unknown[]): Promise<void> => {
     const command = args[args.length - 1] as Command;
-    const ctx = new Context(host.io, command.optsWithGlobals() as GlobalOptions);
-    setUndoLabel(
-      invocationLabel(
-        [command.parent?.parent ? command.parent.name() : '', command.name()],
-        args.slice(0, -2),
-      ),
+    const label = invocationLabel(
+      [command.parent?.parent ? command.parent.name() : '', command.name()],
+      args.slice(0, -2),
     );
+    const ctx = new Context(host.io, command.optsWithGlobals() as GlobalOptions, label);
     try {
       const code = await run(ctx, ...(args.slice(0, -1) as A));
       host.setExitCode(typeof code === 'number' ? code : 0);
@@ -35,6 +32,15 @@ export function withContext<A extends unknown[]>(host: CommandHost, run: Handler
       ctx.close();
     }
   };
+}
+
+/** "contact rm Ralph Smith" from a command's names and positional arguments. */
+export function invocationLabel(names: readonly string[], args: readonly unknown[]): string {
+  const words = [...names, ...args.flat()].filter(
+    (w): w is string => typeof w === 'string' && w !== '',
+  );
+  const text = words.join(' ').replace(/\s+/g, ' ');
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
 /** Append an Examples: section to a command's help. */

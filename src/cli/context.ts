@@ -47,6 +47,8 @@ export class Context {
   constructor(
     readonly io: Io,
     readonly globals: GlobalOptions,
+    /** The command's words ("add Ralph Smith"): names its change group for `undo`. */
+    readonly invocation = 'write',
   ) {
     const nowInput = globals.now ?? io.env.NETJOURNAL_NOW;
     this.clockOverridden = nowInput !== undefined && nowInput !== '';

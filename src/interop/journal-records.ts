@@ -16,6 +16,8 @@ export interface SettingLine {
 export interface ContactLine {
   type: 'contact';
   id: number;
+  /** The stable id (UUIDv7); optional in files from before it existed. */
+  uid?: string;
   name: string;
   company: string | null;
   role: string | null;
@@ -35,6 +37,8 @@ export interface ContactLine {
 export interface MeetingLine {
   type: 'meeting';
   id: number;
+  /** The stable id (UUIDv7); optional in files from before it existed. */
+  uid?: string;
   date: string;
   kind: string;
   contactIds: number[];
@@ -46,6 +50,8 @@ export interface MeetingLine {
 export interface IntroductionLine {
   type: 'introduction';
   id: number;
+  /** The stable id (UUIDv7); optional in files from before it existed. */
+  uid?: string;
   date: string;
   /** 0 is the user. */
   introducerId: number;
@@ -59,6 +65,8 @@ export interface IntroductionLine {
 export interface NoteLine {
   type: 'note';
   id: number;
+  /** The stable id (UUIDv7); optional in files from before it existed. */
+  uid?: string;
   contactId: number;
   date: string;
   text: string;
@@ -69,6 +77,8 @@ export interface NoteLine {
 export interface GiftLine {
   type: 'gift';
   id: number;
+  /** The stable id (UUIDv7); optional in files from before it existed. */
+  uid?: string;
   contactId: number;
   date: string;
   text: string;
@@ -79,6 +89,8 @@ export interface GiftLine {
 export interface FollowUpLine {
   type: 'followUp';
   id: number;
+  /** The stable id (UUIDv7); optional in files from before it existed. */
+  uid?: string;
   contactId: number;
   kind: 'action' | 'thank_you' | 'report_back' | 'waiting';
   text: string;

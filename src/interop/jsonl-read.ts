@@ -70,6 +70,26 @@ const SHAPES: Record<JournalLine['type'], Record<string, Check>> = {
   },
 };
 
+/**
+ * The jsonl format version this netjournal writes in its header line
+ * (`{"type":"netjournal","format":2}`). Version 1 had no header and no uids;
+ * fields added later are optional, so newer versions read older files, and
+ * a file of a newer version is refused as a whole.
+ */
+export const JSONL_FORMAT = 2;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A header line that is not for this version: why, or null when it is readable. */
+function headerProblem(record: Record<string, unknown>): string | null {
+  const format = record.format;
+  if (!Number.isInteger(format) || (format as number) < 1)
+    return 'header has a missing or invalid "format"';
+  if ((format as number) > JSONL_FORMAT)
+    return `written by a newer netjournal (jsonl format ${String(format)}; this one reads up to ${JSONL_FORMAT}): upgrade netjournal to import it`;
+  return null;
+}
+
 /** Read `export --format jsonl` output: records, and a problem for each line that is not one. */
 export function readJournalLines(text: string): {
   records: { line: number; record: JournalLine }[];
@@ -94,6 +114,11 @@ export function readJournalLines(text: string): {
     }
     const record = value as Record<string, unknown>;
     const type = record.type;
+    if (type === 'netjournal') {
+      const problem = headerProblem(record);
+      if (problem) problems.push({ line, message: problem });
+      return;
+    }
     const shape = typeof type === 'string' ? SHAPES[type as JournalLine['type']] : undefined;
     if (!shape) {
       problems.push({ line, message: `unknown record type ${JSON.stringify(type)}` });
@@ -102,6 +127,10 @@ export function readJournalLines(text: string): {
     const bad = Object.entries(shape).find(([field, check]) => !check(record[field]));
     if (bad) {
       problems.push({ line, message: `${type} has a missing or invalid "${bad[0]}"` });
+      return;
+    }
+    if ('uid' in record && !(typeof record.uid === 'string' && UUID.test(record.uid))) {
+      problems.push({ line, message: `${type} has an invalid "uid" (a UUID, as exported)` });
       return;
     }
     records.push({ line, record: record as unknown as JournalLine });

@@ -1,52 +1,35 @@
-import type { ContactChanges, ContactFieldChanges } from '../domain/contact-edit.js';
+import type { ContactChanges } from '../domain/contact-edit.js';
+import { CONTACT } from '../model/declarations.js';
+import { contactColumns } from './contacts.js';
 import type { Db } from './journal.js';
+import { deleteRecord, insertRecord, rowOf, updateRecord } from './write.js';
 import { statement } from './sqlite.js';
-
-// Field name → column; only these may appear in an UPDATE built below.
-const COLUMNS: Readonly<Record<keyof ContactFieldChanges, string>> = {
-  name: 'name',
-  company: 'company',
-  role: 'role',
-  email: 'email',
-  phone: 'phone',
-  url: 'url',
-  location: 'location',
-  circle: 'circle',
-  cadenceDays: 'cadence_days',
-  birthday: 'birthday',
-  howMet: 'how_met',
-};
 
 /** Apply an edit to a contact's fields, archived flag and tags. Call inside a write transaction. */
 export function updateContact(db: Db, id: number, changes: ContactChanges): void {
-  const sets: string[] = [];
-  const params: Record<string, string | number | null> = { id };
-  for (const [field, value] of Object.entries(changes.fields)) {
-    const column = COLUMNS[field as keyof ContactFieldChanges];
-    sets.push(`${column} = @${field}`);
-    params[field] = value as string | number | null;
-  }
-  if (changes.archived !== undefined) {
-    sets.push('archived = @archived');
-    params.archived = changes.archived ? 1 : 0;
-  }
-  if (sets.length > 0) {
-    statement(db, `UPDATE contacts SET ${sets.join(', ')} WHERE id = @id AND is_me = 0`).run(
-      params,
-    );
-  }
-  const addTag = statement(
-    db,
-    'INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)',
-  );
+  const values = contactColumns(changes.fields);
+  if (changes.archived !== undefined) values.archived = changes.archived;
+  if (Object.keys(values).length > 0 && rowOf(db, 'contact', id)?.is_me === 0)
+    updateRecord(db, 'contact', id, values);
   if (changes.setTags !== undefined) {
-    statement(db, 'DELETE FROM contact_tags WHERE contact_id = ?').run(id);
-    for (const tag of changes.setTags) addTag.run(id, tag);
+    for (const tag of tagsOf(db, id)) deleteRecord(db, 'tag', { contact_id: id, tag });
+    for (const tag of changes.setTags) insertRecord(db, 'tag', { contact_id: id, tag });
   }
-  for (const tag of changes.addTags) addTag.run(id, tag);
+  for (const tag of changes.addTags) insertRecord(db, 'tag', { contact_id: id, tag });
   // The tag column is COLLATE NOCASE, so "Design" removes "design".
-  const removeTag = statement(db, 'DELETE FROM contact_tags WHERE contact_id = ? AND tag = ?');
-  for (const tag of changes.removeTags) removeTag.run(id, tag);
+  for (const tag of changes.removeTags) deleteRecord(db, 'tag', { contact_id: id, tag });
+}
+
+function tagsOf(db: Db, id: number): string[] {
+  return statement(db, 'SELECT tag FROM contact_tags WHERE contact_id = ?')
+    .all(id)
+    .map((r) => (r as { tag: string }).tag);
+}
+
+function ids(db: Db, sql: string, params: Record<string, number>): number[] {
+  return statement(db, sql)
+    .all(params)
+    .map((r) => Number((r as { id: number }).id));
 }
 
 /** What removing a contact takes with it. */
@@ -105,10 +88,11 @@ export function contactFootprint(db: Db, id: number): ContactFootprint {
  */
 export function deleteContact(db: Db, id: number): ContactFootprint {
   const footprint = contactFootprint(db, id);
-  statement(db, `DELETE FROM follow_ups WHERE id IN (${FOLLOW_UPS_GOING})`).run({ id });
-  statement(db, `DELETE FROM meetings WHERE id IN (${SOLO_MEETINGS})`).run({ id });
-  // Tags, notes, gifts, introductions and shared participation go by FK cascade.
-  statement(db, 'DELETE FROM contacts WHERE id = @id AND is_me = 0').run({ id });
+  for (const f of ids(db, FOLLOW_UPS_GOING, { id })) deleteRecord(db, 'followUp', f);
+  const solo = `SELECT meeting_id AS id FROM (${SOLO_MEETINGS})`;
+  for (const m of ids(db, solo, { id })) deleteRecord(db, 'meeting', m);
+  // Tags, notes, gifts, introductions and shared participation go with it (write.ts).
+  deleteRecord(db, 'contact', id);
   return footprint;
 }
 
@@ -138,47 +122,71 @@ const SELF_INTRODUCTIONS = `
  * trigger. Call inside a write transaction.
  */
 export function mergeContacts(db: Db, keep: number, other: number): MergeResult {
-  const ids = { keep, other };
-  const run = (sql: string) => statement(db, sql).run(ids).changes;
-
+  const params = { keep, other };
   // Follow-ups of introductions that cannot survive lose their reason to exist while open.
-  run(
-    `DELETE FROM follow_ups WHERE status = 'open' AND introduction_id IN (${SELF_INTRODUCTIONS})`,
+  const selfIntros = ids(db, SELF_INTRODUCTIONS, params);
+  for (const i of selfIntros) {
+    const open = ids(
+      db,
+      `SELECT id FROM follow_ups WHERE status = 'open' AND introduction_id = @i`,
+      {
+        i,
+      },
+    );
+    for (const f of open) deleteRecord(db, 'followUp', f);
+    deleteRecord(db, 'introduction', i);
+  }
+  const swap = (v: unknown) => (v === other ? keep : v);
+  let introductions = 0;
+  const theirs = statement(
+    db,
+    'SELECT id, introducer_id, person_id, to_id FROM introductions WHERE @other IN (introducer_id, person_id, to_id)',
+  ).all(params) as { id: number; introducer_id: number; person_id: number; to_id: number }[];
+  for (const i of theirs) {
+    updateRecord(db, 'introduction', i.id, {
+      introducer_id: swap(i.introducer_id),
+      person_id: swap(i.person_id),
+      to_id: swap(i.to_id),
+    });
+    introductions++;
+  }
+  // A meeting with both keeps KEEP's participation; OTHER's goes with OTHER.
+  let meetings = 0;
+  const met = ids(
+    db,
+    'SELECT meeting_id AS id FROM meeting_contacts WHERE contact_id = @other',
+    params,
   );
-  const droppedIntroductions = run(`DELETE FROM introductions WHERE id IN (${SELF_INTRODUCTIONS})`);
-  const introductions = run(
-    `UPDATE introductions SET introducer_id = ${after('introducer_id')},
-            person_id = ${after('person_id')}, to_id = ${after('to_id')}
-      WHERE @other IN (introducer_id, person_id, to_id)`,
-  );
-  // A meeting with both keeps KEEP's row; OTHER's row then goes with OTHER.
-  const meetings = run(
-    'UPDATE OR IGNORE meeting_contacts SET contact_id = @keep WHERE contact_id = @other',
-  );
-  const notes = run('UPDATE notes SET contact_id = @keep WHERE contact_id = @other');
-  const followUps = run('UPDATE follow_ups SET contact_id = @keep WHERE contact_id = @other');
-  const gifts = run('UPDATE gifts SET contact_id = @keep WHERE contact_id = @other');
-  run(
-    `INSERT OR IGNORE INTO contact_tags (contact_id, tag)
-     SELECT @keep, tag FROM contact_tags WHERE contact_id = @other`,
-  );
-  const fill = [
-    'company',
-    'role',
-    'email',
-    'phone',
-    'url',
-    'location',
-    'circle',
-    'cadence_days',
-    'birthday',
-    'how_met',
-  ].map((c) => `${c} = coalesce(k.${c}, o.${c})`);
-  run(
-    `UPDATE contacts AS k SET ${fill.join(', ')}, created = min(k.created, o.created)
-       FROM (SELECT * FROM contacts WHERE id = @other) AS o
-      WHERE k.id = @keep`,
-  );
-  run('DELETE FROM contacts WHERE id = @other AND is_me = 0');
-  return { meetings, notes, followUps, introductions, gifts, droppedIntroductions };
+  for (const m of met) {
+    if (insertRecord(db, 'participant', { meeting_id: m, contact_id: keep }) === 0) continue;
+    deleteRecord(db, 'participant', { meeting_id: m, contact_id: other });
+    meetings++;
+  }
+  const move = (type: 'note' | 'followUp' | 'gift', table: string) => {
+    const rows = ids(db, `SELECT id FROM ${table} WHERE contact_id = @other`, params);
+    for (const r of rows) updateRecord(db, type, r, { contact_id: keep });
+    return rows.length;
+  };
+  const notes = move('note', 'notes');
+  const followUps = move('followUp', 'follow_ups');
+  const gifts = move('gift', 'gifts');
+  for (const tag of tagsOf(db, other)) insertRecord(db, 'tag', { contact_id: keep, tag });
+  const k = rowOf(db, 'contact', keep);
+  const o = rowOf(db, 'contact', other);
+  if (k && o) {
+    const fill: Record<string, unknown> = {};
+    for (const f of CONTACT.fields)
+      if (f.mergeFill && k[f.column] === null && o[f.column] !== null) fill[f.column] = o[f.column];
+    if (String(o.created) < String(k.created)) fill.created = o.created;
+    updateRecord(db, 'contact', keep, fill);
+  }
+  deleteRecord(db, 'contact', other);
+  return {
+    meetings,
+    notes,
+    followUps,
+    introductions,
+    gifts,
+    droppedIntroductions: selfIntros.length,
+  };
 }

@@ -1,6 +1,8 @@
 import type { Circle, Contact, ContactFields } from '../domain/contact.js';
 import type { ContactLookup, NamedContact } from '../domain/names.js';
+import { CONTACT } from '../model/declarations.js';
 import type { Db } from './journal.js';
+import { insertRecord } from './write.js';
 import { statement } from './sqlite.js';
 
 interface ContactRow {
@@ -56,20 +58,19 @@ function toContact(row: ContactRow): Contact {
 
 /** Store a new contact with its tags; returns its id. Call inside a write transaction. */
 export function insertContact(db: Db, fields: ContactFields, created: string): number {
-  const result = statement(
-    db,
-    `INSERT INTO contacts (name, company, role, email, phone, url, location, circle,
-                             cadence_days, birthday, how_met, created)
-       VALUES (@name, @company, @role, @email, @phone, @url, @location, @circle,
-               @cadenceDays, @birthday, @howMet, @created)`,
-  ).run({ ...fields, created });
-  const id = Number(result.lastInsertRowid);
-  const addTag = statement(
-    db,
-    'INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)',
-  );
-  for (const tag of fields.tags) addTag.run(id, tag);
+  const id = insertRecord(db, 'contact', { ...contactColumns(fields), created });
+  for (const tag of fields.tags) insertRecord(db, 'tag', { contact_id: id, tag });
   return id;
+}
+
+/** A contact's fields by column, as the declaration (model/declarations.ts) names them. */
+export function contactColumns(fields: Partial<ContactFields>): Record<string, unknown> {
+  const columns: Record<string, unknown> = {};
+  for (const f of CONTACT.fields) {
+    if (f.key in fields && f.key !== 'tags')
+      columns[f.column] = fields[f.key as keyof ContactFields];
+  }
+  return columns;
 }
 
 /** One contact by id (never the user), or undefined. */

@@ -21,6 +21,7 @@ export function dumpJournal(db: Db): JournalDump {
   ).map((c) => ({
     type: 'contact' as const,
     id: c.id as number,
+    uid: c.uid as string,
     name: c.name as string,
     company: c.company as string | null,
     role: c.role as string | null,
@@ -47,6 +48,7 @@ export function dumpJournal(db: Db): JournalDump {
   ).map((m) => ({
     type: 'meeting' as const,
     id: m.id as number,
+    uid: m.uid as string,
     date: m.date as string,
     kind: m.kind as string,
     contactIds: m.people ? String(m.people).split(',').map(Number) : [],
@@ -62,6 +64,7 @@ export function dumpJournal(db: Db): JournalDump {
   ).map((i) => ({
     type: 'introduction' as const,
     id: i.id as number,
+    uid: i.uid as string,
     date: i.date as string,
     introducerId: i.introducer_id as number,
     personId: i.person_id as number,
@@ -78,6 +81,7 @@ export function dumpJournal(db: Db): JournalDump {
       >[]
     ).map((n) => ({
       id: n.id as number,
+      uid: n.uid as string,
       contactId: n.contact_id as number,
       date: n.date as string,
       text: n.text as string,
@@ -92,6 +96,7 @@ export function dumpJournal(db: Db): JournalDump {
   ).map((f) => ({
     type: 'followUp' as const,
     id: f.id as number,
+    uid: f.uid as string,
     contactId: f.contact_id as number,
     kind: f.kind as 'action' | 'thank_you' | 'report_back' | 'waiting',
     text: f.text as string,

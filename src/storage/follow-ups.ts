@@ -1,5 +1,6 @@
 import type { FollowUp, FollowUpKind, FollowUpStatus } from '../domain/records.js';
 import type { Db } from './journal.js';
+import { deleteRecord, insertRecord, updateRecord } from './write.js';
 import { statement } from './sqlite.js';
 
 /** A row of SELECT_FOLLOW_UP. */
@@ -48,21 +49,15 @@ export interface FollowUpInput {
 
 /** Store an open follow-up; returns its id. */
 export function insertFollowUp(db: Db, f: FollowUpInput, created: string): number {
-  return Number(
-    statement(
-      db,
-      `INSERT INTO follow_ups (contact_id, kind, text, due, meeting_id, introduction_id, created)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      f.contactId,
-      f.kind,
-      f.text,
-      f.due,
-      f.meetingId ?? null,
-      f.introductionId ?? null,
-      created,
-    ).lastInsertRowid,
-  );
+  return insertRecord(db, 'followUp', {
+    contact_id: f.contactId,
+    kind: f.kind,
+    text: f.text,
+    due: f.due,
+    meeting_id: f.meetingId ?? null,
+    introduction_id: f.introductionId ?? null,
+    created,
+  });
 }
 
 /** One follow-up, or undefined. */
@@ -109,21 +104,17 @@ export function setFollowUpStatus(
   status: FollowUpStatus,
   day: string | null,
 ): void {
-  statement(db, 'UPDATE follow_ups SET status = ?, closed = ? WHERE id = ?').run(
-    status,
-    status === 'open' ? null : day,
-    id,
-  );
+  updateRecord(db, 'followUp', id, { status, closed: status === 'open' ? null : day });
 }
 
 /** Move a follow-up's due date. */
 export function setFollowUpDue(db: Db, id: number, due: string): void {
-  statement(db, 'UPDATE follow_ups SET due = ? WHERE id = ?').run(due, id);
+  updateRecord(db, 'followUp', id, { due });
 }
 
 /** Remove the still-open follow-ups a meeting created; returns them. */
 export function deleteOpenFollowUpsOfMeeting(db: Db, meetingId: number): FollowUp[] {
   const open = listFollowUps(db, { meetingId });
-  statement(db, `DELETE FROM follow_ups WHERE meeting_id = ? AND status = 'open'`).run(meetingId);
+  for (const f of open) deleteRecord(db, 'followUp', f.id);
   return open;
 }

@@ -1,6 +1,7 @@
 import type { Circle } from '../domain/contact.js';
 import type { ImportedContact } from '../interop/parse/types.js';
 import type { Db } from './journal.js';
+import { insertRecord, updateRecord } from './write.js';
 import { statement } from './sqlite.js';
 
 export interface ImportSettings {
@@ -107,23 +108,17 @@ export function importContacts(
   for (const r of rows)
     index({ ...r, tags: tagsOf.get(r.id) ?? new Set(), notes: notesOf.get(r.id) ?? new Set() });
 
-  const insertContact = statement(
-    db,
-    `INSERT INTO contacts (name, company, role, email, phone, url, location, circle, cadence_days, birthday, how_met, created)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertTag = statement(
-    db,
-    'INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)',
-  );
-  const insertNote = statement(
-    db,
-    'INSERT INTO notes (contact_id, date, text, created) VALUES (?, ?, ?, ?)',
-  );
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   const changedContacts = new Set<number>();
 
   contacts.forEach((c, i) => {
+    const addNote = (contactId: number, text: string) =>
+      insertRecord(db, 'note', {
+        contact_id: contactId,
+        date: c.created ?? settings.today,
+        text,
+        created: settings.timestamp,
+      });
     const tags = settings.tag ? [...c.tags, settings.tag] : c.tags;
     const wanted = { ...c, circle: c.circle ?? settings.circle };
     const match =
@@ -147,26 +142,9 @@ export function importContacts(
         how_met: c.howMet,
         created: c.created ?? settings.today,
       };
-      // Positional binding: measurably faster than named parameters over 30,000 rows.
-      const id = Number(
-        insertContact.run(
-          values.name,
-          values.company,
-          values.role,
-          values.email,
-          values.phone,
-          values.url,
-          values.location,
-          values.circle,
-          values.cadence_days,
-          values.birthday,
-          values.how_met,
-          values.created,
-        ).lastInsertRowid,
-      );
-      for (const tag of tags) insertTag.run(id, tag);
-      for (const text of c.notes)
-        insertNote.run(id, c.created ?? settings.today, text, settings.timestamp);
+      const id = insertRecord(db, 'contact', values);
+      for (const tag of tags) insertRecord(db, 'tag', { contact_id: id, tag });
+      for (const text of c.notes) addNote(id, text);
       index({
         id,
         ...values,
@@ -176,27 +154,26 @@ export function importContacts(
       counts.created++;
     } else {
       const changes: string[] = [];
-      const params: Record<string, string | number | null> = { id: match.id };
+      const params: Record<string, string | number | null> = {};
       for (const [column, field] of FILLABLE) {
         const value = wanted[field];
         if (match[column] === null && value !== null && value !== undefined) {
-          changes.push(`${column} = @${column}`);
+          changes.push(column);
           params[column] = value;
           (match as unknown as Record<string, unknown>)[column] = value; // later rows see the filled field
         }
       }
-      if (changes.length)
-        statement(db, `UPDATE contacts SET ${changes.join(', ')} WHERE id = @id`).run(params);
+      if (changes.length) updateRecord(db, 'contact', match.id, params);
       let added = changes.length > 0;
       for (const tag of tags) {
         if (match.tags.has(tag.toLowerCase())) continue;
-        insertTag.run(match.id, tag);
+        insertRecord(db, 'tag', { contact_id: match.id, tag });
         match.tags.add(tag.toLowerCase());
         added = true;
       }
       for (const text of c.notes) {
         if (match.notes.has(text)) continue;
-        insertNote.run(match.id, c.created ?? settings.today, text, settings.timestamp);
+        addNote(match.id, text);
         match.notes.add(text);
         added = true;
       }

@@ -9,7 +9,12 @@ import type {
 import { SETTINGS, storedSettingValue } from '../domain/settings.js';
 import type { LineProblem } from '../interop/jsonl-read.js';
 import { normaliseUrl, type ImportCounts } from './import-contacts.js';
+import { CONTACT, RECORDS } from '../model/declarations.js';
+import type { RecordType } from '../model/field.js';
+import { contactColumns } from './contacts.js';
 import type { Db } from './journal.js';
+import { getSetting } from './settings.js';
+import { insertRecord, localIdOf, rowOf, updateRecord } from './write.js';
 import { statement } from './sqlite.js';
 
 type Located<T> = { line: number; record: T };
@@ -26,18 +31,22 @@ function isEmpty(db: Db): boolean {
   return row.n === 0;
 }
 
-const CONTACT_COLUMNS = [
-  ['company', 'company'],
-  ['role', 'role'],
-  ['email', 'email'],
-  ['phone', 'phone'],
-  ['url', 'url'],
-  ['location', 'location'],
-  ['circle', 'circle'],
-  ['cadence_days', 'cadenceDays'],
-  ['birthday', 'birthday'],
-  ['how_met', 'howMet'],
-] as const;
+const ENTITY_TABLES = Object.values(RECORDS).filter((s) => s.identity === 'uid');
+
+/**
+ * The local id of the record of this type that has this stable id, if any.
+ * A stable id that belongs to a record of another type is refused.
+ */
+function knownUid(db: Db, type: RecordType, uid: string | undefined): number | undefined {
+  if (uid === undefined) return undefined;
+  const id = localIdOf(db, type, uid);
+  if (id !== undefined) return id;
+  for (const spec of ENTITY_TABLES) {
+    if (spec.type !== type && localIdOf(db, spec.type, uid) !== undefined)
+      throw new Error(`stable id ${uid} already belongs to a ${spec.type}`);
+  }
+  return undefined;
+}
 
 /**
  * Import `export --format jsonl` records. Into an empty journal every record
@@ -114,17 +123,20 @@ function importOne(
       if (!(r.key in SETTINGS)) throw new Error(`unknown setting "${r.key}"`);
       // A hand-edited file may say "60d": stored as config set would store it.
       const value = storedSettingValue(r.key, r.value);
-      const changed = statement(
-        db,
-        'INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)',
-      ).run(r.key, value).changes;
-      return changed ? 'created' : 'unchanged';
+      if (getSetting(db, r.key) !== undefined) return 'unchanged';
+      insertRecord(db, 'setting', { key: r.key, value });
+      return 'created';
     }
     case 'contact':
       return importContact(db, r, keepIds, ids.contact);
     case 'meeting':
       return importMeeting(db, r, keepIds, ids);
     case 'introduction': {
+      const known = knownUid(db, 'introduction', r.uid);
+      if (known !== undefined) {
+        ids.introduction.set(r.id, known);
+        return 'unchanged';
+      }
       const a = need(mapped(ids.contact, r.introducerId));
       const p = need(mapped(ids.contact, r.personId));
       const t = need(mapped(ids.contact, r.toId));
@@ -136,12 +148,18 @@ function importOne(
         ids.introduction.set(r.id, existing.id);
         return 'unchanged';
       }
-      const result = statement(
-        db,
-        `INSERT INTO introductions (id, introducer_id, person_id, to_id, date, context, reported_back, created)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(keepIds ? r.id : null, a, p, t, r.date, r.context, r.reportedBack ? 1 : 0, r.created);
-      ids.introduction.set(r.id, Number(result.lastInsertRowid));
+      const id = insertRecord(db, 'introduction', {
+        id: keepIds ? r.id : null,
+        uid: r.uid,
+        introducer_id: a,
+        person_id: p,
+        to_id: t,
+        date: r.date,
+        context: r.context,
+        reported_back: r.reportedBack,
+        created: r.created,
+      });
+      ids.introduction.set(r.id, id);
       return 'created';
     }
     case 'note':
@@ -159,7 +177,9 @@ function importContact(
   map: Map<number, number>,
 ): Outcome {
   let match: Record<string, string | number | null> | undefined;
-  if (!keepIds) {
+  const known = knownUid(db, 'contact', r.uid);
+  if (known !== undefined) match = rowOf(db, 'contact', known) as typeof match;
+  else if (!keepIds) {
     // Only rows that could match: same e-mail, same name, or a URL containing
     // this one's normalised form (the exact URL test is done below in JS).
     const urlPart = r.url ? normaliseUrl(r.url).replace(/[\\%_]/g, (ch) => `\\${ch}`) : null;
@@ -194,50 +214,28 @@ function importContact(
   }
   const addTags = (id: number) => {
     let added = 0;
-    for (const tag of r.tags)
-      added += statement(
-        db,
-        'INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)',
-      ).run(id, tag).changes;
+    for (const tag of r.tags) added += insertRecord(db, 'tag', { contact_id: id, tag });
     return added;
   };
   if (match) {
     const id = Number(match.id);
     map.set(r.id, id);
-    const sets: string[] = [];
-    const params: Record<string, string | number | null> = { id };
-    for (const [column, field] of CONTACT_COLUMNS) {
-      if (match[column] === null && r[field] !== null) {
-        sets.push(`${column} = @${column}`);
-        params[column] = r[field];
-      }
+    const fill: Record<string, string | number | null> = {};
+    for (const field of CONTACT.fields) {
+      const value = (r as unknown as Record<string, string | number | null>)[field.key];
+      if (field.mergeFill && match[field.column] === null && value !== null && value !== undefined)
+        fill[field.column] = value;
     }
-    if (sets.length)
-      statement(db, `UPDATE contacts SET ${sets.join(', ')} WHERE id = @id`).run(params);
-    return sets.length + addTags(id) > 0 ? 'updated' : 'unchanged';
+    const filled = updateRecord(db, 'contact', id, fill);
+    return addTags(id) > 0 || filled ? 'updated' : 'unchanged';
   }
-  const result = statement(
-    db,
-    `INSERT INTO contacts (id, name, company, role, email, phone, url, location, circle, cadence_days,
-                             birthday, how_met, archived, created)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    keepIds ? r.id : null,
-    r.name,
-    r.company,
-    r.role,
-    r.email,
-    r.phone,
-    r.url,
-    r.location,
-    r.circle,
-    r.cadenceDays,
-    r.birthday,
-    r.howMet,
-    r.archived ? 1 : 0,
-    r.created,
-  );
-  const id = Number(result.lastInsertRowid);
+  const id = insertRecord(db, 'contact', {
+    ...contactColumns(r),
+    id: keepIds ? r.id : null,
+    uid: r.uid,
+    archived: r.archived,
+    created: r.created,
+  });
   map.set(r.id, id);
   addTags(id);
   return 'created';
@@ -245,6 +243,11 @@ function importContact(
 
 function importMeeting(db: Db, r: MeetingLine, keepIds: boolean, ids: IdMaps): Outcome {
   const people = r.contactIds.map((c) => need(ids.contact.get(c))).sort((a, b) => a - b);
+  const known = knownUid(db, 'meeting', r.uid);
+  if (known !== undefined) {
+    ids.meeting.set(r.id, known);
+    return 'unchanged';
+  }
   if (!keepIds) {
     const sameDay = statement(
       db,
@@ -260,14 +263,18 @@ function importMeeting(db: Db, r: MeetingLine, keepIds: boolean, ids: IdMaps): O
       return 'unchanged';
     }
   }
-  const result = statement(
-    db,
-    'INSERT INTO meetings (id, date, kind, notes, outreach, created) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(keepIds ? r.id : null, r.date, r.kind, r.notes, r.outreach ? 1 : 0, r.created);
-  const id = Number(result.lastInsertRowid);
+  const id = insertRecord(db, 'meeting', {
+    id: keepIds ? r.id : null,
+    uid: r.uid,
+    date: r.date,
+    kind: r.kind,
+    notes: r.notes,
+    outreach: r.outreach,
+    created: r.created,
+  });
   ids.meeting.set(r.id, id);
-  const add = statement(db, 'INSERT INTO meeting_contacts (meeting_id, contact_id) VALUES (?, ?)');
-  for (const person of people) add.run(id, person);
+  for (const person of people)
+    insertRecord(db, 'participant', { meeting_id: id, contact_id: person });
   return 'created';
 }
 
@@ -279,6 +286,7 @@ function importDatedText(
   mapped: (map: Map<number, number>, id: number | null) => number | null | undefined,
 ): Outcome {
   const table = r.type === 'note' ? 'notes' : 'gifts';
+  if (knownUid(db, r.type, r.uid) !== undefined) return 'unchanged';
   const contactId = need(mapped(ids.contact, r.contactId));
   const meetingId = r.meetingId === null ? null : need(mapped(ids.meeting, r.meetingId));
   if (!keepIds) {
@@ -288,10 +296,15 @@ function importDatedText(
     ).get(contactId, r.date, r.text);
     if (existing) return 'unchanged';
   }
-  statement(
-    db,
-    `INSERT INTO ${table} (id, contact_id, meeting_id, date, text, created) VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(keepIds ? r.id : null, contactId, meetingId, r.date, r.text, r.created);
+  insertRecord(db, r.type, {
+    id: keepIds ? r.id : null,
+    uid: r.uid,
+    contact_id: contactId,
+    meeting_id: meetingId,
+    date: r.date,
+    text: r.text,
+    created: r.created,
+  });
   return 'created';
 }
 
@@ -302,6 +315,7 @@ function importFollowUp(
   ids: IdMaps,
   mapped: (map: Map<number, number>, id: number | null) => number | null | undefined,
 ): Outcome {
+  if (knownUid(db, 'followUp', r.uid) !== undefined) return 'unchanged';
   const contactId = need(mapped(ids.contact, r.contactId));
   const meetingId = r.meetingId === null ? null : need(mapped(ids.meeting, r.meetingId));
   const introductionId =
@@ -313,21 +327,18 @@ function importFollowUp(
     ).get(contactId, r.kind, r.text, r.due);
     if (existing) return 'unchanged';
   }
-  statement(
-    db,
-    `INSERT INTO follow_ups (id, contact_id, kind, text, due, status, closed, meeting_id, introduction_id, created)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    keepIds ? r.id : null,
-    contactId,
-    r.kind,
-    r.text,
-    r.due,
-    r.status,
-    r.closed,
-    meetingId,
-    introductionId,
-    r.created,
-  );
+  insertRecord(db, 'followUp', {
+    id: keepIds ? r.id : null,
+    uid: r.uid,
+    contact_id: contactId,
+    kind: r.kind,
+    text: r.text,
+    due: r.due,
+    status: r.status,
+    closed: r.closed,
+    meeting_id: meetingId,
+    introduction_id: introductionId,
+    created: r.created,
+  });
   return 'created';
 }

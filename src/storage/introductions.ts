@@ -1,5 +1,6 @@
 import type { Introduction } from '../domain/records.js';
 import type { Db } from './journal.js';
+import { insertRecord, updateRecord } from './write.js';
 import { statement } from './sqlite.js';
 
 /** A row of SELECT_INTRODUCTION. */
@@ -50,13 +51,14 @@ export interface IntroductionInput {
 
 /** Store an introduction; returns its id. */
 export function insertIntroduction(db: Db, i: IntroductionInput, created: string): number {
-  return Number(
-    statement(
-      db,
-      `INSERT INTO introductions (introducer_id, person_id, to_id, date, context, created)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(i.introducerId, i.personId, i.toId, i.date, i.context, created).lastInsertRowid,
-  );
+  return insertRecord(db, 'introduction', {
+    introducer_id: i.introducerId,
+    person_id: i.personId,
+    to_id: i.toId,
+    date: i.date,
+    context: i.context,
+    created,
+  });
 }
 
 /** One introduction, or undefined. */
@@ -88,10 +90,7 @@ export function introductionsInvolving(db: Db, contactId: number): Introduction[
 
 /** Mark whether the user told the introducer how it went. */
 export function setReportedBack(db: Db, id: number, reported: boolean): void {
-  statement(db, 'UPDATE introductions SET reported_back = ? WHERE id = ?').run(
-    reported ? 1 : 0,
-    id,
-  );
+  updateRecord(db, 'introduction', id, { reported_back: reported });
 }
 
 /**

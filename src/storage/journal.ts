@@ -10,7 +10,7 @@ import {
   latestVersion,
   migrate,
 } from './migrate.js';
-import { beginUndoStep, finishUndoStep } from './undo-log.js';
+import { abandonChangeGroup, closeChangeGroup, openChangeGroup } from './write.js';
 
 export type Db = Database;
 
@@ -58,17 +58,28 @@ export function openJournal(path: string, options: OpenOptions): Db | null {
 
 /**
  * Run fn in one IMMEDIATE transaction: all of it is written, or none. The
- * rows it changes are recorded as one undo step (see 0003_undo.sql) unless
- * undoable is false (undo's own replay).
+ * changes it makes through the write path (write.ts) form one change group
+ * named by label ("add Ralph Smith"), which `undo` reverts as a whole unless
+ * undoable is false (undo's own writes).
  */
-export function writeTransaction<T>(db: Db, fn: () => T, options: { undoable?: boolean } = {}): T {
+export function writeTransaction<T>(
+  db: Db,
+  label: string,
+  fn: () => T,
+  options: { undoable?: boolean } = {},
+): T {
   try {
     return db
       .transaction(() => {
-        const step = options.undoable === false ? null : beginUndoStep(db);
-        const result = fn();
-        if (step !== null) finishUndoStep(db, step);
-        return result;
+        openChangeGroup(db, label, options.undoable !== false);
+        try {
+          const result = fn();
+          closeChangeGroup(db);
+          return result;
+        } catch (err) {
+          abandonChangeGroup(db);
+          throw err;
+        }
       })
       .immediate();
   } catch (err) {

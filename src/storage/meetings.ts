@@ -1,5 +1,6 @@
 import type { ContactRef, Meeting, MeetingKind } from '../domain/records.js';
 import type { Db } from './journal.js';
+import { deleteRecord, insertRecord, updateRecord } from './write.js';
 import { statement } from './sqlite.js';
 
 interface MeetingRow {
@@ -50,40 +51,31 @@ export function insertMeeting(
   contactIds: readonly number[],
   created: string,
 ): number {
-  const id = Number(
-    statement(
-      db,
-      'INSERT INTO meetings (date, kind, notes, outreach, created) VALUES (?, ?, ?, ?, ?)',
-    ).run(m.date, m.kind, m.notes, m.outreach ? 1 : 0, created).lastInsertRowid,
-  );
+  const id = insertRecord(db, 'meeting', { ...m, created });
   setParticipants(db, id, contactIds);
   return id;
 }
 
 /** Replace a meeting's participants. */
 export function setParticipants(db: Db, meetingId: number, contactIds: readonly number[]): void {
-  statement(db, 'DELETE FROM meeting_contacts WHERE meeting_id = ?').run(meetingId);
-  const add = statement(
-    db,
-    'INSERT OR IGNORE INTO meeting_contacts (meeting_id, contact_id) VALUES (?, ?)',
-  );
-  for (const contactId of contactIds) add.run(meetingId, contactId);
+  const current = statement(db, 'SELECT contact_id FROM meeting_contacts WHERE meeting_id = ?')
+    .all(meetingId)
+    .map((r) => (r as { contact_id: number }).contact_id);
+  for (const contactId of current)
+    if (!contactIds.includes(contactId))
+      deleteRecord(db, 'participant', { meeting_id: meetingId, contact_id: contactId });
+  for (const contactId of contactIds)
+    insertRecord(db, 'participant', { meeting_id: meetingId, contact_id: contactId });
 }
 
 /** Change a meeting's date, kind or notes. */
 export function updateMeeting(db: Db, id: number, m: MeetingInput): void {
-  statement(db, 'UPDATE meetings SET date = ?, kind = ?, notes = ?, outreach = ? WHERE id = ?').run(
-    m.date,
-    m.kind,
-    m.notes,
-    m.outreach ? 1 : 0,
-    id,
-  );
+  updateRecord(db, 'meeting', id, { ...m });
 }
 
 /** Remove a meeting (participants go with it; notes and gifts keep their text). */
 export function deleteMeeting(db: Db, id: number): void {
-  statement(db, 'DELETE FROM meetings WHERE id = ?').run(id);
+  deleteRecord(db, 'meeting', id);
 }
 
 /** One meeting, or undefined. */

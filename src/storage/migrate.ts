@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
+import { assignStableIds } from './upgrade.js';
 
 /** Stamped into every journal so that a foreign SQLite file is never mistaken for one. */
 export const APPLICATION_ID = 0x4e4a524e; // "NJRN"
@@ -80,6 +81,8 @@ export function migrate(db: Database, appliedAt: string): void {
         `);
       }
       db.exec(m.sql);
+      // A migration whose data part is code (it needs the record declarations).
+      if (m.name.endsWith('_change_log')) assignStableIds(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)').run(
         m.version,
         m.name,

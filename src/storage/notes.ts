@@ -1,5 +1,6 @@
 import type { Gift, Note } from '../domain/records.js';
 import type { Db } from './journal.js';
+import { insertRecord } from './write.js';
 import { statement } from './sqlite.js';
 
 interface TextRow {
@@ -32,12 +33,13 @@ export interface DatedTextInput {
 type Table = 'notes' | 'gifts';
 
 function insert(db: Db, table: Table, n: DatedTextInput, created: string): number {
-  return Number(
-    statement(
-      db,
-      `INSERT INTO ${table} (contact_id, date, text, meeting_id, created) VALUES (?, ?, ?, ?, ?)`,
-    ).run(n.contactId, n.date, n.text, n.meetingId ?? null, created).lastInsertRowid,
-  );
+  return insertRecord(db, table === 'notes' ? 'note' : 'gift', {
+    contact_id: n.contactId,
+    date: n.date,
+    text: n.text,
+    meeting_id: n.meetingId ?? null,
+    created,
+  });
 }
 
 function list(db: Db, table: Table, where: string, param: number): (Note & Gift)[] {

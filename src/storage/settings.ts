@@ -2,6 +2,7 @@ import { CIRCLES, type Circle } from '../domain/contact.js';
 import type { CircleCadences } from '../domain/cadence.js';
 import { isCadenceDays } from '../domain/settings.js';
 import type { Db } from './journal.js';
+import { deleteRecord, insertRecord, updateRecord } from './write.js';
 import { statement } from './sqlite.js';
 
 /** A setting's stored value, or undefined. */
@@ -31,15 +32,13 @@ export function cadenceDefaults(db: Db | null): CircleCadences {
 
 /** Store a setting. */
 export function setSetting(db: Db, key: string, value: string): void {
-  statement(
-    db,
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(key, value);
+  if (getSetting(db, key) === undefined) insertRecord(db, 'setting', { key, value });
+  else updateRecord(db, 'setting', { key }, { value });
 }
 
 /** Remove a setting; true when it existed. */
 export function unsetSetting(db: Db, key: string): boolean {
-  return statement(db, 'DELETE FROM settings WHERE key = ?').run(key).changes > 0;
+  return deleteRecord(db, 'setting', { key });
 }
 
 /** Every stored setting, by key. */

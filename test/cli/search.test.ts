@@ -320,7 +320,7 @@ describe('an upgraded journal', () => {
       { kind: 'contact', id: 1, contact: 'Zoë Ng', contactId: 1, date: null, text: 'design' },
     ]);
     const after = new Database(j.path, { readonly: true });
-    expect(after.pragma('user_version', { simple: true })).toBe(5);
+    expect(after.pragma('user_version', { simple: true })).toBe(6);
     expect(
       after.prepare('SELECT name FROM schema_migrations ORDER BY version').pluck().all(),
     ).toEqual([
@@ -329,6 +329,7 @@ describe('an upgraded journal', () => {
       '0003_undo',
       '0004_next_touch',
       '0005_portable_search',
+      '0006_change_log',
     ]);
     after.close();
   });

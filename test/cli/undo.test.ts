@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { doctorCommand } from '../../src/cli/commands/maintenance/doctor.js';
 import { undoCommand } from '../../src/cli/commands/maintenance/undo.js';
-import { UNDO_DEPTH } from '../../src/storage/undo-log.js';
+import { UNDO_DEPTH } from '../../src/storage/write.js';
 import { BULK_STEP } from '../../src/storage/undo.js';
 import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
 import { runWithCommand } from '../helpers/run-unregistered.js';

@@ -285,6 +285,7 @@ describe('jsonl and json', () => {
   it('writes the selected lines in export order, one JSON text each', () => {
     const lines = renderJsonl(dump, 'all').split('\n');
     expect(lines.map((l) => (l ? (JSON.parse(l) as { type: string }).type : ''))).toEqual([
+      'netjournal',
       'setting',
       'contact',
       'followUp',

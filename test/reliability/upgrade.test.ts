@@ -24,11 +24,11 @@ interface Exported {
   [field: string]: unknown;
 }
 
+/** The records of an export (its first line is the format header). */
 function parseExport(jsonl: string): Exported[] {
-  return jsonl
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as Exported);
+  const lines = jsonl.split('\n').filter((line) => line !== '');
+  expect(JSON.parse(lines[0] ?? '')).toEqual({ type: 'netjournal', format: 2 });
+  return lines.slice(1).map((line) => JSON.parse(line) as Exported);
 }
 
 /** What a schema-1 journal holds, read straight from its tables, in export's terms. */

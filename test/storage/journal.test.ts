@@ -56,6 +56,7 @@ describe('openJournal', () => {
       { version: 3, name: '0003_undo', applied: '2026-11-21T00:00:00.000Z' },
       { version: 4, name: '0004_next_touch', applied: '2026-11-21T00:00:00.000Z' },
       { version: 5, name: '0005_portable_search', applied: '2026-11-21T00:00:00.000Z' },
+      { version: 6, name: '0006_change_log', applied: '2026-11-21T00:00:00.000Z' },
     ]);
     expect(db.prepare('SELECT id, name, is_me FROM contacts').all()).toEqual([
       { id: 0, name: 'me', is_me: 1 },
@@ -182,7 +183,7 @@ describe('the schema', () => {
 
   it('writes nothing when a write transaction throws', () => {
     expect(() =>
-      writeTransaction(db, () => {
+      writeTransaction(db, 'test', () => {
         contact('Ralph');
         throw new Error('boom');
       }),

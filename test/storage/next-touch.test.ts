@@ -92,7 +92,7 @@ const OPS = [
 describe('next_touch', () => {
   it('is last met (else created) plus the cadence (own, else the circle default)', () => {
     const db = openMemoryJournal(NOW);
-    writeTransaction(db, () => {
+    writeTransaction(db, 'test', () => {
       setSetting(db, 'cadence.second', '30');
       insertContact(db, contact('Own', { cadenceDays: 14, circle: 'second' }), '2026-01-01');
       insertContact(db, contact('Circle', { circle: 'second' }), '2026-01-01');
@@ -109,9 +109,9 @@ describe('next_touch', () => {
       ['Circle', '2026-12-01'],
       ['None', null],
     ]);
-    writeTransaction(db, () => setSetting(db, 'cadence.third', '7'));
+    writeTransaction(db, 'test', () => setSetting(db, 'cadence.third', '7'));
     expect(rows(db).map((r) => r.next_touch)).toEqual(['2026-11-15', '2026-12-01', '2026-01-08']);
-    writeTransaction(db, () => unsetSetting(db, 'cadence.second'));
+    writeTransaction(db, 'test', () => unsetSetting(db, 'cadence.second'));
     expect(rows(db).map((r) => r.next_touch)).toEqual(['2026-11-15', null, '2026-01-08']);
     const due = reconnectsDue(db, '2026-11-21');
     expect(due.map((r) => [r.name, r.cadenceDays]).sort()).toEqual([
@@ -122,22 +122,22 @@ describe('next_touch', () => {
 
   it('ignores a circle default that is not a whole number of days, as cadenceDefaults does', () => {
     const db = openMemoryJournal(NOW);
-    writeTransaction(db, () => {
+    writeTransaction(db, 'test', () => {
       insertContact(db, contact('Circle', { circle: 'second' }), '2026-01-01');
     });
     for (const bad of ['60d', '1.5', '0x3C', '1e2', '0', '-7', ' 30']) {
-      writeTransaction(db, () => setSetting(db, 'cadence.second', bad));
+      writeTransaction(db, 'test', () => setSetting(db, 'cadence.second', bad));
       expect([bad, cadenceDefaults(db).second]).toEqual([bad, undefined]);
       expect([bad, rows(db)[0]?.next_touch]).toEqual([bad, null]);
       expect(reconnectsDue(db, '2026-11-21')).toEqual([]);
     }
-    writeTransaction(db, () => setSetting(db, 'cadence.second', '30'));
+    writeTransaction(db, 'test', () => setSetting(db, 'cadence.second', '30'));
     expect(reconnectsDue(db, '2026-11-21')).toMatchObject([{ name: 'Circle', cadenceDays: 30 }]);
   });
 
   it('leaves out a contact with an open follow-up', () => {
     const db = openMemoryJournal(NOW);
-    writeTransaction(db, () => {
+    writeTransaction(db, 'test', () => {
       insertContact(db, contact('Ann', { cadenceDays: 7 }), '2026-01-01');
       insertContact(db, contact('Bob', { cadenceDays: 7 }), '2026-01-01');
       insertFollowUp(db, { contactId: 2, kind: 'action', text: 'call', due: '2026-12-01' }, NOW);
@@ -174,10 +174,11 @@ describe('next_touch', () => {
           );
           if (o.op === 'undo') {
             const step = lastUndoStep(db);
-            if (step) writeTransaction(db, () => revertUndoStep(db, step.id), { undoable: false });
+            if (step)
+              writeTransaction(db, 'undo', () => revertUndoStep(db, step.id), { undoable: false });
             continue;
           }
-          writeTransaction(db, () => {
+          writeTransaction(db, 'test', () => {
             switch (o.op) {
               case 'contact':
                 insertContact(

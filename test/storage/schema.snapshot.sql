@@ -1,4 +1,10 @@
--- user_version 5
+-- user_version 6
+CREATE INDEX change_groups_undoable ON change_groups (id) WHERE undoable = 1 AND undone_by IS NULL;
+
+CREATE INDEX changes_by_group ON changes (grp, seq);
+
+CREATE INDEX changes_by_record ON changes (uid, seq);
+
 CREATE INDEX contact_tags_by_tag ON contact_tags (tag);
 
 CREATE INDEX contacts_birthday_day ON contacts (substr(birthday, -5)) WHERE birthday IS NOT NULL;
@@ -8,6 +14,8 @@ CREATE INDEX contacts_by_company ON contacts (company COLLATE NOCASE) WHERE comp
 CREATE INDEX contacts_by_email ON contacts (email COLLATE NOCASE) WHERE email IS NOT NULL;
 
 CREATE INDEX contacts_by_name ON contacts (name COLLATE NOCASE);
+
+CREATE UNIQUE INDEX contacts_by_uid ON contacts (uid);
 
 CREATE INDEX contacts_next_touch ON contacts (next_touch) WHERE next_touch IS NOT NULL;
 
@@ -20,9 +28,13 @@ CREATE INDEX follow_ups_by_introduction ON follow_ups (introduction_id)
 
 CREATE INDEX follow_ups_by_meeting ON follow_ups (meeting_id) WHERE meeting_id IS NOT NULL;
 
+CREATE UNIQUE INDEX follow_ups_by_uid ON follow_ups (uid);
+
 CREATE INDEX follow_ups_open_by_due ON follow_ups (due, kind) WHERE status = 'open';
 
 CREATE INDEX gifts_by_contact ON gifts (contact_id, date);
+
+CREATE UNIQUE INDEX gifts_by_uid ON gifts (uid);
 
 CREATE INDEX introductions_by_date ON introductions (date);
 
@@ -32,15 +44,47 @@ CREATE INDEX introductions_by_person ON introductions (person_id, to_id);
 
 CREATE INDEX introductions_by_to ON introductions (to_id);
 
+CREATE UNIQUE INDEX introductions_by_uid ON introductions (uid);
+
 CREATE INDEX meeting_contacts_by_contact ON meeting_contacts (contact_id, meeting_id);
 
 CREATE INDEX meetings_by_date ON meetings (date);
+
+CREATE UNIQUE INDEX meetings_by_uid ON meetings (uid);
 
 CREATE INDEX notes_by_contact ON notes (contact_id, date);
 
 CREATE INDEX notes_by_meeting ON notes (meeting_id) WHERE meeting_id IS NOT NULL;
 
-CREATE INDEX undo_log_by_step ON undo_log (step, seq);
+CREATE UNIQUE INDEX notes_by_uid ON notes (uid);
+
+CREATE TABLE change_groups (
+  id        INTEGER PRIMARY KEY,
+  label     TEXT    NOT NULL,
+  at        TEXT    NOT NULL,
+  device    TEXT    NOT NULL,
+  -- 1 while `undo` may revert it (the newest 20 command groups).
+  undoable  INTEGER NOT NULL DEFAULT 1 CHECK (undoable IN (0, 1)),
+  -- An undo's group names the group it reverted; that group names its undo.
+  undoes    INTEGER REFERENCES change_groups (id),
+  undone_by INTEGER REFERENCES change_groups (id)
+);
+
+CREATE TABLE changes (
+  seq      INTEGER PRIMARY KEY,
+  grp      INTEGER NOT NULL REFERENCES change_groups (id),
+  hlc      TEXT    NOT NULL,
+  device   TEXT    NOT NULL,
+  record   TEXT    NOT NULL CHECK (record IN ('contact', 'tag', 'meeting', 'participant', 'note',
+                                                'introduction', 'followUp', 'gift', 'setting')),
+  uid      TEXT    NOT NULL,
+  op       TEXT    NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+  -- The record's short id in this journal, for entities.
+  local_id INTEGER,
+  -- JSON objects by column: what was set, and what it was before.
+  fields   TEXT    CHECK ((op = 'delete') = (fields IS NULL)),
+  prior    TEXT    CHECK ((op = 'insert') = (prior IS NULL))
+);
 
 CREATE TABLE contact_tags (
   contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
@@ -70,7 +114,7 @@ CREATE TABLE contacts (
   -- Derived from meetings and kept by the triggers below, in the same
   -- transaction, so it can never drift: the date of the latest meeting.
   last_met     TEXT    CHECK (last_met IS NULL OR date(last_met) IS last_met)
-, next_touch TEXT);
+, next_touch TEXT, uid TEXT);
 
 CREATE TABLE follow_ups (
   id              INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -83,7 +127,7 @@ CREATE TABLE follow_ups (
   closed          TEXT    CHECK (closed IS NULL OR date(closed) IS closed),
   meeting_id      INTEGER REFERENCES meetings (id) ON DELETE SET NULL,
   introduction_id INTEGER REFERENCES introductions (id) ON DELETE SET NULL,
-  created         TEXT    NOT NULL,
+  created         TEXT    NOT NULL, uid TEXT,
   CHECK ((status = 'open') = (closed IS NULL))
 );
 
@@ -94,7 +138,7 @@ CREATE TABLE gifts (
   date       TEXT    NOT NULL CHECK (date(date) IS date),
   text       TEXT    NOT NULL CHECK (length(trim(text)) > 0),
   created    TEXT    NOT NULL
-);
+, uid TEXT);
 
 CREATE TABLE introductions (
   id            INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -104,10 +148,15 @@ CREATE TABLE introductions (
   date          TEXT    NOT NULL CHECK (date(date) IS date),
   context       TEXT,
   reported_back INTEGER NOT NULL DEFAULT 0 CHECK (reported_back IN (0, 1)),
-  created       TEXT    NOT NULL,
+  created       TEXT    NOT NULL, uid TEXT,
   CHECK (person_id <> to_id),
   CHECK (introducer_id <> person_id)
 );
+
+CREATE TABLE journal_meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
 
 CREATE TABLE meeting_contacts (
   meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
@@ -123,7 +172,7 @@ CREATE TABLE meetings (
   notes    TEXT,
   outreach INTEGER NOT NULL DEFAULT 0 CHECK (outreach IN (0, 1)),
   created  TEXT    NOT NULL
-);
+, uid TEXT);
 
 CREATE TABLE notes (
   id         INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -132,7 +181,7 @@ CREATE TABLE notes (
   date       TEXT    NOT NULL CHECK (date(date) IS date),
   text       TEXT    NOT NULL CHECK (length(trim(text)) > 0),
   created    TEXT    NOT NULL
-);
+, uid TEXT);
 
 CREATE TABLE schema_migrations (
             version INTEGER PRIMARY KEY,
@@ -164,24 +213,6 @@ CREATE TABLE settings (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) WITHOUT ROWID;
-
-CREATE TABLE undo_log (
-  seq  INTEGER PRIMARY KEY,
-  step INTEGER NOT NULL REFERENCES undo_steps (id) ON DELETE CASCADE,
-  -- The change being recorded: insert, update or delete of a row of tbl.
-  op   TEXT    NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
-  tbl  TEXT    NOT NULL,
-  -- The statement that reverses it, and its parameters (a JSON array).
-  sql  TEXT    NOT NULL,
-  args TEXT    NOT NULL
-);
-
-CREATE TABLE undo_steps (
-  id        INTEGER PRIMARY KEY,
-  command   TEXT    NOT NULL,
-  at        TEXT    NOT NULL,
-  recording INTEGER NOT NULL DEFAULT 0 CHECK (recording IN (0, 1))
-);
 
 CREATE TRIGGER meeting_contacts_added AFTER INSERT ON meeting_contacts BEGIN
   UPDATE contacts SET last_met = (
@@ -375,214 +406,6 @@ WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search.paused') BEGIN
   DELETE FROM search_index WHERE rowid = OLD.meeting_id * 4 + 2;
   INSERT INTO search_index (rowid, kind, ref, name, people, body)
   SELECT doc, kind, ref, name, people, body FROM search_meeting_docs WHERE ref = OLD.meeting_id;
-END;
-
-CREATE TRIGGER undo_contact_tags_delete AFTER DELETE ON contact_tags
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'delete', 'contact_tags',
-          'INSERT INTO contact_tags (contact_id, tag) VALUES (?, ?)',
-          json_array(OLD.contact_id, OLD.tag));
-END;
-
-CREATE TRIGGER undo_contact_tags_insert AFTER INSERT ON contact_tags
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'insert', 'contact_tags',
-          'DELETE FROM contact_tags WHERE contact_id = ? AND tag = ?', json_array(NEW.contact_id, NEW.tag));
-END;
-
-CREATE TRIGGER undo_contact_tags_update AFTER UPDATE ON contact_tags
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'update', 'contact_tags',
-          'UPDATE contact_tags SET contact_id = ?, tag = ? WHERE contact_id = ? AND tag = ?',
-          json_array(OLD.contact_id, OLD.tag, NEW.contact_id, NEW.tag));
-END;
-
-CREATE TRIGGER undo_contacts_delete AFTER DELETE ON contacts
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'delete', 'contacts',
-          'INSERT INTO contacts (id, name, is_me, company, role, email, phone, url, location, circle, cadence_days, birthday, how_met, archived, created, last_met) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          json_array(OLD.id, OLD.name, OLD.is_me, OLD.company, OLD.role, OLD.email, OLD.phone, OLD.url, OLD.location, OLD.circle, OLD.cadence_days, OLD.birthday, OLD.how_met, OLD.archived, OLD.created, OLD.last_met));
-END;
-
-CREATE TRIGGER undo_contacts_insert AFTER INSERT ON contacts
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'insert', 'contacts',
-          'DELETE FROM contacts WHERE id = ?', json_array(NEW.id));
-END;
-
-CREATE TRIGGER undo_contacts_update AFTER UPDATE ON contacts
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1)
-     AND (OLD.id IS NOT NEW.id OR OLD.name IS NOT NEW.name OR OLD.is_me IS NOT NEW.is_me OR OLD.company IS NOT NEW.company OR OLD.role IS NOT NEW.role OR OLD.email IS NOT NEW.email OR OLD.phone IS NOT NEW.phone OR OLD.url IS NOT NEW.url OR OLD.location IS NOT NEW.location OR OLD.circle IS NOT NEW.circle OR OLD.cadence_days IS NOT NEW.cadence_days OR OLD.birthday IS NOT NEW.birthday OR OLD.how_met IS NOT NEW.how_met OR OLD.archived IS NOT NEW.archived OR OLD.created IS NOT NEW.created) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'update', 'contacts',
-          'UPDATE contacts SET id = ?, name = ?, is_me = ?, company = ?, role = ?, email = ?, phone = ?, url = ?, location = ?, circle = ?, cadence_days = ?, birthday = ?, how_met = ?, archived = ?, created = ? WHERE id = ?',
-          json_array(OLD.id, OLD.name, OLD.is_me, OLD.company, OLD.role, OLD.email, OLD.phone, OLD.url, OLD.location, OLD.circle, OLD.cadence_days, OLD.birthday, OLD.how_met, OLD.archived, OLD.created, NEW.id));
-END;
-
-CREATE TRIGGER undo_follow_ups_delete AFTER DELETE ON follow_ups
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'delete', 'follow_ups',
-          'INSERT INTO follow_ups (id, contact_id, kind, text, due, status, closed, meeting_id, introduction_id, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          json_array(OLD.id, OLD.contact_id, OLD.kind, OLD.text, OLD.due, OLD.status, OLD.closed, OLD.meeting_id, OLD.introduction_id, OLD.created));
-END;
-
-CREATE TRIGGER undo_follow_ups_insert AFTER INSERT ON follow_ups
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'insert', 'follow_ups',
-          'DELETE FROM follow_ups WHERE id = ?', json_array(NEW.id));
-END;
-
-CREATE TRIGGER undo_follow_ups_update AFTER UPDATE ON follow_ups
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'update', 'follow_ups',
-          'UPDATE follow_ups SET id = ?, contact_id = ?, kind = ?, text = ?, due = ?, status = ?, closed = ?, meeting_id = ?, introduction_id = ?, created = ? WHERE id = ?',
-          json_array(OLD.id, OLD.contact_id, OLD.kind, OLD.text, OLD.due, OLD.status, OLD.closed, OLD.meeting_id, OLD.introduction_id, OLD.created, NEW.id));
-END;
-
-CREATE TRIGGER undo_gifts_delete AFTER DELETE ON gifts
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'delete', 'gifts',
-          'INSERT INTO gifts (id, contact_id, meeting_id, date, text, created) VALUES (?, ?, ?, ?, ?, ?)',
-          json_array(OLD.id, OLD.contact_id, OLD.meeting_id, OLD.date, OLD.text, OLD.created));
-END;
-
-CREATE TRIGGER undo_gifts_insert AFTER INSERT ON gifts
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'insert', 'gifts',
-          'DELETE FROM gifts WHERE id = ?', json_array(NEW.id));
-END;
-
-CREATE TRIGGER undo_gifts_update AFTER UPDATE ON gifts
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'update', 'gifts',
-          'UPDATE gifts SET id = ?, contact_id = ?, meeting_id = ?, date = ?, text = ?, created = ? WHERE id = ?',
-          json_array(OLD.id, OLD.contact_id, OLD.meeting_id, OLD.date, OLD.text, OLD.created, NEW.id));
-END;
-
-CREATE TRIGGER undo_introductions_delete AFTER DELETE ON introductions
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'delete', 'introductions',
-          'INSERT INTO introductions (id, introducer_id, person_id, to_id, date, context, reported_back, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-          json_array(OLD.id, OLD.introducer_id, OLD.person_id, OLD.to_id, OLD.date, OLD.context, OLD.reported_back, OLD.created));
-END;
-
-CREATE TRIGGER undo_introductions_insert AFTER INSERT ON introductions
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'insert', 'introductions',
-          'DELETE FROM introductions WHERE id = ?', json_array(NEW.id));
-END;
-
-CREATE TRIGGER undo_introductions_update AFTER UPDATE ON introductions
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'update', 'introductions',
-          'UPDATE introductions SET id = ?, introducer_id = ?, person_id = ?, to_id = ?, date = ?, context = ?, reported_back = ?, created = ? WHERE id = ?',
-          json_array(OLD.id, OLD.introducer_id, OLD.person_id, OLD.to_id, OLD.date, OLD.context, OLD.reported_back, OLD.created, NEW.id));
-END;
-
-CREATE TRIGGER undo_meeting_contacts_delete AFTER DELETE ON meeting_contacts
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'delete', 'meeting_contacts',
-          'INSERT INTO meeting_contacts (meeting_id, contact_id) VALUES (?, ?)',
-          json_array(OLD.meeting_id, OLD.contact_id));
-END;
-
-CREATE TRIGGER undo_meeting_contacts_insert AFTER INSERT ON meeting_contacts
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'insert', 'meeting_contacts',
-          'DELETE FROM meeting_contacts WHERE meeting_id = ? AND contact_id = ?', json_array(NEW.meeting_id, NEW.contact_id));
-END;
-
-CREATE TRIGGER undo_meeting_contacts_update AFTER UPDATE ON meeting_contacts
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'update', 'meeting_contacts',
-          'UPDATE meeting_contacts SET meeting_id = ?, contact_id = ? WHERE meeting_id = ? AND contact_id = ?',
-          json_array(OLD.meeting_id, OLD.contact_id, NEW.meeting_id, NEW.contact_id));
-END;
-
-CREATE TRIGGER undo_meetings_delete AFTER DELETE ON meetings
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'delete', 'meetings',
-          'INSERT INTO meetings (id, date, kind, notes, outreach, created) VALUES (?, ?, ?, ?, ?, ?)',
-          json_array(OLD.id, OLD.date, OLD.kind, OLD.notes, OLD.outreach, OLD.created));
-END;
-
-CREATE TRIGGER undo_meetings_insert AFTER INSERT ON meetings
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'insert', 'meetings',
-          'DELETE FROM meetings WHERE id = ?', json_array(NEW.id));
-END;
-
-CREATE TRIGGER undo_meetings_update AFTER UPDATE ON meetings
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'update', 'meetings',
-          'UPDATE meetings SET id = ?, date = ?, kind = ?, notes = ?, outreach = ?, created = ? WHERE id = ?',
-          json_array(OLD.id, OLD.date, OLD.kind, OLD.notes, OLD.outreach, OLD.created, NEW.id));
-END;
-
-CREATE TRIGGER undo_notes_delete AFTER DELETE ON notes
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'delete', 'notes',
-          'INSERT INTO notes (id, contact_id, meeting_id, date, text, created) VALUES (?, ?, ?, ?, ?, ?)',
-          json_array(OLD.id, OLD.contact_id, OLD.meeting_id, OLD.date, OLD.text, OLD.created));
-END;
-
-CREATE TRIGGER undo_notes_insert AFTER INSERT ON notes
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'insert', 'notes',
-          'DELETE FROM notes WHERE id = ?', json_array(NEW.id));
-END;
-
-CREATE TRIGGER undo_notes_update AFTER UPDATE ON notes
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'update', 'notes',
-          'UPDATE notes SET id = ?, contact_id = ?, meeting_id = ?, date = ?, text = ?, created = ? WHERE id = ?',
-          json_array(OLD.id, OLD.contact_id, OLD.meeting_id, OLD.date, OLD.text, OLD.created, NEW.id));
-END;
-
-CREATE TRIGGER undo_settings_delete AFTER DELETE ON settings
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) AND OLD.key <> 'search.paused' BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'delete', 'settings',
-          'INSERT INTO settings (key, value) VALUES (?, ?)',
-          json_array(OLD.key, OLD.value));
-END;
-
-CREATE TRIGGER undo_settings_insert AFTER INSERT ON settings
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) AND NEW.key <> 'search.paused' BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'insert', 'settings',
-          'DELETE FROM settings WHERE key = ?', json_array(NEW.key));
-END;
-
-CREATE TRIGGER undo_settings_update AFTER UPDATE ON settings
-WHEN EXISTS (SELECT 1 FROM undo_steps WHERE recording = 1) AND NEW.key <> 'search.paused' BEGIN
-  INSERT INTO undo_log (step, op, tbl, sql, args)
-  VALUES ((SELECT id FROM undo_steps WHERE recording = 1), 'update', 'settings',
-          'UPDATE settings SET key = ?, value = ? WHERE key = ?',
-          json_array(OLD.key, OLD.value, NEW.key));
 END;
 
 CREATE VIEW next_touch_expected AS

@@ -1,3 +1,4 @@
+import { JSONL_FORMAT } from '../jsonl-read.js';
 import type { JournalDump, JournalLine } from '../journal-records.js';
 
 /** What `export --what` can pick: everything, or one kind of record. */
@@ -53,15 +54,22 @@ export function selectLines(dump: JournalDump, what: ExportWhat): JournalLine[] 
 }
 
 /**
- * `--format jsonl`: one `JSON.stringify` of each selected line, LF after
- * each, nothing else; the line objects keep journal-records.ts's field
+ * `--format jsonl`: a header line when the whole journal is exported (and
+ * holds anything), then
+ * one `JSON.stringify` of each selected line, LF after each, nothing else; the line objects keep journal-records.ts's field
  * order, so the same journal always gives the same bytes.
  */
 export function renderJsonl(dump: JournalDump, what: ExportWhat): string {
-  return selectLines(dump, what)
-    .map((line) => JSON.stringify(line) + '\n')
-    .join('');
+  const lines = selectLines(dump, what);
+  const header = what === 'all' && lines.length > 0 ? JSON.stringify(JSONL_HEADER) + '\n' : '';
+  return header + lines.map((line) => JSON.stringify(line) + '\n').join('');
 }
+
+/**
+ * The first line of a whole-journal export: which jsonl format it is, so a
+ * newer netjournal reads it as written and an older one refuses it plainly.
+ */
+export const JSONL_HEADER = { type: 'netjournal', format: JSONL_FORMAT } as const;
 
 /**
  * `--format json`: with `all` one object of the seven sections (the same

@@ -34,7 +34,7 @@ function runSet(ctx: Context, key: string, value: string): void {
   ctx.format();
   const stored = settingSpec(key).parse(value);
   const db = ctx.writeJournal();
-  writeTransaction(db, () => setSetting(db, key, stored));
+  writeTransaction(db, ctx.invocation, () => setSetting(db, key, stored));
   ctx.info(`${key} = ${shown(key, stored).value}`);
   printWritten(ctx, [shown(key, stored)], settingView);
 }
@@ -54,7 +54,7 @@ function runUnset(ctx: Context, key: string): void {
   ctx.format();
   settingSpec(key);
   const db = ctx.writeJournal();
-  const existed = writeTransaction(db, () => unsetSetting(db, key));
+  const existed = writeTransaction(db, ctx.invocation, () => unsetSetting(db, key));
   ctx.info(existed ? `${key} unset.` : `${key} was not set.`);
 }
 

@@ -25,7 +25,7 @@ export function runContactAdd(ctx: Context, name: string, opts: ContactAddOption
   const viaName = opts.via === undefined ? undefined : requireText(opts.via, '--via');
   const db = ctx.writeJournal();
   const notices: string[] = [];
-  const contact = writeTransaction(db, () => {
+  const contact = writeTransaction(db, ctx.invocation, () => {
     const namesake = contactsNamed(db, fields.name)[0];
     if (namesake && !opts.new) {
       throw new UsageError(

@@ -19,7 +19,7 @@ export function runContactEdit(ctx: Context, name: string, opts: ContactEditOpti
   // Resolve on a read connection first, so an unknown name creates no journal.
   const { contact: found } = existingContact(ctx.readJournal(), name);
   const db = ctx.writeJournal();
-  const updated = writeTransaction(db, () => {
+  const updated = writeTransaction(db, ctx.invocation, () => {
     const current = contactById(db, found.id);
     if (!current) throw new NotFoundError(`no contact #${found.id}`, 'it was removed meanwhile');
     const newName = changes.fields.name;

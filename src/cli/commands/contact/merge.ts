@@ -27,7 +27,7 @@ export function runContactMerge(ctx: Context, keepName: string, otherName: strin
     );
   }
   const db = ctx.writeJournal();
-  const merged = writeTransaction(db, () => {
+  const merged = writeTransaction(db, ctx.invocation, () => {
     for (const c of [keep, other]) {
       if (!contactById(db, c.id)) {
         throw new NotFoundError(`no contact #${c.id}`, 'it was removed meanwhile');

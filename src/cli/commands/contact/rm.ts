@@ -76,7 +76,7 @@ export async function runContactRm(
     }
   }
   const db = ctx.writeJournal();
-  const removed = writeTransaction(db, () => {
+  const removed = writeTransaction(db, ctx.invocation, () => {
     if (!contactById(db, contact.id)) {
       throw new NotFoundError(`no contact #${contact.id}`, 'it was removed meanwhile');
     }

@@ -28,7 +28,7 @@ export function runDemo(ctx: Context, opts: { db?: string }): void {
   const demo = new Context(ctx.io, { ...ctx.globals, db: path, format });
   try {
     const db = demo.writeJournal();
-    const story = writeTransaction(db, () =>
+    const story = writeTransaction(db, ctx.invocation, () =>
       writeDemoStory(db, demo.today(), (day) => `${day}T12:00:00.000Z`),
     );
     const { chalk } = ctx.term;

@@ -28,7 +28,7 @@ export function runFollowUp(ctx: Context, name: string, text: string, opts: Foll
   const due =
     opts.due === undefined ? addDays(ctx.today(), 7) : parseDate(opts.due, ctx.today(), 'future');
   const db = ctx.writeJournal();
-  const followUp = writeTransaction(db, () => {
+  const followUp = writeTransaction(db, ctx.invocation, () => {
     const contact = resolveName(db, name);
     const id = insertFollowUp(
       db,

@@ -46,7 +46,7 @@ function change(ctx: Context, rawIds: string[], kind: Change, until?: string): v
   const ids = [...new Set(rawIds.map((r) => parseId(r, 'follow-up')))];
   const due = kind === 'snooze' ? parseDate(until ?? '', ctx.today(), 'future') : null;
   const db = ctx.writeJournal();
-  const changed = writeTransaction(db, () => {
+  const changed = writeTransaction(db, ctx.invocation, () => {
     const items = load(db, ids);
     for (const f of items) {
       const problem = refuse(f, kind);

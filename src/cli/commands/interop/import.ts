@@ -109,7 +109,7 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
   const bar = await progressBar(ctx, parsed.records, `Importing ${name}`);
   let result: { counts: ImportCounts; problems: { line: number; message: string }[] } | undefined;
   try {
-    writeTransaction(db, () => {
+    writeTransaction(db, ctx.invocation, () => {
       result = run(db, bar.tick);
       if (!opts.skipBad) refuse(result.problems);
       if (opts.dryRun) throw new DryRun();

@@ -40,7 +40,7 @@ export function runIntro(
   const date = opts.date === undefined ? ctx.today() : parseDate(opts.date, ctx.today(), 'past');
   const context = opts.note?.trim() || null;
   const db = ctx.writeJournal();
-  const { intro, outcomes } = writeTransaction(db, () => {
+  const { intro, outcomes } = writeTransaction(db, ctx.invocation, () => {
     const a = party(db, introducer, ctx.today());
     const p = party(db, person, ctx.today());
     const t = party(db, opts.to ?? 'me', ctx.today());

@@ -28,7 +28,7 @@ export function runDoctor(ctx: Context, opts: DoctorOptions): number {
       );
     } else {
       const db = ctx.writeJournal();
-      const fixed = writeTransaction(db, () => repairDerivedData(db));
+      const fixed = writeTransaction(db, ctx.invocation, () => repairDerivedData(db));
       ctx.close();
       const contacts = (n: number) => `${n} contact${n === 1 ? '' : 's'}`;
       ctx.info(

@@ -3,7 +3,7 @@ import { UsageError } from '../../../errors.js';
 import { renderJson } from '../../../output/render.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import { writeTransaction } from '../../../storage/journal.js';
-import { UNDO_DEPTH } from '../../../storage/undo-log.js';
+import { UNDO_DEPTH } from '../../../storage/write.js';
 import { lastUndoStep, revertUndoStep, type UndoStep } from '../../../storage/undo.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
@@ -48,6 +48,7 @@ export function runUndo(ctx: Context, opts: UndoOptions): void {
     const db = ctx.writeJournal();
     step = writeTransaction(
       db,
+      ctx.invocation,
       () => {
         const last = lastUndoStep(db);
         if (!last) throw nothingToUndo();

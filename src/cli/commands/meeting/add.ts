@@ -77,7 +77,7 @@ export async function runAdd(ctx: Context, names: string[], opts: AddOptions): P
     );
   }
   const db = ctx.writeJournal();
-  const recorded = writeTransaction(db, () =>
+  const recorded = writeTransaction(db, ctx.invocation, () =>
     recordMeeting(db, request, ctx.today(), ctx.timestamp()),
   );
   ctx.info(recordedSummary(recorded, ctx.term, ctx.today()));

@@ -75,7 +75,7 @@ export function runMeetingEdit(ctx: Context, rawId: string, opts: MeetingEditOpt
     throw new UsageError('nothing to change', 'give --date, --kind, --notes, --with or --outreach');
   }
   const db = ctx.writeJournal();
-  const meeting = writeTransaction(db, () => {
+  const meeting = writeTransaction(db, ctx.invocation, () => {
     const old = load(db, id);
     const notes = opts.notes === undefined ? old.notes : opts.notes.trim() || null;
     updateMeeting(db, id, {
@@ -101,7 +101,7 @@ export function runMeetingRm(ctx: Context, rawId: string): void {
   ctx.format();
   const id = parseId(rawId, 'meeting');
   const db = ctx.writeJournal();
-  const { meeting, removed } = writeTransaction(db, () => {
+  const { meeting, removed } = writeTransaction(db, ctx.invocation, () => {
     const meeting = load(db, id);
     const removed = deleteOpenFollowUpsOfMeeting(db, id);
     deleteMeeting(db, id);

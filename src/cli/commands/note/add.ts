@@ -20,7 +20,7 @@ export function runNote(ctx: Context, name: string, text: string, opts: NoteOpti
   const body = requireText(text, 'the note');
   const date = opts.date === undefined ? ctx.today() : parseDate(opts.date, ctx.today(), 'past');
   const db = ctx.writeJournal();
-  const note = writeTransaction(db, () => {
+  const note = writeTransaction(db, ctx.invocation, () => {
     const contact = resolveName(db, name);
     const id = insertNote(db, { contactId: contact.id, date, text: body }, ctx.timestamp());
     return {

@@ -1,0 +1,283 @@
+import type { RecordSpec, RecordType } from './field.js';
+
+/**
+ * The journal's record types, each declared once. Storage derives its
+ * INSERT/UPDATE/DELETE statements and change-log fields from these;
+ * test/model/table-info.test.ts holds them against each table's columns.
+ * Adding a field: declare it here, add one migration, and test it.
+ */
+
+export const CONTACT: RecordSpec = {
+  type: 'contact',
+  table: 'contacts',
+  identity: 'uid',
+  internal: 'is_me = 1',
+  fields: [
+    { key: 'name', column: 'name', type: 'text', required: true, vcard: 'FN', searchable: true },
+    { key: 'isMe', column: 'is_me', type: 'boolean', required: true, default: 0 },
+    {
+      key: 'company',
+      column: 'company',
+      type: 'text',
+      flag: '--company',
+      csv: ['company', 'organization', 'organization 1 - name'],
+      vcard: 'ORG',
+      searchable: true,
+      mergeFill: true,
+    },
+    {
+      key: 'role',
+      column: 'role',
+      type: 'text',
+      flag: '--role',
+      csv: ['role', 'position', 'title', 'job title', 'organization 1 - title'],
+      vcard: 'TITLE',
+      searchable: true,
+      mergeFill: true,
+    },
+    {
+      key: 'email',
+      column: 'email',
+      type: 'text',
+      flag: '--email',
+      csv: ['email', 'email address', 'e-mail address', 'e-mail 1 - value'],
+      vcard: 'EMAIL',
+      searchable: true,
+      mergeFill: true,
+    },
+    {
+      key: 'phone',
+      column: 'phone',
+      type: 'text',
+      flag: '--phone',
+      csv: ['phone', 'mobile phone', 'phone 1 - value'],
+      vcard: 'TEL',
+      mergeFill: true,
+    },
+    {
+      key: 'url',
+      column: 'url',
+      type: 'text',
+      flag: '--url',
+      csv: ['url', 'website', 'web page', 'website 1 - value'],
+      vcard: 'URL',
+      mergeFill: true,
+    },
+    {
+      key: 'location',
+      column: 'location',
+      type: 'text',
+      flag: '--location',
+      csv: ['location', 'city'],
+      searchable: true,
+      mergeFill: true,
+    },
+    {
+      key: 'circle',
+      column: 'circle',
+      type: 'text',
+      flag: '--circle',
+      csv: ['circle'],
+      mergeFill: true,
+    },
+    {
+      key: 'cadenceDays',
+      column: 'cadence_days',
+      type: 'integer',
+      flag: '--every',
+      csv: ['cadence', 'every'],
+      mergeFill: true,
+    },
+    {
+      key: 'birthday',
+      column: 'birthday',
+      type: 'text',
+      flag: '--birthday',
+      csv: ['birthday'],
+      vcard: 'BDAY',
+      mergeFill: true,
+    },
+    {
+      key: 'howMet',
+      column: 'how_met',
+      type: 'text',
+      flag: '--how',
+      csv: ['how met', 'notes'],
+      vcard: 'NOTE',
+      searchable: true,
+      mergeFill: true,
+    },
+    { key: 'archived', column: 'archived', type: 'boolean', required: true, default: 0 },
+    { key: 'created', column: 'created', type: 'date', required: true },
+    { key: 'lastMet', column: 'last_met', type: 'date', derived: true },
+    { key: 'nextTouch', column: 'next_touch', type: 'date', derived: true },
+  ],
+};
+
+export const TAG: RecordSpec = {
+  type: 'tag',
+  table: 'contact_tags',
+  identity: ['contact_id', 'tag'],
+  fields: [
+    {
+      key: 'contactId',
+      column: 'contact_id',
+      type: 'ref',
+      ref: 'contact',
+      onDelete: 'cascade',
+      required: true,
+    },
+    { key: 'tag', column: 'tag', type: 'text', required: true, vcard: 'CATEGORIES' },
+  ],
+};
+
+export const MEETING: RecordSpec = {
+  type: 'meeting',
+  table: 'meetings',
+  identity: 'uid',
+  fields: [
+    { key: 'date', column: 'date', type: 'date', required: true },
+    { key: 'kind', column: 'kind', type: 'text', required: true },
+    { key: 'notes', column: 'notes', type: 'text', searchable: true },
+    { key: 'outreach', column: 'outreach', type: 'boolean', required: true, default: 0 },
+    { key: 'created', column: 'created', type: 'text', required: true },
+  ],
+};
+
+export const PARTICIPANT: RecordSpec = {
+  type: 'participant',
+  table: 'meeting_contacts',
+  identity: ['meeting_id', 'contact_id'],
+  fields: [
+    {
+      key: 'meetingId',
+      column: 'meeting_id',
+      type: 'ref',
+      ref: 'meeting',
+      onDelete: 'cascade',
+      required: true,
+    },
+    {
+      key: 'contactId',
+      column: 'contact_id',
+      type: 'ref',
+      ref: 'contact',
+      onDelete: 'cascade',
+      required: true,
+    },
+  ],
+};
+
+const datedText = (type: 'note' | 'gift', table: string): RecordSpec => ({
+  type,
+  table,
+  identity: 'uid',
+  fields: [
+    {
+      key: 'contactId',
+      column: 'contact_id',
+      type: 'ref',
+      ref: 'contact',
+      onDelete: 'cascade',
+      required: true,
+    },
+    { key: 'meetingId', column: 'meeting_id', type: 'ref', ref: 'meeting', onDelete: 'null' },
+    { key: 'date', column: 'date', type: 'date', required: true },
+    { key: 'text', column: 'text', type: 'text', required: true, searchable: type === 'note' },
+    { key: 'created', column: 'created', type: 'text', required: true },
+  ],
+});
+
+export const NOTE: RecordSpec = datedText('note', 'notes');
+export const GIFT: RecordSpec = datedText('gift', 'gifts');
+
+const person = (key: string, column: string) =>
+  ({
+    key,
+    column,
+    type: 'ref',
+    ref: 'contact',
+    onDelete: 'cascade',
+    required: true,
+  }) as const;
+
+export const INTRODUCTION: RecordSpec = {
+  type: 'introduction',
+  table: 'introductions',
+  identity: 'uid',
+  fields: [
+    person('introducerId', 'introducer_id'),
+    person('personId', 'person_id'),
+    person('toId', 'to_id'),
+    { key: 'date', column: 'date', type: 'date', required: true },
+    { key: 'context', column: 'context', type: 'text' },
+    {
+      key: 'reportedBack',
+      column: 'reported_back',
+      type: 'boolean',
+      required: true,
+      default: 0,
+    },
+    { key: 'created', column: 'created', type: 'text', required: true },
+  ],
+};
+
+export const FOLLOW_UP: RecordSpec = {
+  type: 'followUp',
+  table: 'follow_ups',
+  identity: 'uid',
+  fields: [
+    {
+      key: 'contactId',
+      column: 'contact_id',
+      type: 'ref',
+      ref: 'contact',
+      onDelete: 'cascade',
+      required: true,
+    },
+    { key: 'kind', column: 'kind', type: 'text', required: true },
+    { key: 'text', column: 'text', type: 'text', required: true, searchable: true },
+    { key: 'due', column: 'due', type: 'date', required: true },
+    { key: 'status', column: 'status', type: 'text', required: true, default: 'open' },
+    { key: 'closed', column: 'closed', type: 'date' },
+    { key: 'meetingId', column: 'meeting_id', type: 'ref', ref: 'meeting', onDelete: 'null' },
+    {
+      key: 'introductionId',
+      column: 'introduction_id',
+      type: 'ref',
+      ref: 'introduction',
+      onDelete: 'null',
+    },
+    { key: 'created', column: 'created', type: 'text', required: true },
+  ],
+};
+
+export const SETTING: RecordSpec = {
+  type: 'setting',
+  table: 'settings',
+  identity: ['key'],
+  // Imports pause the search triggers with this row; it is not user data.
+  internal: `key = 'search.paused'`,
+  fields: [
+    { key: 'key', column: 'key', type: 'text', required: true },
+    { key: 'value', column: 'value', type: 'text', required: true },
+  ],
+};
+
+/** Every record type's declaration, in the order a journal is replayed (parents first). */
+export const RECORDS: Readonly<Record<RecordType, RecordSpec>> = {
+  setting: SETTING,
+  contact: CONTACT,
+  tag: TAG,
+  meeting: MEETING,
+  participant: PARTICIPANT,
+  introduction: INTRODUCTION,
+  note: NOTE,
+  gift: GIFT,
+  followUp: FOLLOW_UP,
+};
+
+/** The declaration of the record type stored in table, if any. */
+export function specOfTable(table: string): RecordSpec | undefined {
+  return Object.values(RECORDS).find((s) => s.table === table);
+}

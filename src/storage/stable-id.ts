@@ -1,0 +1,47 @@
+import { randomFillSync } from 'node:crypto';
+
+/**
+ * Stable ids are UUID version 7 (RFC 9562): 48 bits of Unix milliseconds,
+ * then 74 random bits. Chosen over ULID because it is the standard form
+ * every tool reads (PostgreSQL's uuid type, which team sharing uses, stores
+ * it natively), and like ULID it sorts by creation time, so the unique
+ * index on uid grows at its right edge instead of splitting pages at random.
+ */
+
+// Random bytes are drawn in blocks: one system call per 256 ids, not per id.
+const pool = Buffer.alloc(16 * 256);
+let used = pool.length;
+
+function randomBlock(): Buffer {
+  if (used === pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  const block = pool.subarray(used, used + 16);
+  used += 16;
+  return block;
+}
+
+/** A new UUIDv7 for a record created at ms (Unix milliseconds; default now). */
+export function uuidv7(ms: number = Date.now()): string {
+  const b = Buffer.from(randomBlock());
+  const time = Math.max(0, Math.min(Math.floor(ms), 2 ** 48 - 1));
+  b.writeUIntBE(time, 0, 6);
+  b[6] = 0x70 | ((b[6] as number) & 0x0f);
+  b[8] = 0x80 | ((b[8] as number) & 0x3f);
+  const hex = b.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Is this a stable id as netjournal writes it (lower-case canonical UUID text)? */
+export function isStableId(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/**
+ * The user's own contact has the same stable id in every journal: it is the
+ * same person on every device.
+ */
+export const ME_UID = '00000000-0000-7000-8000-000000000000';
