@@ -5,7 +5,7 @@ import { openJournal } from '../storage/journal.js';
 import { resolveJournalPath } from '../storage/paths.js';
 import { localDate, parseNow } from '../domain/dates.js';
 import { UsageError } from '../errors.js';
-import { RECORD_FORMATS, type RecordFormat } from '../output/records.js';
+import { RECORD_FORMATS, type RecordFormat } from '../output/record-view.js';
 import { makeTerminal, type Terminal } from '../output/terminal.js';
 
 /** What the process gives a run: injected so tests can run the CLI in-process. */

@@ -5,7 +5,7 @@ import {
   NO_THANK_YOU_KINDS,
   type FollowUpKind,
   type MeetingKind,
-} from './records.js';
+} from './journal-types.js';
 
 /** Everything `add` needs, from flags or from the interactive prompts. */
 export interface AddRequest {

@@ -1,4 +1,4 @@
-import type { JsonRecord, JsonValue } from './records.js';
+import type { JsonRecord, JsonValue } from './record-view.js';
 import { csvField, tsvField } from './sanitize.js';
 
 function plain(value: JsonValue | undefined): string {

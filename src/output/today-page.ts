@@ -1,5 +1,5 @@
 import type { TodayItem, TodaySection } from '../domain/today.js';
-import type { JsonRecord, RecordView } from './records.js';
+import type { JsonRecord, RecordView } from './record-view.js';
 import { forTerminal } from './sanitize.js';
 import type { Terminal } from './terminal.js';
 import { displayWidth, truncate } from './width.js';

@@ -2,7 +2,7 @@ import { loadLibrary } from '../load-library.js';
 import type { AddRequest } from '../domain/capture.js';
 import { validateName } from '../domain/contact.js';
 import { addDays, parseDate, type DateDirection } from '../domain/dates.js';
-import { MEETING_KINDS, NO_THANK_YOU_KINDS } from '../domain/records.js';
+import { MEETING_KINDS, NO_THANK_YOU_KINDS } from '../domain/journal-types.js';
 import { InterruptedError, NetjournalError } from '../errors.js';
 import { forTerminal } from '../output/sanitize.js';
 

@@ -1,7 +1,14 @@
 import { planFollowUps, type AddRequest, type Participant } from '../domain/capture.js';
 import { nameOnlyContact, validateName } from '../domain/contact.js';
 import { findContact } from '../domain/names.js';
-import type { ContactRef, FollowUp, Gift, Introduction, Meeting, Note } from '../domain/records.js';
+import type {
+  ContactRef,
+  FollowUp,
+  Gift,
+  Introduction,
+  Meeting,
+  Note,
+} from '../domain/journal-types.js';
 import { UsageError } from '../errors.js';
 import { contactLookup, insertContact, ME_ID } from './contacts.js';
 import { followUpById, insertFollowUp } from './follow-ups.js';

@@ -1,4 +1,4 @@
-import type { FollowUp, FollowUpKind, FollowUpStatus } from '../domain/records.js';
+import type { FollowUp, FollowUpKind, FollowUpStatus } from '../domain/journal-types.js';
 import type { Db } from './journal.js';
 import { statement } from './sqlite.js';
 

@@ -1,4 +1,4 @@
-import type { ContactRef, Introduction } from '../domain/records.js';
+import type { ContactRef, Introduction } from '../domain/journal-types.js';
 import { ME_ID } from './contacts.js';
 import {
   introductionChain,

@@ -1,4 +1,4 @@
-import type { FollowUp } from '../domain/records.js';
+import type { FollowUp } from '../domain/journal-types.js';
 import { SELECT_FOLLOW_UP, toFollowUp, type FollowUpRow } from './follow-ups.js';
 import type { BirthdayContact, ReconnectContact } from '../domain/today.js';
 import type { Db } from './journal.js';

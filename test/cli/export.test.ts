@@ -41,7 +41,7 @@ async function ok(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> 
   return result.stdout;
 }
 
-// The exact lines, in journal-records.ts's field and line order.
+// The exact lines, in jsonl-lines.ts's field and line order.
 const T = '"created":"2026-11-21T00:00:00.000Z"';
 const EMPTY =
   '"company":null,"role":null,"email":null,"phone":null,"url":null,"location":null,"circle":null,' +

@@ -1,5 +1,5 @@
 import type { Contact } from '../../domain/contact.js';
-import type { JsonRecord, JsonValue, RecordView } from '../../output/records.js';
+import type { JsonRecord, JsonValue, RecordView } from '../../output/record-view.js';
 import { csvField } from '../../output/sanitize.js';
 import { contactView } from '../../output/views/contacts.js';
 import {
@@ -7,7 +7,7 @@ import {
   introductionView,
   meetingView,
   noteView,
-} from '../../output/views/records.js';
+} from '../../output/views/journal-views.js';
 import { listContacts, ME_ID } from '../../storage/contacts.js';
 import { listFollowUps } from '../../storage/follow-ups.js';
 import { listIntroductions } from '../../storage/intros-report.js';

@@ -1,5 +1,5 @@
 import type { Contact } from '../../domain/contact.js';
-import type { RecordView } from '../records.js';
+import type { RecordView } from '../record-view.js';
 import { relativeDay } from '../relative.js';
 
 /** The contact record: JSON keys and csv/tsv columns, in this order. */

@@ -1,8 +1,8 @@
-import type { ContactRef, Introduction } from '../../domain/records.js';
+import type { ContactRef, Introduction } from '../../domain/journal-types.js';
 import type { IntroducerCount } from '../../storage/intros-report.js';
 import { renderDelimited } from '../delimited.js';
 import type { Graph, GraphNode } from '../graph.js';
-import type { JsonRecord, RecordFormat } from '../records.js';
+import type { JsonRecord, RecordFormat } from '../record-view.js';
 import { renderJson } from '../render.js';
 import { forTerminal } from '../sanitize.js';
 import type { Terminal } from '../terminal.js';

@@ -19,7 +19,7 @@ import {
   type ExportWhat,
 } from '../../../interop/export/jsonl.js';
 import { renderVcards } from '../../../interop/export/vcard.js';
-import type { JournalDump } from '../../../interop/journal-records.js';
+import type { JournalDump } from '../../../interop/jsonl-lines.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import { dumpJournal } from '../../../storage/dump.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { parseDate } from '../../../domain/dates.js';
 import { UsageError } from '../../../errors.js';
 import { renderDot, renderMermaid } from '../../../output/graph.js';
-import { RECORD_FORMATS, type RecordFormat } from '../../../output/records.js';
+import { RECORD_FORMATS, type RecordFormat } from '../../../output/record-view.js';
 import {
   INTRO_REPORT_FIELDS,
   introductionGraph,

@@ -4,7 +4,7 @@ import { addDays, parseDate } from '../../../domain/dates.js';
 import { UsageError } from '../../../errors.js';
 import { recordedJson, recordedSummary } from '../../../output/recorded.js';
 import { renderJson, renderList } from '../../../output/render.js';
-import { meetingView } from '../../../output/views/records.js';
+import { meetingView } from '../../../output/views/journal-views.js';
 import { recordMeeting } from '../../../storage/capture.js';
 import { listContacts } from '../../../storage/contacts.js';
 import { writeTransaction } from '../../../storage/journal.js';

@@ -1,5 +1,5 @@
-import type { FollowUp, Gift, Introduction, Meeting, Note } from '../../domain/records.js';
-import type { RecordView } from '../records.js';
+import type { FollowUp, Gift, Introduction, Meeting, Note } from '../../domain/journal-types.js';
+import type { RecordView } from '../record-view.js';
 import { relativeDay } from '../relative.js';
 
 const dim = (t: string, _r: unknown, term: { chalk: { dim(s: string): string } }) =>
