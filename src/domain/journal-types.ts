@@ -73,3 +73,10 @@ export interface Gift {
   text: string;
   meetingId: number | null;
 }
+
+/** An introducer and how many of the filtered introductions they made. */
+export interface IntroducerCount {
+  id: number;
+  name: string;
+  count: number;
+}

@@ -7,7 +7,7 @@ import type {
   Meeting,
   Note,
 } from '../domain/journal-types.js';
-import type { RelatedContact } from '../storage/reach.js';
+import type { RelatedContact } from '../domain/reach.js';
 import type { JsonRecord } from './record-view.js';
 import { relativeDay } from './relative.js';
 import { forTerminal } from './sanitize.js';

@@ -1,4 +1,4 @@
-import type { NameOutcome, RecordedMeeting } from '../storage/capture.js';
+import type { NameOutcome, RecordedMeeting } from '../domain/capture.js';
 import type { FollowUp } from '../domain/journal-types.js';
 import type { JsonRecord } from './record-view.js';
 import { forTerminal } from './sanitize.js';

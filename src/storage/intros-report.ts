@@ -1,4 +1,4 @@
-import type { ContactRef, Introduction } from '../domain/journal-types.js';
+import type { ContactRef, IntroducerCount, Introduction } from '../domain/journal-types.js';
 import { ME_ID } from './contacts.js';
 import {
   introductionChain,
@@ -48,13 +48,6 @@ export function listIntroductions(db: Db, filter: IntroductionFilter = {}): Intr
     .prepare(`${SELECT_REPORT} ${where} ORDER BY i.date DESC, i.id DESC`)
     .all(params) as ReportRow[];
   return rows.map(toIntroduction);
-}
-
-/** An introducer and how many of the filtered introductions they made. */
-export interface IntroducerCount {
-  id: number;
-  name: string;
-  count: number;
 }
 
 /**

@@ -1,5 +1,4 @@
-import type { ContactRef, Introduction } from '../../domain/journal-types.js';
-import type { IntroducerCount } from '../../storage/intros-report.js';
+import type { ContactRef, IntroducerCount, Introduction } from '../../domain/journal-types.js';
 import { renderDelimited } from '../delimited.js';
 import type { Graph, GraphNode } from '../graph.js';
 import type { JsonRecord, RecordFormat } from '../record-view.js';
