@@ -80,3 +80,13 @@ export interface IntroducerCount {
   name: string;
   count: number;
 }
+
+/** How the user came to know someone, with the introduction behind each link. */
+export interface IntroChain {
+  /** First link first, ending with the contact asked about. */
+  people: ContactRef[];
+  /** One per link: links[k] introduced people[k + 1] to the user. */
+  links: Introduction[];
+  /** Who introduced the first person, when following them would loop. */
+  loopsBackTo: ContactRef | null;
+}

@@ -1,5 +1,6 @@
 import type { TodayItem, TodaySection } from '../domain/today.js';
 import type { JsonRecord, RecordView } from './record-view.js';
+import { renderJson, renderList, type RenderOptions } from './render.js';
 import { forTerminal } from './sanitize.js';
 import type { Terminal } from './terminal.js';
 import { displayWidth, truncate } from './width.js';
@@ -125,4 +126,16 @@ export function renderTodayPage(items: readonly TodayItem[], term: Terminal, day
     );
   }
   return lines.join('\n') + '\n';
+}
+
+/** `today` in the chosen format: the page, `{"date", "items"}` in json, else one item a line. */
+export function renderToday(
+  items: readonly TodayItem[],
+  opts: RenderOptions & { days: number },
+): string {
+  if (opts.format === 'table') return renderTodayPage(items, opts.term, opts.days);
+  if (opts.format === 'json') {
+    return renderJson({ date: opts.today, items: items.map(todayItemView.toRecord) }, opts.term);
+  }
+  return renderList(items, todayItemView, opts);
 }

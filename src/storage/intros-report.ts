@@ -1,4 +1,9 @@
-import type { ContactRef, IntroducerCount, Introduction } from '../domain/journal-types.js';
+import type {
+  ContactRef,
+  IntroChain,
+  IntroducerCount,
+  Introduction,
+} from '../domain/journal-types.js';
 import { ME_ID } from './contacts.js';
 import {
   introductionChain,
@@ -97,4 +102,12 @@ export function chainLinks(db: Db, chain: readonly ContactRef[]): Introduction[]
 /** How the user came to know a contact: first link first, ending with the contact. */
 export function chainTo(db: Db, contactId: number): ContactRef[] {
   return introductionChain(db, contactId, ME_ID);
+}
+
+/** How the user came to know a contact, with the introduction behind each link (`intros --chain`). */
+export function introChainOf(db: Db, contactId: number): IntroChain {
+  const people = chainTo(db, contactId);
+  const first = people[0];
+  const before = first ? firstIntroductionToMe(db, first.id) : undefined;
+  return { people, links: chainLinks(db, people), loopsBackTo: before?.introducer ?? null };
 }

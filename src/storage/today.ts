@@ -1,6 +1,13 @@
 import type { FollowUp } from '../domain/journal-types.js';
 import { SELECT_FOLLOW_UP, toFollowUp, type FollowUpRow } from './follow-ups.js';
-import type { BirthdayContact, ReconnectContact } from '../domain/today.js';
+import { addDays } from '../domain/dates.js';
+import {
+  birthdayMonthDays,
+  buildToday,
+  type BirthdayContact,
+  type ReconnectContact,
+  type TodayItem,
+} from '../domain/today.js';
 import type { Db } from './journal.js';
 import { statement } from './sqlite.js';
 
@@ -41,4 +48,17 @@ export function reconnectsDue(db: Db, today: string): ReconnectContact[] {
       WHERE c.next_touch <= @today
         AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.contact_id = c.id AND f.status = 'open')`,
   ).all({ today }) as ReconnectContact[];
+}
+
+/** The `today` report's items: follow-ups due within `days`, today's birthdays, reconnects due. */
+export function todayItems(db: Db, today: string, days: number): TodayItem[] {
+  return buildToday(
+    {
+      followUps: openFollowUpsDueBy(db, addDays(today, days)),
+      birthdays: birthdaysOn(db, birthdayMonthDays(today)),
+      reconnects: reconnectsDue(db, today),
+    },
+    today,
+    days,
+  );
 }
