@@ -1,5 +1,5 @@
 import type { Contact } from '../domain/contact.js';
-import { findContact, resolveContact, type NamedContact } from '../domain/names.js';
+import { resolveContact, type NamedContact } from '../domain/names.js';
 import { NotFoundError } from '../errors.js';
 import { contactById, contactLookup } from '../storage/contacts.js';
 import type { Db } from '../storage/journal.js';
@@ -21,12 +21,6 @@ export function existingContact(db: Db | null, query: string): { db: Db; contact
     throw new NotFoundError(`no contact #${named.id}`, "see the ids with 'netjournal contacts'");
   }
   return { db, contact };
-}
-
-/** Find a contact or report that there is none (for commands that create unknown names). */
-export function findName(db: Db, query: string, allowMe = false): NamedContact | null {
-  const result = findContact(query, contactLookup(db), allowMe);
-  return result.found;
 }
 
 const emptyLookup = {

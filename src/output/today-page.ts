@@ -6,7 +6,7 @@ import type { Terminal } from './terminal.js';
 import { displayWidth, truncate } from './width.js';
 
 /** The item record: JSON keys and csv/tsv columns, in this order. */
-export const todayItemView: RecordView<TodayItem> = {
+const todayItemView: RecordView<TodayItem> = {
   fields: ['section', 'id', 'kind', 'contact', 'contactId', 'text', 'due', 'days'],
   toRecord: (i): JsonRecord => ({
     section: i.section,
@@ -89,7 +89,7 @@ function wrap(text: string, width: number): string[] {
  * section with one line per item (the id to type into `done`, who, what,
  * when). Text is cut to fit the terminal; piped output never uses this.
  */
-export function renderTodayPage(items: readonly TodayItem[], term: Terminal, days: number): string {
+function renderTodayPage(items: readonly TodayItem[], term: Terminal, days: number): string {
   const { chalk } = term;
   const lines = wrap(todaySummary(items, days), term.columns).map((l) => chalk.bold(l));
   const idWidth = Math.max(0, ...items.map((i) => (i.id === null ? 0 : String(i.id).length)));

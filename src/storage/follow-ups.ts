@@ -72,11 +72,6 @@ export function followUpById(db: Db, id: number): FollowUp | undefined {
   return row ? toFollowUp(row) : undefined;
 }
 
-/** Several follow-ups by id, in the order asked. */
-export function followUpsByIds(db: Db, ids: readonly number[]): FollowUp[] {
-  return ids.map((id) => followUpById(db, id)).filter((f): f is FollowUp => f !== undefined);
-}
-
 export interface FollowUpFilter {
   /** Include done and dropped ones. */
   all?: boolean;

@@ -80,7 +80,7 @@ export function topIntroducers(db: Db, filter: IntroductionFilter = {}): Introdu
  * The introduction that brought a contact to the user, as `introductionChain`
  * follows it: the earliest one to the user by someone other than the user.
  */
-export function firstIntroductionToMe(db: Db, personId: number): Introduction | undefined {
+function firstIntroductionToMe(db: Db, personId: number): Introduction | undefined {
   const row = db
     .prepare(
       `${SELECT_REPORT}
@@ -92,7 +92,7 @@ export function firstIntroductionToMe(db: Db, personId: number): Introduction | 
 }
 
 /** The introductions linking a chain (first link first): one fewer than its people. */
-export function chainLinks(db: Db, chain: readonly ContactRef[]): Introduction[] {
+function chainLinks(db: Db, chain: readonly ContactRef[]): Introduction[] {
   return chain
     .slice(1)
     .map((person) => firstIntroductionToMe(db, person.id))
@@ -100,7 +100,7 @@ export function chainLinks(db: Db, chain: readonly ContactRef[]): Introduction[]
 }
 
 /** How the user came to know a contact: first link first, ending with the contact. */
-export function chainTo(db: Db, contactId: number): ContactRef[] {
+function chainTo(db: Db, contactId: number): ContactRef[] {
   return introductionChain(db, contactId, ME_ID);
 }
 

@@ -12,7 +12,7 @@ import type { Db } from './journal.js';
 import { statement } from './sqlite.js';
 
 /** Open follow-ups due on or before a date (the partial index on open follow-ups serves it). */
-export function openFollowUpsDueBy(db: Db, date: string): FollowUp[] {
+function openFollowUpsDueBy(db: Db, date: string): FollowUp[] {
   const rows = db
     .prepare(`${SELECT_FOLLOW_UP} WHERE f.status = 'open' AND f.due <= ?`)
     .all(date) as FollowUpRow[];
@@ -23,7 +23,7 @@ export function openFollowUpsDueBy(db: Db, date: string): FollowUp[] {
  * Non-archived contacts whose birthday (MM-DD or YYYY-MM-DD) falls on one of
  * these month-days (the contacts_birthday_day index of 0004 serves it).
  */
-export function birthdaysOn(db: Db, monthDays: readonly string[]): BirthdayContact[] {
+function birthdaysOn(db: Db, monthDays: readonly string[]): BirthdayContact[] {
   const marks = monthDays.map(() => '?').join(', ');
   return db
     .prepare(

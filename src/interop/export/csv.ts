@@ -87,9 +87,3 @@ export function csvTable(db: Db | null, what: ExportTable): CsvTable {
     }
   }
 }
-
-/** `export --format csv --what …`: the table with its header row, LF line endings. */
-export function renderCsvExport(db: Db | null, what: ExportTable, header = true): string {
-  const { fields, records } = csvTable(db, what);
-  return renderCsv(records, fields, header);
-}
