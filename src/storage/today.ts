@@ -1,4 +1,6 @@
+import type { Contact } from '../domain/contact.js';
 import type { FollowUp } from '../domain/journal-types.js';
+import { contactById, listContacts, type ContactFilter } from './contacts.js';
 import { SELECT_FOLLOW_UP, toFollowUp, type FollowUpRow } from './follow-ups.js';
 import { addDays } from '../domain/dates.js';
 import {
@@ -61,4 +63,24 @@ export function todayItems(db: Db, today: string, days: number): TodayItem[] {
     today,
     days,
   );
+}
+
+/**
+ * `contacts --stale`: contacts whose keep-in-touch date (next_touch, kept by
+ * the triggers of 0004_next_touch.sql) is today or earlier, by name. A range
+ * read of the next_touch index; a filter narrows them as it narrows `contacts`.
+ */
+export function contactsToReconnect(db: Db, today: string, filter: ContactFilter): Contact[] {
+  // `+name`: sort the few rows found, rather than walk the name index past every contact.
+  const ids = (
+    statement(
+      db,
+      `SELECT id FROM contacts WHERE next_touch <= ? ORDER BY +name COLLATE NOCASE, id`,
+    ).all(today) as { id: number }[]
+  ).map((r) => r.id);
+  if (filter.circle || filter.tag || filter.company) {
+    const due = new Set(ids);
+    return listContacts(db, filter).filter((c) => due.has(c.id));
+  }
+  return ids.map((id) => contactById(db, id)).filter((c): c is Contact => c !== undefined);
 }
