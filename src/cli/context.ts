@@ -153,6 +153,14 @@ export class Context {
     if (pending) await flush();
   }
 
+  /**
+   * stderr as a stream, for what draws on the terminal (prompts, the progress
+   * bar): those run only when it is a terminal, where main gave process.stderr.
+   */
+  promptOutput(): NodeJS.WritableStream {
+    return this.io.stderr as NodeJS.WritableStream;
+  }
+
   /** Progress, confirmations and notices. */
   info(text: string): void {
     this.io.stderr.write(text.endsWith('\n') ? text : text + '\n');

@@ -61,10 +61,15 @@ export async function runAdd(ctx: Context, names: string[], opts: AddOptions): P
   } else if (ctx.canPrompt()) {
     const db = ctx.readJournal();
     const { promptAddRequest } = await import('../../../prompts/add.js');
-    const asked = await promptAddRequest({
-      today: ctx.today(),
-      contacts: db ? listContacts(db).map(({ id, name, company }) => ({ id, name, company })) : [],
-    });
+    const asked = await promptAddRequest(
+      {
+        today: ctx.today(),
+        contacts: db
+          ? listContacts(db).map(({ id, name, company }) => ({ id, name, company }))
+          : [],
+      },
+      ctx.promptOutput(),
+    );
     if (!asked) {
       ctx.info('Nothing logged.');
       return 0;
