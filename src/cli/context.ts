@@ -5,7 +5,7 @@ import { openJournal } from '../storage/journal.js';
 import { resolveJournalPath } from '../storage/paths.js';
 import { localDate, parseNow } from '../domain/dates.js';
 import { UsageError } from '../errors.js';
-import { RECORD_FORMATS, type RecordFormat } from '../output/records.js';
+import { RECORD_FORMATS, type RecordFormat } from '../output/record-view.js';
 import { makeTerminal, type Terminal } from '../output/terminal.js';
 
 /** What the process gives a run: injected so tests can run the CLI in-process. */
@@ -153,6 +153,14 @@ export class Context {
       if (pending.length >= 65536 && !(await flush())) return;
     }
     if (pending) await flush();
+  }
+
+  /**
+   * stderr as a stream, for what draws on the terminal (prompts, the progress
+   * bar): those run only when it is a terminal, where main gave process.stderr.
+   */
+  promptOutput(): NodeJS.WritableStream {
+    return this.io.stderr as NodeJS.WritableStream;
   }
 
   /** Progress, confirmations and notices. */

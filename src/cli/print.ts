@@ -2,7 +2,7 @@ import type { Contact } from '../domain/contact.js';
 import { forTerminal } from '../output/sanitize.js';
 import { contactView } from '../output/views/contacts.js';
 import { renderJson, renderList } from '../output/render.js';
-import type { RecordView } from '../output/records.js';
+import type { RecordView } from '../output/record-view.js';
 import type { Context } from './context.js';
 
 /**

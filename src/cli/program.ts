@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { RECORD_FORMATS } from '../output/records.js';
+import { RECORD_FORMATS } from '../output/record-view.js';
 import type { CommandHost } from './command.js';
 import { COMMAND_NAMES, registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';

@@ -26,7 +26,7 @@ export async function progressBar(
       if (!bar) {
         bar = new SingleBar({
           format: `${label} [{bar}] {value}/{total}`,
-          stream: process.stderr,
+          stream: ctx.promptOutput(),
           clearOnComplete: true,
           hideCursor: true,
           noTTYOutput: false,

@@ -1,5 +1,7 @@
-import { findContact, resolveContact, type NamedContact } from '../domain/names.js';
-import { contactLookup } from '../storage/contacts.js';
+import type { Contact } from '../domain/contact.js';
+import { resolveContact, type NamedContact } from '../domain/names.js';
+import { NotFoundError } from '../errors.js';
+import { contactById, contactLookup } from '../storage/contacts.js';
 import type { Db } from '../storage/journal.js';
 
 /** Resolve a typed name to an existing contact (exit 3 when missing or ambiguous). */
@@ -11,10 +13,14 @@ export function resolveName(db: Db | null, query: string, allowMe = false): Name
   return resolveContact(query, contactLookup(db), allowMe);
 }
 
-/** Find a contact or report that there is none (for commands that create unknown names). */
-export function findName(db: Db, query: string, allowMe = false): NamedContact | null {
-  const result = findContact(query, contactLookup(db), allowMe);
-  return result.found;
+/** Resolve a name to a stored contact in an existing journal (exit 3 otherwise). */
+export function existingContact(db: Db | null, query: string): { db: Db; contact: Contact } {
+  const named = resolveName(db, query);
+  const contact = db ? contactById(db, named.id) : undefined;
+  if (!db || !contact) {
+    throw new NotFoundError(`no contact #${named.id}`, "see the ids with 'netjournal contacts'");
+  }
+  return { db, contact };
 }
 
 const emptyLookup = {

@@ -3,9 +3,15 @@ import { addDays } from './dates.js';
 import {
   MEETING_KINDS,
   NO_THANK_YOU_KINDS,
+  type ContactRef,
+  type FollowUp,
   type FollowUpKind,
+  type Gift,
+  type Introduction,
+  type Meeting,
   type MeetingKind,
-} from './records.js';
+  type Note,
+} from './journal-types.js';
 
 /** Everything `add` needs, from flags or from the interactive prompts. */
 export interface AddRequest {
@@ -24,6 +30,24 @@ export interface AddRequest {
   thankYou: boolean;
   /** Create new contacts even where a name exists. */
   forceNew: boolean;
+}
+
+/** What resolving a typed name did. */
+export interface NameOutcome {
+  query: string;
+  contact: ContactRef;
+  how: 'created' | 'id' | 'email' | 'name' | 'prefix';
+}
+
+/** Everything one `add` wrote. */
+export interface RecordedMeeting {
+  meeting: Meeting;
+  names: NameOutcome[];
+  via: NameOutcome | null;
+  introductions: Introduction[];
+  followUps: FollowUp[];
+  notes: Note[];
+  gifts: Gift[];
 }
 
 /** A meeting kind, or a usage error listing them. */

@@ -34,6 +34,14 @@ export interface IntroLink {
   personId: number;
 }
 
+/** A contact who shares a company or a tag with another. */
+export interface RelatedContact {
+  id: number;
+  name: string;
+  /** "same company", or "tag X" (X as the first contact spells it). */
+  reason: string;
+}
+
 /** One row of the `reach` answer. */
 export interface ReachRow {
   name: string;

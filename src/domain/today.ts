@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from './dates.js';
-import type { FollowUp } from './records.js';
+import type { FollowUp } from './journal-types.js';
 
 /** The morning report's sections, in the order they are shown. */
 export const TODAY_SECTIONS = [

@@ -1,4 +1,4 @@
-import type { JournalLine } from './journal-records.js';
+import type { JournalLine } from './jsonl-lines.js';
 
 /** A line that could not be read, with why. */
 export interface LineProblem {
@@ -15,7 +15,7 @@ const bool: Check = (v) => typeof v === 'boolean';
 const ints: Check = (v) => Array.isArray(v) && v.every((x) => Number.isInteger(x));
 const strs: Check = (v) => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
-// The fields each record type must have, with their types (journal-records.ts).
+// The fields each record type must have, with their types (jsonl-lines.ts).
 const SHAPES: Record<JournalLine['type'], Record<string, Check>> = {
   setting: { key: str, value: str },
   contact: {

@@ -1,6 +1,20 @@
-import type { JsonRecord, JsonValue } from './records.js';
+import type { JsonRecord, JsonValue } from './record-view.js';
 import { csvField, tsvField } from './sanitize.js';
 
+// What a spreadsheet may run as a formula when a cell starts with it (OWASP, CSV injection).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Defuse a text cell a spreadsheet would run as a formula: one starting with
+ * `=`, `+`, `-`, `@`, tab or CR gets a leading `'`. Applied to every text
+ * cell, phone numbers like `+49 30 1234` included (a spreadsheet would turn
+ * them into numbers or errors anyway); numbers and booleans are left alone.
+ */
+export function defuseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+// A value as cell text: null empty, lists joined by commas, objects as JSON.
 function plain(value: JsonValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map((v) => plain(v)).join(',');
@@ -8,7 +22,17 @@ function plain(value: JsonValue | undefined): string {
   return String(value);
 }
 
-/** Records as CSV (RFC 4180, CRLF-free: one LF per record) or TSV with a header row. */
+/** One csv cell: null empty, numbers and booleans as they are, text (and lists) defused, then quoted per RFC 4180. */
+export function csvCell(value: JsonValue | undefined): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return csvField(defuseFormula(plain(value)));
+}
+
+/**
+ * Records as CSV (RFC 4180, CRLF-free: one LF per record, formula-like text
+ * defused) or TSV (controls escaped), with a header row unless `header` is false.
+ * The one writer of both: list commands, reports and `export --format csv`.
+ */
 export function renderDelimited(
   records: readonly JsonRecord[],
   fields: readonly string[],
@@ -16,11 +40,12 @@ export function renderDelimited(
   header = true,
 ): string {
   const sep = format === 'csv' ? ',' : '\t';
-  const field = format === 'csv' ? csvField : tsvField;
+  const cell =
+    format === 'csv' ? csvCell : (value: JsonValue | undefined) => tsvField(plain(value));
   const lines: string[] = [];
-  if (header) lines.push(fields.map(field).join(sep));
+  if (header) lines.push(fields.map(cell).join(sep));
   for (const record of records) {
-    lines.push(fields.map((f) => field(plain(record[f]))).join(sep));
+    lines.push(fields.map((f) => cell(record[f])).join(sep));
   }
   return lines.length ? lines.join('\n') + '\n' : '';
 }

@@ -1,4 +1,4 @@
-import type { FollowUp, Gift, Meeting, Note } from '../domain/records.js';
+import type { FollowUp, Gift, Meeting, Note } from '../domain/journal-types.js';
 import { followUpLines } from './recorded.js';
 import { relativeDay } from './relative.js';
 import { forTerminal } from './sanitize.js';

@@ -1,12 +1,19 @@
 import type { Contact } from '../domain/contact.js';
-import type { ContactRef, FollowUp, Gift, Introduction, Meeting, Note } from '../domain/records.js';
-import type { RelatedContact } from '../storage/reach.js';
-import type { JsonRecord } from './records.js';
+import type {
+  ContactRef,
+  FollowUp,
+  Gift,
+  Introduction,
+  Meeting,
+  Note,
+} from '../domain/journal-types.js';
+import type { RelatedContact } from '../domain/reach.js';
+import type { JsonRecord } from './record-view.js';
 import { relativeDay } from './relative.js';
 import { forTerminal } from './sanitize.js';
 import type { Terminal } from './terminal.js';
 import { contactView } from './views/contacts.js';
-import { followUpView, giftView, meetingView, noteView } from './views/records.js';
+import { followUpView, giftView, meetingView, noteView } from './views/journal-views.js';
 import { displayWidth, truncate } from './width.js';
 
 /** Everything `prep` tells about one contact before meeting them. */

@@ -1,7 +1,14 @@
 import type { Contact } from '../domain/contact.js';
 import { formatInterval } from '../domain/dates.js';
-import type { ContactRef, FollowUp, Gift, Introduction, Meeting, Note } from '../domain/records.js';
-import type { JsonRecord } from './records.js';
+import type {
+  ContactRef,
+  FollowUp,
+  Gift,
+  Introduction,
+  Meeting,
+  Note,
+} from '../domain/journal-types.js';
+import type { JsonRecord } from './record-view.js';
 import { relativeDay } from './relative.js';
 import { forTerminal } from './sanitize.js';
 import type { Terminal } from './terminal.js';
@@ -12,7 +19,7 @@ import {
   introductionView,
   meetingView,
   noteView,
-} from './views/records.js';
+} from './views/journal-views.js';
 import { displayWidth, truncate } from './width.js';
 
 /** Everything `contact show` tells about one contact. */

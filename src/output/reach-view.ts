@@ -1,5 +1,5 @@
 import type { ReachRow } from '../domain/reach.js';
-import type { RecordView } from './records.js';
+import type { RecordView } from './record-view.js';
 import { relativeDay } from './relative.js';
 
 /**

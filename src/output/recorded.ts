@@ -1,6 +1,6 @@
-import type { NameOutcome, RecordedMeeting } from '../storage/capture.js';
-import type { FollowUp } from '../domain/records.js';
-import type { JsonRecord } from './records.js';
+import type { NameOutcome, RecordedMeeting } from '../domain/capture.js';
+import type { FollowUp } from '../domain/journal-types.js';
+import type { JsonRecord } from './record-view.js';
 import { forTerminal } from './sanitize.js';
 import type { Terminal } from './terminal.js';
 import { displayWidth, truncate } from './width.js';
@@ -10,7 +10,7 @@ import {
   introductionView,
   meetingView,
   noteView,
-} from './views/records.js';
+} from './views/journal-views.js';
 import { relativeDay } from './relative.js';
 
 /** The JSON document `add --json` prints. */

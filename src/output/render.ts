@@ -1,5 +1,5 @@
 import { renderDelimited } from './delimited.js';
-import type { RecordFormat, RecordView } from './records.js';
+import type { RecordFormat, RecordView } from './record-view.js';
 import { renderTable } from './table.js';
 import type { Terminal } from './terminal.js';
 

@@ -1,5 +1,5 @@
 import { CIRCLE_KEYS, type CircleKey, type Stats } from '../domain/stats.js';
-import type { JsonRecord, JsonValue, RecordView } from './records.js';
+import type { JsonRecord, JsonValue, RecordView } from './record-view.js';
 import { forTerminal } from './sanitize.js';
 import type { Terminal } from './terminal.js';
 import { displayWidth, truncate } from './width.js';

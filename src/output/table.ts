@@ -2,7 +2,7 @@ import { loadLibrary } from '../load-library.js';
 import type TableType from 'cli-table3';
 
 // cli-table3 is loaded only when a table is drawn (never for piped output).
-import type { TableColumn } from './records.js';
+import type { TableColumn } from './record-view.js';
 import { forTerminal } from './sanitize.js';
 import type { Terminal } from './terminal.js';
 import { displayWidth, truncate } from './width.js';

@@ -1,11 +1,12 @@
 import type { TodayItem, TodaySection } from '../domain/today.js';
-import type { JsonRecord, RecordView } from './records.js';
+import type { JsonRecord, RecordView } from './record-view.js';
+import { renderJson, renderList, type RenderOptions } from './render.js';
 import { forTerminal } from './sanitize.js';
 import type { Terminal } from './terminal.js';
 import { displayWidth, truncate } from './width.js';
 
 /** The item record: JSON keys and csv/tsv columns, in this order. */
-export const todayItemView: RecordView<TodayItem> = {
+const todayItemView: RecordView<TodayItem> = {
   fields: ['section', 'id', 'kind', 'contact', 'contactId', 'text', 'due', 'days'],
   toRecord: (i): JsonRecord => ({
     section: i.section,
@@ -88,7 +89,7 @@ function wrap(text: string, width: number): string[] {
  * section with one line per item (the id to type into `done`, who, what,
  * when). Text is cut to fit the terminal; piped output never uses this.
  */
-export function renderTodayPage(items: readonly TodayItem[], term: Terminal, days: number): string {
+function renderTodayPage(items: readonly TodayItem[], term: Terminal, days: number): string {
   const { chalk } = term;
   const lines = wrap(todaySummary(items, days), term.columns).map((l) => chalk.bold(l));
   const idWidth = Math.max(0, ...items.map((i) => (i.id === null ? 0 : String(i.id).length)));
@@ -125,4 +126,16 @@ export function renderTodayPage(items: readonly TodayItem[], term: Terminal, day
     );
   }
   return lines.join('\n') + '\n';
+}
+
+/** `today` in the chosen format: the page, `{"date", "items"}` in json, else one item a line. */
+export function renderToday(
+  items: readonly TodayItem[],
+  opts: RenderOptions & { days: number },
+): string {
+  if (opts.format === 'table') return renderTodayPage(items, opts.term, opts.days);
+  if (opts.format === 'json') {
+    return renderJson({ date: opts.today, items: items.map(todayItemView.toRecord) }, opts.term);
+  }
+  return renderList(items, todayItemView, opts);
 }

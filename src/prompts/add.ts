@@ -2,7 +2,7 @@ import { loadLibrary } from '../load-library.js';
 import type { AddRequest } from '../domain/capture.js';
 import { validateName } from '../domain/contact.js';
 import { addDays, parseDate, type DateDirection } from '../domain/dates.js';
-import { MEETING_KINDS, NO_THANK_YOU_KINDS } from '../domain/records.js';
+import { MEETING_KINDS, NO_THANK_YOU_KINDS } from '../domain/journal-types.js';
 import { InterruptedError, NetjournalError } from '../errors.js';
 import { forTerminal } from '../output/sanitize.js';
 
@@ -277,14 +277,18 @@ export async function runAddFlow(
 
 /**
  * Ask for a meeting on the terminal; null when the user declines at the summary.
- * Prompts are drawn on stderr so stdout stays data; Ctrl-C becomes InterruptedError (exit 130).
+ * Prompts are drawn on `output` (the context's stderr) so stdout stays data;
+ * Ctrl-C becomes InterruptedError (exit 130).
  */
-export async function promptAddRequest(options: AddPromptOptions): Promise<AddRequest | null> {
+export async function promptAddRequest(
+  options: AddPromptOptions,
+  output: NodeJS.WritableStream = process.stderr,
+): Promise<AddRequest | null> {
   // Imported here, not at the top: @inquirer/prompts costs ~45 ms and most runs never prompt.
   const { search, select, input, confirm } = loadLibrary(
     '@inquirer/prompts',
   ) as typeof import('@inquirer/prompts');
-  const context = { output: process.stderr };
+  const context = { output };
   const ask: AddAsker = {
     search: (message, source) =>
       search({ message, source: (term) => source(term ?? ''), pageSize: 8 }, context),
@@ -297,7 +301,7 @@ export async function promptAddRequest(options: AddPromptOptions): Promise<AddRe
       input({ message, default: o.default, validate: o.validate }, context),
     confirm: (message, defaultValue) => confirm({ message, default: defaultValue }, context),
     say: (text) => {
-      process.stderr.write(text);
+      output.write(text);
     },
   };
   try {

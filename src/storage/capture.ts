@@ -1,7 +1,13 @@
-import { planFollowUps, type AddRequest, type Participant } from '../domain/capture.js';
+import {
+  planFollowUps,
+  type AddRequest,
+  type NameOutcome,
+  type Participant,
+  type RecordedMeeting,
+} from '../domain/capture.js';
 import { nameOnlyContact, validateName } from '../domain/contact.js';
 import { findContact } from '../domain/names.js';
-import type { ContactRef, FollowUp, Gift, Introduction, Meeting, Note } from '../domain/records.js';
+import type { ContactRef, FollowUp, Introduction, Meeting } from '../domain/journal-types.js';
 import { UsageError } from '../errors.js';
 import { contactLookup, insertContact, ME_ID } from './contacts.js';
 import { followUpById, insertFollowUp } from './follow-ups.js';
@@ -9,24 +15,6 @@ import { insertIntroduction, introductionById, introductionToMe } from './introd
 import type { Db } from './journal.js';
 import { insertMeeting, meetingById, meetingCount } from './meetings.js';
 import { insertGift, insertNote } from './notes.js';
-
-/** What resolving a typed name did. */
-export interface NameOutcome {
-  query: string;
-  contact: ContactRef;
-  how: 'created' | 'id' | 'email' | 'name' | 'prefix';
-}
-
-/** Everything one `add` wrote. */
-export interface RecordedMeeting {
-  meeting: Meeting;
-  names: NameOutcome[];
-  via: NameOutcome | null;
-  introductions: Introduction[];
-  followUps: FollowUp[];
-  notes: Note[];
-  gifts: Gift[];
-}
 
 /**
  * Find the contact a name means, or create one when nothing matches (or when

@@ -1,4 +1,4 @@
-import type { JournalDump } from '../interop/journal-records.js';
+import type { JournalDump } from '../interop/jsonl-lines.js';
 import { TAG_SEP } from './contacts.js';
 import type { Db } from './journal.js';
 

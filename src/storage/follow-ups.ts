@@ -1,4 +1,4 @@
-import type { FollowUp, FollowUpKind, FollowUpStatus } from '../domain/records.js';
+import type { FollowUp, FollowUpKind, FollowUpStatus } from '../domain/journal-types.js';
 import type { Db } from './journal.js';
 import { deleteRecord, insertRecord, updateRecord } from './write.js';
 import { statement } from './sqlite.js';
@@ -65,11 +65,6 @@ export function followUpById(db: Db, id: number): FollowUp | undefined {
   const row = statement(db, `${SELECT_FOLLOW_UP} WHERE f.id = ?`).get(id) as
     FollowUpRow | undefined;
   return row ? toFollowUp(row) : undefined;
-}
-
-/** Several follow-ups by id, in the order asked. */
-export function followUpsByIds(db: Db, ids: readonly number[]): FollowUp[] {
-  return ids.map((id) => followUpById(db, id)).filter((f): f is FollowUp => f !== undefined);
 }
 
 export interface FollowUpFilter {

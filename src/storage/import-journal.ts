@@ -5,7 +5,7 @@ import type {
   JournalLine,
   MeetingLine,
   NoteLine,
-} from '../interop/journal-records.js';
+} from '../interop/jsonl-lines.js';
 import { SETTINGS, storedSettingValue } from '../domain/settings.js';
 import type { LineProblem } from '../interop/jsonl-read.js';
 import { normaliseUrl, type ImportCounts } from './import-contacts.js';

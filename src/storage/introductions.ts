@@ -1,4 +1,4 @@
-import type { Introduction } from '../domain/records.js';
+import type { Introduction } from '../domain/journal-types.js';
 import type { Db } from './journal.js';
 import { insertRecord, updateRecord } from './write.js';
 import { statement } from './sqlite.js';

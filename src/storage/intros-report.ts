@@ -1,4 +1,9 @@
-import type { ContactRef, Introduction } from '../domain/records.js';
+import type {
+  ContactRef,
+  IntroChain,
+  IntroducerCount,
+  Introduction,
+} from '../domain/journal-types.js';
 import { ME_ID } from './contacts.js';
 import {
   introductionChain,
@@ -50,13 +55,6 @@ export function listIntroductions(db: Db, filter: IntroductionFilter = {}): Intr
   return rows.map(toIntroduction);
 }
 
-/** An introducer and how many of the filtered introductions they made. */
-export interface IntroducerCount {
-  id: number;
-  name: string;
-  count: number;
-}
-
 /**
  * The user's connectors: contacts ranked by introductions made (most first,
  * then by name and id). The user is left out: these are the people who
@@ -82,7 +80,7 @@ export function topIntroducers(db: Db, filter: IntroductionFilter = {}): Introdu
  * The introduction that brought a contact to the user, as `introductionChain`
  * follows it: the earliest one to the user by someone other than the user.
  */
-export function firstIntroductionToMe(db: Db, personId: number): Introduction | undefined {
+function firstIntroductionToMe(db: Db, personId: number): Introduction | undefined {
   const row = db
     .prepare(
       `${SELECT_REPORT}
@@ -94,7 +92,7 @@ export function firstIntroductionToMe(db: Db, personId: number): Introduction | 
 }
 
 /** The introductions linking a chain (first link first): one fewer than its people. */
-export function chainLinks(db: Db, chain: readonly ContactRef[]): Introduction[] {
+function chainLinks(db: Db, chain: readonly ContactRef[]): Introduction[] {
   return chain
     .slice(1)
     .map((person) => firstIntroductionToMe(db, person.id))
@@ -102,6 +100,14 @@ export function chainLinks(db: Db, chain: readonly ContactRef[]): Introduction[]
 }
 
 /** How the user came to know a contact: first link first, ending with the contact. */
-export function chainTo(db: Db, contactId: number): ContactRef[] {
+function chainTo(db: Db, contactId: number): ContactRef[] {
   return introductionChain(db, contactId, ME_ID);
+}
+
+/** How the user came to know a contact, with the introduction behind each link (`intros --chain`). */
+export function introChainOf(db: Db, contactId: number): IntroChain {
+  const people = chainTo(db, contactId);
+  const first = people[0];
+  const before = first ? firstIntroductionToMe(db, first.id) : undefined;
+  return { people, links: chainLinks(db, people), loopsBackTo: before?.introducer ?? null };
 }

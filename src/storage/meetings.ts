@@ -1,4 +1,4 @@
-import type { ContactRef, Meeting, MeetingKind } from '../domain/records.js';
+import type { ContactRef, Meeting, MeetingKind } from '../domain/journal-types.js';
 import type { Db } from './journal.js';
 import { deleteRecord, insertRecord, updateRecord } from './write.js';
 import { statement } from './sqlite.js';

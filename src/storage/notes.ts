@@ -1,4 +1,4 @@
-import type { Gift, Note } from '../domain/records.js';
+import type { Gift, Note } from '../domain/journal-types.js';
 import type { Db } from './journal.js';
 import { insertRecord } from './write.js';
 import { statement } from './sqlite.js';

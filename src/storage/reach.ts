@@ -1,5 +1,5 @@
 import { addDays } from '../domain/dates.js';
-import type { IntroLink, ReachPerson } from '../domain/reach.js';
+import type { IntroLink, ReachPerson, RelatedContact } from '../domain/reach.js';
 import { listContacts, ME_ID } from './contacts.js';
 import type { Db } from './journal.js';
 
@@ -56,14 +56,6 @@ export function introductionsToMe(db: Db): IntroLink[] {
       )
       .all(ME_ID) as { introducer_id: number; person_id: number }[]
   ).map((r) => ({ introducerId: r.introducer_id, personId: r.person_id }));
-}
-
-/** A contact who shares a company or a tag with another. */
-export interface RelatedContact {
-  id: number;
-  name: string;
-  /** "same company", or "tag X" (X as the first contact spells it). */
-  reason: string;
 }
 
 /**

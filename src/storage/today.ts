@@ -1,11 +1,20 @@
-import type { FollowUp } from '../domain/records.js';
+import type { Contact } from '../domain/contact.js';
+import type { FollowUp } from '../domain/journal-types.js';
+import { contactById, listContacts, type ContactFilter } from './contacts.js';
 import { SELECT_FOLLOW_UP, toFollowUp, type FollowUpRow } from './follow-ups.js';
-import type { BirthdayContact, ReconnectContact } from '../domain/today.js';
+import { addDays } from '../domain/dates.js';
+import {
+  birthdayMonthDays,
+  buildToday,
+  type BirthdayContact,
+  type ReconnectContact,
+  type TodayItem,
+} from '../domain/today.js';
 import type { Db } from './journal.js';
 import { statement } from './sqlite.js';
 
 /** Open follow-ups due on or before a date (the partial index on open follow-ups serves it). */
-export function openFollowUpsDueBy(db: Db, date: string): FollowUp[] {
+function openFollowUpsDueBy(db: Db, date: string): FollowUp[] {
   const rows = db
     .prepare(`${SELECT_FOLLOW_UP} WHERE f.status = 'open' AND f.due <= ?`)
     .all(date) as FollowUpRow[];
@@ -16,7 +25,7 @@ export function openFollowUpsDueBy(db: Db, date: string): FollowUp[] {
  * Non-archived contacts whose birthday (MM-DD or YYYY-MM-DD) falls on one of
  * these month-days (the contacts_birthday_day index of 0004 serves it).
  */
-export function birthdaysOn(db: Db, monthDays: readonly string[]): BirthdayContact[] {
+function birthdaysOn(db: Db, monthDays: readonly string[]): BirthdayContact[] {
   const marks = monthDays.map(() => '?').join(', ');
   return db
     .prepare(
@@ -41,4 +50,37 @@ export function reconnectsDue(db: Db, today: string): ReconnectContact[] {
       WHERE c.next_touch <= @today
         AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.contact_id = c.id AND f.status = 'open')`,
   ).all({ today }) as ReconnectContact[];
+}
+
+/** The `today` report's items: follow-ups due within `days`, today's birthdays, reconnects due. */
+export function todayItems(db: Db, today: string, days: number): TodayItem[] {
+  return buildToday(
+    {
+      followUps: openFollowUpsDueBy(db, addDays(today, days)),
+      birthdays: birthdaysOn(db, birthdayMonthDays(today)),
+      reconnects: reconnectsDue(db, today),
+    },
+    today,
+    days,
+  );
+}
+
+/**
+ * `contacts --stale`: contacts whose keep-in-touch date (next_touch, kept by
+ * the triggers of 0004_next_touch.sql) is today or earlier, by name. A range
+ * read of the next_touch index; a filter narrows them as it narrows `contacts`.
+ */
+export function contactsToReconnect(db: Db, today: string, filter: ContactFilter): Contact[] {
+  // `+name`: sort the few rows found, rather than walk the name index past every contact.
+  const ids = (
+    statement(
+      db,
+      `SELECT id FROM contacts WHERE next_touch <= ? ORDER BY +name COLLATE NOCASE, id`,
+    ).all(today) as { id: number }[]
+  ).map((r) => r.id);
+  if (filter.circle || filter.tag || filter.company) {
+    const due = new Set(ids);
+    return listContacts(db, filter).filter((c) => due.has(c.id));
+  }
+  return ids.map((id) => contactById(db, id)).filter((c): c is Contact => c !== undefined);
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FollowUpKind } from '../../src/domain/records.js';
+import type { FollowUpKind } from '../../src/domain/journal-types.js';
 import { insertFollowUp, setFollowUpStatus } from '../../src/storage/follow-ups.js';
 import { insertIntroduction } from '../../src/storage/introductions.js';
 import { openJournal, type Db } from '../../src/storage/journal.js';

@@ -1,9 +1,7 @@
 import { chmodSync, closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { doctorCommand } from '../../src/cli/commands/maintenance/doctor.js';
 import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
-import { runWithCommand } from '../helpers/run-unregistered.js';
 
 let j: TempJournal;
 beforeEach(() => {
@@ -11,8 +9,7 @@ beforeEach(() => {
 });
 afterEach(() => j.remove());
 
-const doctor = (args: string[] = []) =>
-  runWithCommand('doctor', doctorCommand, ['doctor', ...args], j.env);
+const doctor = (args: string[] = []) => j.run(['doctor', ...args]);
 
 interface Report {
   journal: string;

@@ -41,7 +41,7 @@ async function ok(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> 
   return result.stdout;
 }
 
-// The exact lines, in journal-records.ts's field and line order.
+// The exact lines, in jsonl-lines.ts's field and line order.
 const T = '"created":"2026-11-21T00:00:00.000Z"';
 const EMPTY =
   '"company":null,"role":null,"email":null,"phone":null,"url":null,"location":null,"circle":null,' +
@@ -187,6 +187,23 @@ describe('export: csv', () => {
     const notes = await j.run(['export', '--format', 'csv', '--what', 'notes', '--no-header']);
     expect(notes.stdout).toBe('1,Lena Berg,2,2026-11-21,Plays the cello,\n');
     expect(notes.stderr).toBe('Exported 1 note.\n');
+  });
+
+  it('writes the same cells as contacts --format csv, hostile values defused alike', async () => {
+    // One csv writer: a cell reads the same whichever command wrote it.
+    const byId = (csv: string) =>
+      new Map(
+        csv
+          .trimEnd()
+          .split('\n')
+          .map((line) => [line.split(',')[0], line]),
+      );
+    const exported = byId(await ok(['--format', 'csv', '--what', 'contacts']));
+    const listed = await j.run(['contacts', '--format', 'csv']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(byId(listed.stdout)).toEqual(exported);
+    expect(exported.get('4')).toBe(`4,"'=HYPERLINK(""x"")",'@evil,,,,,,,,,,,false,2026-11-21,`);
+    expect(exported.get('1')).toContain(`,'+49 30 1234,`);
   });
 });
 

@@ -3,12 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { doctorCommand } from '../../src/cli/commands/maintenance/doctor.js';
-import { undoCommand } from '../../src/cli/commands/maintenance/undo.js';
 import { UNDO_DEPTH } from '../../src/storage/write.js';
 import { BULK_STEP } from '../../src/storage/undo.js';
 import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
-import { runWithCommand } from '../helpers/run-unregistered.js';
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
@@ -19,7 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => j.remove());
 
-const undo = (args: string[] = []) => runWithCommand('undo', undoCommand, ['undo', ...args], j.env);
+const undo = (args: string[] = []) => j.run(['undo', ...args]);
 
 async function ok(args: string[]): Promise<string> {
   const result = await j.run(args);
@@ -92,7 +89,7 @@ async function expectUndone(args: string[], label: RegExp): Promise<void> {
   expect(result.stderr).toMatch(label);
   expect(await visibleState()).toEqual(before);
   expect(rawState()).toBe(raw);
-  const doctor = await runWithCommand('doctor', doctorCommand, ['doctor'], j.env);
+  const doctor = await j.run(['doctor']);
   expect(doctor.code, doctor.stdout).toBe(0);
 }
 

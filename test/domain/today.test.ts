@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FollowUp, FollowUpKind } from '../../src/domain/records.js';
+import type { FollowUp, FollowUpKind } from '../../src/domain/journal-types.js';
 import {
   birthdayMonthDays,
   buildToday,

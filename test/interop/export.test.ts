@@ -6,7 +6,7 @@ import { contentLines, escapeText, foldLine } from '../../src/interop/export/fol
 import { icsStamp, renderIcs } from '../../src/interop/export/ics.js';
 import { emptyDump, renderJsonDocument, renderJsonl } from '../../src/interop/export/jsonl.js';
 import { nameParts, renderVcards, vcardBirthday } from '../../src/interop/export/vcard.js';
-import type { ContactLine, FollowUpLine, JournalDump } from '../../src/interop/journal-records.js';
+import type { ContactLine, FollowUpLine, JournalDump } from '../../src/interop/jsonl-lines.js';
 
 const octets = (s: string) => Buffer.byteLength(s, 'utf8');
 const unfold = (s: string) => s.replace(/\r\n /g, '');

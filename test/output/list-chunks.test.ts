@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderDelimited } from '../../src/output/delimited.js';
 import { listChunks } from '../../src/output/render.js';
-import type { JsonRecord, RecordView } from '../../src/output/records.js';
+import type { JsonRecord, RecordView } from '../../src/output/record-view.js';
 import { makeTerminal } from '../../src/output/terminal.js';
 
 // listChunks streams a list record by record; its pieces joined must be

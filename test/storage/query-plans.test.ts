@@ -115,6 +115,7 @@ const cases: [string, string[], string[]][] = [
   ['today --days 30', ['today', '--days', '30', '--format', 'tsv'], [...GROWING, 'contacts']],
   ['intros --chain', ['intros', '--chain', 'Ralph Smith', '--json'], GROWING],
   ['contacts --json', ['contacts', '--json'], GROWING],
+  ['contacts --stale', ['contacts', '--stale', '--json'], [...GROWING, 'contacts']],
   ['search', ['search', 'sundays', '--json'], GROWING],
   ['follow-ups', ['follow-ups', '--json'], GROWING],
   ['log NAME', ['log', 'Joe Park', '--json'], GROWING],

@@ -1,5 +1,5 @@
 import { addDays } from '../../domain/dates.js';
-import type { FollowUpLine, JournalDump } from '../journal-records.js';
+import type { FollowUpLine, JournalDump } from '../jsonl-lines.js';
 import { contentLines, escapeText } from './fold.js';
 
 /** How open follow-ups become calendar items: to-dos (VTODO) or all-day events (VEVENT). */
@@ -93,7 +93,7 @@ export function openFollowUps(dump: Pick<JournalDump, 'followUps'>): FollowUpLin
  * nothing open it is the bare VCALENDAR wrapper, still a valid calendar.
  */
 export function renderIcs(dump: Pick<JournalDump, 'contacts' | 'followUps'>, as: IcsStyle): string {
-  // Contact 0 is the user (journal-records.ts).
+  // Contact 0 is the user (jsonl-lines.ts).
   const names = new Map<number, string>([[0, 'me']]);
   for (const c of dump.contacts) names.set(c.id, c.name);
   const items = openFollowUps(dump).flatMap((f) =>

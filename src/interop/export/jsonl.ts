@@ -1,5 +1,5 @@
 import { JSONL_FORMAT } from '../jsonl-read.js';
-import type { JournalDump, JournalLine } from '../journal-records.js';
+import type { JournalDump, JournalLine } from '../jsonl-lines.js';
 
 /** What `export --what` can pick: everything, or one kind of record. */
 export const EXPORT_WHATS = [
@@ -23,7 +23,7 @@ export const DUMP_SECTION = {
   notes: 'notes',
 } as const satisfies Record<ExportTable, keyof JournalDump>;
 
-/** The sections of a dump in export order (journal-records.ts): the keys of `--format json`. */
+/** The sections of a dump in export order (jsonl-lines.ts): the keys of `--format json`. */
 export const DUMP_ORDER = [
   'settings',
   'contacts',
@@ -55,8 +55,8 @@ export function selectLines(dump: JournalDump, what: ExportWhat): JournalLine[] 
 
 /**
  * `--format jsonl`: a header line when the whole journal is exported (and
- * holds anything), then
- * one `JSON.stringify` of each selected line, LF after each, nothing else; the line objects keep journal-records.ts's field
+ * holds anything), then one `JSON.stringify` of each selected line, LF after
+ * each, nothing else; the line objects keep jsonl-lines.ts's field
  * order, so the same journal always gives the same bytes.
  */
 export function renderJsonl(dump: JournalDump, what: ExportWhat): string {

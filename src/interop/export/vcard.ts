@@ -1,4 +1,4 @@
-import type { ContactLine } from '../journal-records.js';
+import type { ContactLine } from '../jsonl-lines.js';
 import { contentLines, escapeText, singleLine } from './fold.js';
 
 /** The UID of a contact's card: stable, so re-importing updates the card instead of adding one. */

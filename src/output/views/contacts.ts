@@ -1,45 +1,12 @@
 import type { Contact } from '../../domain/contact.js';
-import type { RecordView } from '../records.js';
+import { CONTACT_FIELDS, contactRecord } from '../record-fields.js';
+import type { RecordView } from '../record-view.js';
 import { relativeDay } from '../relative.js';
 
 /** The contact record: JSON keys and csv/tsv columns, in this order. */
 export const contactView: RecordView<Contact> = {
-  fields: [
-    'id',
-    'name',
-    'company',
-    'role',
-    'email',
-    'phone',
-    'url',
-    'location',
-    'circle',
-    'cadenceDays',
-    'birthday',
-    'tags',
-    'howMet',
-    'archived',
-    'created',
-    'lastMet',
-  ],
-  toRecord: (c) => ({
-    id: c.id,
-    name: c.name,
-    company: c.company,
-    role: c.role,
-    email: c.email,
-    phone: c.phone,
-    url: c.url,
-    location: c.location,
-    circle: c.circle,
-    cadenceDays: c.cadenceDays,
-    birthday: c.birthday,
-    tags: c.tags,
-    howMet: c.howMet,
-    archived: c.archived,
-    created: c.created,
-    lastMet: c.lastMet,
-  }),
+  fields: CONTACT_FIELDS,
+  toRecord: contactRecord,
   columns: (today) => [
     {
       header: 'ID',

@@ -1,8 +1,12 @@
-import type { ContactRef, Introduction } from '../../domain/records.js';
-import type { IntroducerCount } from '../../storage/intros-report.js';
+import type {
+  ContactRef,
+  IntroChain,
+  IntroducerCount,
+  Introduction,
+} from '../../domain/journal-types.js';
 import { renderDelimited } from '../delimited.js';
 import type { Graph, GraphNode } from '../graph.js';
-import type { JsonRecord, RecordFormat } from '../records.js';
+import type { JsonRecord, RecordFormat } from '../record-view.js';
 import { renderJson } from '../render.js';
 import { forTerminal } from '../sanitize.js';
 import type { Terminal } from '../terminal.js';
@@ -123,16 +127,6 @@ export function introsPage(
     } else if (context) lines.push(DATE_INDENT + chalk.dim(fit(context, width, r.term)));
   }
   return lines.join('\n') + '\n';
-}
-
-/** How the user came to know someone, with the introduction behind each link. */
-export interface IntroChain {
-  /** First link first, ending with the contact asked about. */
-  people: ContactRef[];
-  /** One per link: links[k] introduced people[k + 1] to the user. */
-  links: Introduction[];
-  /** Who introduced the first person, when following them would loop. */
-  loopsBackTo: ContactRef | null;
 }
 
 /** `intros --chain NAME`: `{"chain": […]}` in json, a `name` column otherwise, or a page. */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { SETTINGS, settingSpec } from '../../../domain/settings.js';
 import { NotFoundError } from '../../../errors.js';
-import type { RecordView } from '../../../output/records.js';
+import type { RecordView } from '../../../output/record-view.js';
 import { renderList } from '../../../output/render.js';
 import { writeTransaction } from '../../../storage/journal.js';
 import { allSettings, getSetting, setSetting, unsetSetting } from '../../../storage/settings.js';

@@ -8,7 +8,8 @@ import { findOrCreateContact } from '../../../storage/capture.js';
 import { contactById, contactsNamed, insertContact, ME_ID } from '../../../storage/contacts.js';
 import { insertIntroduction } from '../../../storage/introductions.js';
 import { writeTransaction } from '../../../storage/journal.js';
-import { collect, withContext, withExamples, type CommandHost } from '../../command.js';
+import { withContext, withExamples, type CommandHost } from '../../command.js';
+import { addContactOptions } from '../../contact-options.js';
 import type { Context } from '../../context.js';
 import { printChangedContact } from '../../print.js';
 
@@ -61,25 +62,6 @@ export function runContactAdd(ctx: Context, name: string, opts: ContactAddOption
   if (!contact) throw new Error('contact vanished after insert');
   for (const line of notices) ctx.info(forTerminal(line));
   printChangedContact(ctx, contact, `Added ${contact.name} (#${contact.id}).`);
-}
-
-/** Options shared by `contact add` and `contact edit`. */
-export function addContactOptions(command: Command): Command {
-  return command
-    .option('--company <name>', 'where they work')
-    .option('--role <title>', 'what they do there')
-    .option('--email <address>', 'e-mail address')
-    .option('--phone <number>', 'phone number')
-    .option('--url <url>', 'a profile or home page')
-    .option('--location <place>', 'where they live or work')
-    .option(
-      '--circle <circle>',
-      'inner (family, friends), second (colleagues, neighbours) or third',
-    )
-    .option('--every <interval>', 'keep in touch this often: 30d, 6w, 3m, 1y or none')
-    .option('--birthday <date>', 'MM-DD or YYYY-MM-DD')
-    .option('--tag <tag>', 'a tag (repeatable)', collect)
-    .option('--how <text>', 'how you met');
 }
 
 /** Register `contact add`. */

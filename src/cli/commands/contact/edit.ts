@@ -7,8 +7,8 @@ import { writeTransaction } from '../../../storage/journal.js';
 import { collect, withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
 import { printChangedContact } from '../../print.js';
-import { addContactOptions } from './add.js';
-import { existingContact } from './show.js';
+import { addContactOptions } from '../../contact-options.js';
+import { existingContact } from '../../resolve.js';
 
 export type ContactEditOptions = ContactEditInput;
 

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { parseCircle } from '../../../domain/contact.js';
-import { staleContacts } from '../../../domain/cadence.js';
 import { iterateContacts, listContacts } from '../../../storage/contacts.js';
-import { cadenceDefaults } from '../../../storage/settings.js';
+import { contactsToReconnect } from '../../../storage/today.js';
 import { listChunks, renderList } from '../../../output/render.js';
 import { contactView } from '../../../output/views/contacts.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
@@ -35,8 +34,11 @@ export async function runContacts(ctx: Context, opts: ContactsOptions): Promise<
     );
     return;
   }
-  let contacts = db ? listContacts(db, filter) : [];
-  if (opts.stale) contacts = staleContacts(contacts, ctx.today(), cadenceDefaults(db));
+  const contacts = !db
+    ? []
+    : opts.stale
+      ? contactsToReconnect(db, ctx.today(), filter)
+      : listContacts(db, filter);
   ctx.out(renderList(contacts, contactView, render));
 }
 

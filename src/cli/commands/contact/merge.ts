@@ -7,7 +7,7 @@ import { writeTransaction } from '../../../storage/journal.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
 import { printChangedContact } from '../../print.js';
-import { existingContact } from './show.js';
+import { existingContact } from '../../resolve.js';
 
 /** `contact merge KEEP OTHER`: move everything of OTHER onto KEEP, then delete OTHER. */
 export function runContactMerge(ctx: Context, keepName: string, otherName: string): void {

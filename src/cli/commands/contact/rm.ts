@@ -14,7 +14,7 @@ import { contactView } from '../../../output/views/contacts.js';
 import { confirmOnTerminal } from '../../../prompts/confirm.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
-import { existingContact } from './show.js';
+import { existingContact } from '../../resolve.js';
 
 export interface ContactRmOptions {
   yes?: boolean;

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { effectiveCadence, reconnectDue } from '../../../domain/cadence.js';
 import type { Contact } from '../../../domain/contact.js';
-import { NotFoundError } from '../../../errors.js';
-import { contactById, ME_ID } from '../../../storage/contacts.js';
+import { ME_ID } from '../../../storage/contacts.js';
 import { listFollowUps } from '../../../storage/follow-ups.js';
 import { introductionChain, introductionsInvolving } from '../../../storage/introductions.js';
 import type { Db } from '../../../storage/journal.js';
@@ -13,17 +12,7 @@ import { profileRecord, renderProfile, type ContactProfile } from '../../../outp
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
 import { printContactReport } from '../../print.js';
-import { resolveName } from '../../resolve.js';
-
-/** Resolve a name to a stored contact in an existing journal (exit 3 otherwise). */
-export function existingContact(db: Db | null, query: string): { db: Db; contact: Contact } {
-  const named = resolveName(db, query);
-  const contact = db ? contactById(db, named.id) : undefined;
-  if (!db || !contact) {
-    throw new NotFoundError(`no contact #${named.id}`, "see the ids with 'netjournal contacts'");
-  }
-  return { db, contact };
-}
+import { existingContact } from '../../resolve.js';
 
 /** Gather everything the profile shows about one contact. */
 function loadProfile(db: Db, contact: Contact): ContactProfile {

@@ -4,11 +4,17 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { writeDemoStory } from '../../../demo/story.js';
 import { UsageError } from '../../../errors.js';
+import { renderToday } from '../../../output/today-page.js';
+import { renderChain } from '../../../output/views/intros.js';
+import { ME_ID } from '../../../storage/contacts.js';
+import { introChainOf } from '../../../storage/intros-report.js';
 import { writeTransaction } from '../../../storage/journal.js';
+import { todayItems } from '../../../storage/today.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import { Context } from '../../context.js';
-import { runIntros } from '../intro/list.js';
-import { runToday } from '../today/today.js';
+import { resolveName } from '../../resolve.js';
+
+const DEMO_DAYS = 7;
 
 /** `demo`: build a demo journal (never the user's own), then show what netjournal is for. */
 export function runDemo(ctx: Context, opts: { db?: string }): void {
@@ -31,16 +37,28 @@ export function runDemo(ctx: Context, opts: { db?: string }): void {
     const story = writeTransaction(db, ctx.invocation, () =>
       writeDemoStory(db, demo.today(), (day) => `${day}T12:00:00.000Z`),
     );
+    const shown = demo.format();
+    const { header } = demo.globals;
     const { chalk } = ctx.term;
     const say = (text: string) => ctx.out(text + '\n');
     say(chalk.bold(`A demo journal: a student's first month of networking.`));
     say(chalk.dim(`It lives at ${path} (your own journal is untouched).`));
     say('');
     say(chalk.bold('$ netjournal today'));
-    runToday(demo, { days: '7' });
+    const items = todayItems(db, demo.today(), DEMO_DAYS);
+    demo.out(
+      renderToday(items, {
+        format: shown,
+        term: demo.term,
+        today: demo.today(),
+        days: DEMO_DAYS,
+        header,
+      }),
+    );
     say('');
     say(chalk.bold('$ netjournal intros --chain "Marcus Chen"'));
-    runIntros(demo, { chain: 'Marcus Chen' });
+    const chain = introChainOf(db, resolveName(db, 'Marcus Chen').id);
+    demo.out(renderChain(chain, shown, { term: demo.term, header, meId: ME_ID }));
     say('');
     say(chalk.bold('Try next (on the demo journal):'));
     const env = `NETJOURNAL_DB=${path}`;

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { requireText } from '../../../domain/capture.js';
 import { addDays, parseDate } from '../../../domain/dates.js';
-import type { FollowUp } from '../../../domain/records.js';
+import type { FollowUp } from '../../../domain/journal-types.js';
 import { UsageError } from '../../../errors.js';
 import { forTerminal } from '../../../output/sanitize.js';
-import { followUpView } from '../../../output/views/records.js';
+import { followUpView } from '../../../output/views/journal-views.js';
 import { followUpById, insertFollowUp } from '../../../storage/follow-ups.js';
 import { writeTransaction } from '../../../storage/journal.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { renderList } from '../../../output/render.js';
-import { followUpView } from '../../../output/views/records.js';
+import { followUpView } from '../../../output/views/journal-views.js';
 import { listFollowUps } from '../../../storage/follow-ups.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { parseDate } from '../../../domain/dates.js';
 import { parseId } from '../../../domain/ids.js';
-import type { FollowUp } from '../../../domain/records.js';
+import type { FollowUp } from '../../../domain/journal-types.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import { followUpById, setFollowUpDue, setFollowUpStatus } from '../../../storage/follow-ups.js';
@@ -9,7 +9,7 @@ import { setReportedBack } from '../../../storage/introductions.js';
 import { writeTransaction, type Db } from '../../../storage/journal.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
-import { followUpView } from '../../../output/views/records.js';
+import { followUpView } from '../../../output/views/journal-views.js';
 import { printWritten } from '../../print.js';
 
 type Change = 'done' | 'drop' | 'snooze';

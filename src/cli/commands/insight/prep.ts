@@ -11,7 +11,7 @@ import { relatedContacts } from '../../../storage/reach.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
 import { printContactReport } from '../../print.js';
-import { existingContact } from '../contact/show.js';
+import { existingContact } from '../../resolve.js';
 
 const LAST_MEETINGS = 3;
 const MAX_RELATED = 5;

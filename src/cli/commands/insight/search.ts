@@ -7,7 +7,7 @@ import {
 } from '../../../domain/search-query.js';
 import { UsageError } from '../../../errors.js';
 import { renderList } from '../../../output/render.js';
-import type { RecordView } from '../../../output/records.js';
+import type { RecordView } from '../../../output/record-view.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import type { Terminal } from '../../../output/terminal.js';
 import { searchJournal, type SearchHit, type SearchKind } from '../../../storage/search.js';

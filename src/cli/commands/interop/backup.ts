@@ -48,6 +48,8 @@ export async function runRestore(
     const { confirmOnTerminal } = await import('../../../prompts/confirm.js');
     const sure = await confirmOnTerminal(
       `Replace ${forTerminal(ctx.journalPath)} with ${forTerminal(source)}? The current journal is kept as .bak.`,
+      false,
+      ctx.promptOutput(),
     );
     if (!sure) {
       ctx.info('Nothing restored.');

@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, renameSync, unlinkSync, writeFileSync 
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../../errors.js';
-import { csvTable, renderCsv } from '../../../interop/export/csv.js';
+import { csvTable, emptyCsvRows, renderCsv } from '../../../interop/export/csv.js';
 import {
   ICS_STYLES,
   openFollowUps,
@@ -19,9 +19,10 @@ import {
   type ExportWhat,
 } from '../../../interop/export/jsonl.js';
 import { renderVcards } from '../../../interop/export/vcard.js';
-import type { JournalDump } from '../../../interop/journal-records.js';
+import type { JournalDump } from '../../../interop/jsonl-lines.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import { dumpJournal } from '../../../storage/dump.js';
+import { exportRows } from '../../../storage/export-tables.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
 
@@ -114,7 +115,7 @@ function render(ctx: Context, p: ExportPlan): { text: string; holds: string } {
   const db = ctx.readJournal();
   if (p.format === 'csv') {
     const what = p.what as ExportTable;
-    const { fields, records } = csvTable(db, what);
+    const { fields, records } = csvTable(db ? exportRows(db, what) : emptyCsvRows(what));
     const text = renderCsv(records, fields, ctx.globals.header);
     return { text, holds: count(records.length, NOUN[what]) };
   }

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
+import type { NameOutcome } from '../../../domain/capture.js';
 import { parseDate } from '../../../domain/dates.js';
-import type { Introduction } from '../../../domain/records.js';
+import type { Introduction } from '../../../domain/journal-types.js';
 import { UsageError } from '../../../errors.js';
 import { nameNotices } from '../../../output/recorded.js';
 import { forTerminal } from '../../../output/sanitize.js';
-import { introductionView } from '../../../output/views/records.js';
-import { findOrCreateContact, type NameOutcome } from '../../../storage/capture.js';
+import { introductionView } from '../../../output/views/journal-views.js';
+import { findOrCreateContact } from '../../../storage/capture.js';
 import { ME_ID } from '../../../storage/contacts.js';
 import {
   insertIntroduction,

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { parseDate } from '../../../domain/dates.js';
+import type { IntroChain } from '../../../domain/journal-types.js';
 import { UsageError } from '../../../errors.js';
 import { renderDot, renderMermaid } from '../../../output/graph.js';
-import { RECORD_FORMATS, type RecordFormat } from '../../../output/records.js';
+import { RECORD_FORMATS, type RecordFormat } from '../../../output/record-view.js';
 import {
   INTRO_REPORT_FIELDS,
   introductionGraph,
@@ -11,14 +12,11 @@ import {
   renderChain,
   renderReport,
   renderTop,
-  type IntroChain,
   type IntrosRender,
 } from '../../../output/views/intros.js';
 import { ME_ID } from '../../../storage/contacts.js';
 import {
-  chainLinks,
-  chainTo,
-  firstIntroductionToMe,
+  introChainOf,
   listIntroductions,
   topIntroducers,
   type IntroductionFilter,
@@ -66,10 +64,7 @@ function loadChain(db: Db | null, name: string): IntroChain {
   // Without a journal resolveName has already failed: only "me" exists there.
   const contact = resolveName(db, name);
   if (!db) return { people: [contact], links: [], loopsBackTo: null };
-  const people = chainTo(db, contact.id);
-  const first = people[0];
-  const before = first ? firstIntroductionToMe(db, first.id) : undefined;
-  return { people, links: chainLinks(db, people), loopsBackTo: before?.introducer ?? null };
+  return introChainOf(db, contact.id);
 }
 
 /** `intros`: who introduced whom, newest first; or a chain, the top introducers, or the graph. */

@@ -4,7 +4,7 @@ import { addDays, parseDate } from '../../../domain/dates.js';
 import { UsageError } from '../../../errors.js';
 import { recordedJson, recordedSummary } from '../../../output/recorded.js';
 import { renderJson, renderList } from '../../../output/render.js';
-import { meetingView } from '../../../output/views/records.js';
+import { meetingView } from '../../../output/views/journal-views.js';
 import { recordMeeting } from '../../../storage/capture.js';
 import { listContacts } from '../../../storage/contacts.js';
 import { writeTransaction } from '../../../storage/journal.js';
@@ -61,10 +61,15 @@ export async function runAdd(ctx: Context, names: string[], opts: AddOptions): P
   } else if (ctx.canPrompt()) {
     const db = ctx.readJournal();
     const { promptAddRequest } = await import('../../../prompts/add.js');
-    const asked = await promptAddRequest({
-      today: ctx.today(),
-      contacts: db ? listContacts(db).map(({ id, name, company }) => ({ id, name, company })) : [],
-    });
+    const asked = await promptAddRequest(
+      {
+        today: ctx.today(),
+        contacts: db
+          ? listContacts(db).map(({ id, name, company }) => ({ id, name, company }))
+          : [],
+      },
+      ctx.promptOutput(),
+    );
     if (!asked) {
       ctx.info('Nothing logged.');
       return 0;

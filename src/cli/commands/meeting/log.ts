@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { parseKind } from '../../../domain/capture.js';
 import { parseDate } from '../../../domain/dates.js';
 import { listChunks, renderList } from '../../../output/render.js';
-import { meetingView } from '../../../output/views/records.js';
+import { meetingView } from '../../../output/views/journal-views.js';
 import { iterateMeetings, listMeetings } from '../../../storage/meetings.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';

@@ -2,12 +2,17 @@ import type { Command } from 'commander';
 import { parseKind, requireText } from '../../../domain/capture.js';
 import { parseDate } from '../../../domain/dates.js';
 import { parseId } from '../../../domain/ids.js';
-import type { Meeting } from '../../../domain/records.js';
+import type { Meeting } from '../../../domain/journal-types.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
 import { renderJson } from '../../../output/render.js';
 import { meetingPage } from '../../../output/meeting-page.js';
 import { forTerminal } from '../../../output/sanitize.js';
-import { followUpView, giftView, meetingView, noteView } from '../../../output/views/records.js';
+import {
+  followUpView,
+  giftView,
+  meetingView,
+  noteView,
+} from '../../../output/views/journal-views.js';
 import { deleteOpenFollowUpsOfMeeting, listFollowUps } from '../../../storage/follow-ups.js';
 import { writeTransaction, type Db } from '../../../storage/journal.js';
 import {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { requireText } from '../../../domain/capture.js';
 import { parseDate } from '../../../domain/dates.js';
-import { noteView } from '../../../output/views/records.js';
+import { noteView } from '../../../output/views/journal-views.js';
 import { writeTransaction } from '../../../storage/journal.js';
 import { insertNote } from '../../../storage/notes.js';
 import { forTerminal } from '../../../output/sanitize.js';

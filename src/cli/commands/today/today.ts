@@ -1,15 +1,8 @@
 import { Option, type Command } from 'commander';
-import {
-  birthdayMonthDays,
-  buildToday,
-  needsAttention,
-  type TodayItem,
-} from '../../../domain/today.js';
-import { addDays } from '../../../domain/dates.js';
+import { needsAttention, type TodayItem } from '../../../domain/today.js';
 import { UsageError } from '../../../errors.js';
-import { renderJson, renderList } from '../../../output/render.js';
-import { renderTodayPage, todayItemView, todaySummary } from '../../../output/today-page.js';
-import { birthdaysOn, openFollowUpsDueBy, reconnectsDue } from '../../../storage/today.js';
+import { renderToday, todaySummary } from '../../../output/today-page.js';
+import { todayItems } from '../../../storage/today.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
 import { EXIT } from '../../errors.js';
@@ -34,17 +27,7 @@ export function runToday(ctx: Context, opts: TodayOptions): number {
   const days = parseDays(opts.days);
   const today = ctx.today();
   const db = ctx.readJournal();
-  const items: TodayItem[] = db
-    ? buildToday(
-        {
-          followUps: openFollowUpsDueBy(db, addDays(today, days)),
-          birthdays: birthdaysOn(db, birthdayMonthDays(today)),
-          reconnects: reconnectsDue(db, today),
-        },
-        today,
-        days,
-      )
-    : [];
+  const items: TodayItem[] = db ? todayItems(db, today, days) : [];
   if (opts.summary) {
     ctx.out(`${ctx.term.chalk.bold(todaySummary(items, days))}\n`);
     ctx.out(
@@ -52,17 +35,9 @@ export function runToday(ctx: Context, opts: TodayOptions): number {
         "See it all with 'netjournal today'; commands with 'netjournal --help'; try 'netjournal demo'.",
       ) + '\n',
     );
-  } else if (format === 'table') ctx.out(renderTodayPage(items, ctx.term, days));
-  else if (format === 'json') {
-    ctx.out(renderJson({ date: today, items: items.map(todayItemView.toRecord) }, ctx.term));
   } else {
     ctx.out(
-      renderList(items, todayItemView, {
-        format,
-        term: ctx.term,
-        today,
-        header: ctx.globals.header,
-      }),
+      renderToday(items, { format, term: ctx.term, today, days, header: ctx.globals.header }),
     );
   }
   return opts.exitStatus && needsAttention(items) ? EXIT.attention : EXIT.ok;

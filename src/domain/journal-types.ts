@@ -73,3 +73,20 @@ export interface Gift {
   text: string;
   meetingId: number | null;
 }
+
+/** An introducer and how many of the filtered introductions they made. */
+export interface IntroducerCount {
+  id: number;
+  name: string;
+  count: number;
+}
+
+/** How the user came to know someone, with the introduction behind each link. */
+export interface IntroChain {
+  /** First link first, ending with the contact asked about. */
+  people: ContactRef[];
+  /** One per link: links[k] introduced people[k + 1] to the user. */
+  links: Introduction[];
+  /** Who introduced the first person, when following them would loop. */
+  loopsBackTo: ContactRef | null;
+}

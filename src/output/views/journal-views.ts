@@ -1,5 +1,15 @@
-import type { FollowUp, Gift, Introduction, Meeting, Note } from '../../domain/records.js';
-import type { RecordView } from '../records.js';
+import type { FollowUp, Gift, Introduction, Meeting, Note } from '../../domain/journal-types.js';
+import {
+  FOLLOW_UP_FIELDS,
+  INTRODUCTION_FIELDS,
+  MEETING_FIELDS,
+  NOTE_FIELDS,
+  followUpRecord,
+  introductionRecord,
+  meetingRecord,
+  noteRecord,
+} from '../record-fields.js';
+import type { RecordView } from '../record-view.js';
 import { relativeDay } from '../relative.js';
 
 const dim = (t: string, _r: unknown, term: { chalk: { dim(s: string): string } }) =>
@@ -7,30 +17,8 @@ const dim = (t: string, _r: unknown, term: { chalk: { dim(s: string): string } }
 
 /** Follow-up records. */
 export const followUpView: RecordView<FollowUp> = {
-  fields: [
-    'id',
-    'kind',
-    'contact',
-    'contactId',
-    'text',
-    'due',
-    'status',
-    'closed',
-    'meetingId',
-    'introductionId',
-  ],
-  toRecord: (f) => ({
-    id: f.id,
-    kind: f.kind,
-    contact: f.contact.name,
-    contactId: f.contact.id,
-    text: f.text,
-    due: f.due,
-    status: f.status,
-    closed: f.closed,
-    meetingId: f.meetingId,
-    introductionId: f.introductionId,
-  }),
+  fields: FOLLOW_UP_FIELDS,
+  toRecord: followUpRecord,
   columns: (today) => [
     { header: 'ID', text: (f) => String(f.id), style: dim, align: 'right' },
     {
@@ -60,16 +48,8 @@ export const followUpView: RecordView<FollowUp> = {
 
 /** Meeting records. */
 export const meetingView: RecordView<Meeting> = {
-  fields: ['id', 'date', 'kind', 'contacts', 'contactIds', 'notes', 'outreach'],
-  toRecord: (m) => ({
-    id: m.id,
-    date: m.date,
-    kind: m.kind,
-    contacts: m.contacts.map((c) => c.name),
-    contactIds: m.contacts.map((c) => c.id),
-    notes: m.notes,
-    outreach: m.outreach,
-  }),
+  fields: MEETING_FIELDS,
+  toRecord: meetingRecord,
   columns: (today) => [
     { header: 'ID', text: (m) => String(m.id), style: dim, align: 'right' },
     { header: 'DATE', text: (m) => m.date },
@@ -88,15 +68,8 @@ export const meetingView: RecordView<Meeting> = {
 
 /** Note records (things learned). */
 export const noteView: RecordView<Note> = {
-  fields: ['id', 'contact', 'contactId', 'date', 'text', 'meetingId'],
-  toRecord: (n) => ({
-    id: n.id,
-    contact: n.contact.name,
-    contactId: n.contact.id,
-    date: n.date,
-    text: n.text,
-    meetingId: n.meetingId,
-  }),
+  fields: NOTE_FIELDS,
+  toRecord: noteRecord,
   columns: () => [
     { header: 'ID', text: (n) => String(n.id), style: dim, align: 'right' },
     { header: 'DATE', text: (n) => n.date },
@@ -111,16 +84,8 @@ export const giftView: RecordView<Gift> = { ...noteView, empty: 'Nothing given y
 
 /** Introduction records, people named by name ("me" for the user). */
 export const introductionView: RecordView<Introduction> = {
-  fields: ['id', 'date', 'introducer', 'person', 'to', 'reportedBack', 'context'],
-  toRecord: (i) => ({
-    id: i.id,
-    date: i.date,
-    introducer: i.introducer.name,
-    person: i.person.name,
-    to: i.to.name,
-    reportedBack: i.reportedBack,
-    context: i.context,
-  }),
+  fields: INTRODUCTION_FIELDS,
+  toRecord: introductionRecord,
   columns: () => [
     { header: 'ID', text: (i) => String(i.id), style: dim, align: 'right' },
     { header: 'DATE', text: (i) => i.date },
