@@ -8,7 +8,7 @@ import { insertIntroduction } from '../dist/storage/introductions.js';
 import { openJournal, writeTransaction } from '../dist/storage/journal.js';
 import { insertMeeting } from '../dist/storage/meetings.js';
 import { insertNote } from '../dist/storage/notes.js';
-import { withSearchPaused } from '../dist/storage/search-maintenance.js';
+import { withBulkWrite } from '../dist/storage/bulk-write.js';
 
 export const SIZES = {
   S: { contacts: 1_000, meetings: 10_000, followUps: 3_000, introductions: 700 },
@@ -163,7 +163,7 @@ export function generateJournal(dir, size, today, seed = 7) {
     db,
     'bench generate',
     () =>
-      withSearchPaused(db, () => {
+      withBulkWrite(db, { dropLookupIndexes: true }, () => {
         const cadences = new Map(); // contact id → cadence days, for those who keep one
         const keep = (id, days) => (days === null ? null : (cadences.set(id, days), days));
         for (let i = 1; i <= spec.contacts; i++) {

@@ -56,7 +56,9 @@ CREATE INDEX change_groups_undoable ON change_groups (id) WHERE undoable = 1 AND
 
 CREATE TABLE changes (
   seq      INTEGER PRIMARY KEY,
-  grp      INTEGER NOT NULL REFERENCES change_groups (id),
+  -- Not a foreign key: only write.ts appends here, always to the open group,
+  -- and a checked key would cost a lookup per change on a 30,000-row import.
+  grp      INTEGER NOT NULL,
   hlc      TEXT    NOT NULL,
   device   TEXT    NOT NULL,
   record   TEXT    NOT NULL CHECK (record IN ('contact', 'tag', 'meeting', 'participant', 'note',
@@ -65,7 +67,8 @@ CREATE TABLE changes (
   op       TEXT    NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
   -- The record's short id in this journal, for entities.
   local_id INTEGER,
-  -- JSON objects by column: what was set, and what it was before.
+  -- JSON objects by column: what was set, and what it was before. An insert
+  -- (and a deletion's prior) leaves out the columns that are null.
   fields   TEXT    CHECK ((op = 'delete') = (fields IS NULL)),
   prior    TEXT    CHECK ((op = 'insert') = (prior IS NULL))
 );

@@ -20,7 +20,7 @@ import { statement } from './sqlite.js';
 type Located<T> = { line: number; record: T };
 
 /** Is there nothing in the journal but the user? Then ids can be kept as they are. */
-function isEmpty(db: Db): boolean {
+export function isEmptyJournal(db: Db): boolean {
   const row = statement(
     db,
     `SELECT (SELECT count(*) FROM contacts WHERE is_me = 0) + (SELECT count(*) FROM meetings)
@@ -61,7 +61,7 @@ export function importJournal(
   db: Db,
   records: readonly Located<JournalLine>[],
 ): { counts: ImportCounts; problems: LineProblem[]; changedContacts: Set<number> } {
-  const keepIds = isEmpty(db);
+  const keepIds = isEmptyJournal(db);
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   const problems: LineProblem[] = [];
   const changedContacts = new Set<number>();

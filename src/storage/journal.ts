@@ -10,7 +10,7 @@ import {
   latestVersion,
   migrate,
 } from './migrate.js';
-import { abandonChangeGroup, closeChangeGroup, openChangeGroup } from './write.js';
+import { abandonChangeGroup, closeChangeGroup, openChangeGroup } from './change-log.js';
 
 export type Db = Database;
 

@@ -46,27 +46,33 @@ export function rebuildSearchIndex(db: Db): number {
   return documents;
 }
 
-/**
- * Run a bulk write with the search triggers paused, then index what it added
- * or changed in a few set-based statements. FTS5 flushes its pending terms at
- * every statement a trigger writes it from (~0.1 ms each), which would make a
- * 30,000-row import several times slower. Call inside a write transaction:
- * if fn throws, the pause is rolled back with everything else.
- */
-export function withSearchPaused<T>(
-  db: Db,
-  fn: () => { result: T; changedContacts: Iterable<number> },
-): T {
-  const before = Object.fromEntries(
+/** The highest ids of each kind of searchable record: everything above them is new. */
+export function searchHighWater(db: Db): SearchHighWater {
+  return Object.fromEntries(
     TABLES.map(([kind, table]) => [
       kind,
       (db.prepare(`SELECT coalesce(max(id), 0) AS n FROM ${table}`).get() as { n: number }).n,
     ]),
   ) as unknown as SearchHighWater;
-  db.prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES ('search.paused', '1')`).run();
-  const { result, changedContacts } = fn();
-  db.prepare(`DELETE FROM settings WHERE key = 'search.paused'`).run();
-  // Contacts added by fn are indexed below with the other new records.
+}
+
+/** Pause (or resume) the search triggers for a bulk write, inside its transaction. */
+export function pauseSearch(db: Db, paused: boolean): void {
+  if (paused)
+    db.prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES ('search.paused', '1')`).run();
+  else db.prepare(`DELETE FROM settings WHERE key = 'search.paused'`).run();
+}
+
+/**
+ * After a bulk write: index the records added since before, in a few
+ * set-based statements, and re-derive the documents of changed contacts.
+ */
+export function indexBulkWrite(
+  db: Db,
+  before: SearchHighWater,
+  changedContacts: Iterable<number>,
+): void {
+  // Contacts added by the write are indexed below with the other new records.
   refreshContacts(
     db,
     [...changedContacts].filter((id) => id <= before.contact),
@@ -77,7 +83,6 @@ export function withSearchPaused<T>(
        SELECT doc, kind, ref, name, people, body FROM ${view} WHERE ref > ?`,
     ).run(before[kind]);
   }
-  return result;
 }
 
 /** Re-derive the documents of contacts whose fields or tags changed. */

@@ -7,9 +7,9 @@ import type { ImportFormat } from '../../../interop/parse/types.js';
 import { renderJson } from '../../../output/render.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import { importContacts, type ImportCounts } from '../../../storage/import-contacts.js';
-import { importJournal } from '../../../storage/import-journal.js';
+import { importJournal, isEmptyJournal } from '../../../storage/import-journal.js';
 import { openMemoryJournal, writeTransaction, type Db } from '../../../storage/journal.js';
-import { withSearchPaused } from '../../../storage/search-maintenance.js';
+import { withBulkWrite } from '../../../storage/bulk-write.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
 import { progressBar } from '../../progress.js';
@@ -75,7 +75,8 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
     const { records, problems } = readJournalLines(text);
     parsed = { records: records.length, problems };
     run = (db) =>
-      withSearchPaused(db, () => {
+      // Into a journal with data, import matches contacts by name and e-mail in SQL.
+      withBulkWrite(db, { dropLookupIndexes: isEmptyJournal(db) }, () => {
         const outcome = importJournal(db, records);
         return { result: outcome, changedContacts: outcome.changedContacts };
       });
@@ -84,7 +85,7 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
     const { contacts, problems } = parseContacts(text, kind);
     parsed = { records: contacts.length, problems };
     run = (db, tick) =>
-      withSearchPaused(db, () => {
+      withBulkWrite(db, { dropLookupIndexes: true }, () => {
         const settings = { circle, tag, today: ctx.today(), timestamp: ctx.timestamp() };
         const outcome = importContacts(db, contacts, settings, tick);
         return {

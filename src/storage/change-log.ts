@@ -1,0 +1,160 @@
+import type { Db } from './journal.js';
+import { statement } from './sqlite.js';
+
+/**
+ * Change groups and the change log (0006_change_log.sql). A write command's
+ * changes form one group, opened and closed by writeTransaction; write.ts
+ * appends each change to the open group.
+ */
+
+export interface Group {
+  id: number;
+  device: string;
+  changes: number;
+  clock: { ms: number; counter: number; iso: string };
+  /** Stable ids of entities by table and local id, as this group meets them. */
+  uids: Map<string, Map<number, string>>;
+}
+
+const groups = new WeakMap<Db, Group>();
+
+/** How many write commands `undo` can revert; older groups stay in the log but are not undoable. */
+export const UNDO_DEPTH = 20;
+
+/** A value of the journal's own metadata (device id, clock). */
+export function metaValue(db: Db, key: string): string | undefined {
+  const row = statement(db, 'SELECT value FROM journal_meta WHERE key = ?').get(key) as
+    { value: string } | undefined;
+  return row?.value;
+}
+
+/** Open the change group of a write transaction; every write until closeChangeGroup belongs to it. */
+export function openChangeGroup(db: Db, label: string, undoable = true): void {
+  if (groups.has(db)) throw new Error('a change group is already open');
+  const device = metaValue(db, 'device');
+  if (device === undefined) throw new Error('journal has no device id');
+  const [ms = '0', counter = '0'] = (metaValue(db, 'clock') ?? '0/0').split('/');
+  const id = Number(
+    statement(
+      db,
+      'INSERT INTO change_groups (label, at, device, undoable) VALUES (?, ?, ?, ?)',
+    ).run(label.trim() || 'write', new Date().toISOString(), device, undoable ? 1 : 0)
+      .lastInsertRowid,
+  );
+  const clockMs = Number(ms);
+  groups.set(db, {
+    id,
+    device,
+    changes: 0,
+    clock: { ms: clockMs, counter: Number(counter), iso: new Date(clockMs).toISOString() },
+    uids: new Map(),
+  });
+}
+
+/**
+ * Close the open group: drop it when it changed nothing, else save the clock
+ * and leave only the newest UNDO_DEPTH command groups undoable.
+ */
+export function closeChangeGroup(db: Db): void {
+  const group = groups.get(db);
+  groups.delete(db);
+  if (!group) return;
+  if (group.changes === 0) {
+    // An undo that found nothing left to revert still records that it ran.
+    statement(db, 'DELETE FROM change_groups WHERE id = ? AND undoes IS NULL').run(group.id);
+    return;
+  }
+  statement(db, `INSERT OR REPLACE INTO journal_meta (key, value) VALUES ('clock', ?)`).run(
+    `${group.clock.ms}/${group.clock.counter}`,
+  );
+  statement(
+    db,
+    `UPDATE change_groups SET undoable = 0
+      WHERE undoable = 1 AND id < (SELECT min(id) FROM (
+              SELECT id FROM change_groups WHERE undoes IS NULL ORDER BY id DESC LIMIT ?))`,
+  ).run(UNDO_DEPTH);
+}
+
+/** Forget an open group without touching the database (its transaction is rolling back). */
+export function abandonChangeGroup(db: Db): void {
+  groups.delete(db);
+}
+
+/** The id of the open change group (for undo, which links its group to the one it reverts). */
+export function currentGroupId(db: Db): number {
+  return activeGroup(db).id;
+}
+
+/** The open group; a write outside one is a bug. */
+export function activeGroup(db: Db): Group {
+  const group = groups.get(db);
+  if (!group) throw new Error('a write outside a change group');
+  return group;
+}
+
+/**
+ * Run a write in the open change group or, like SQLite's autocommit, in a
+ * group (and transaction) of its own when none is open: a storage function
+ * called outside writeTransaction (a script, a test) is still logged.
+ */
+export function inGroup<T>(db: Db, fn: (group: Group) => T): T {
+  const open = groups.get(db);
+  if (open) return fn(open);
+  return db.transaction(() => {
+    openChangeGroup(db, 'write');
+    try {
+      const result = fn(activeGroup(db));
+      closeChangeGroup(db);
+      return result;
+    } catch (err) {
+      abandonChangeGroup(db);
+      throw err;
+    }
+  })();
+}
+
+/**
+ * Hybrid logical clock: wall-clock milliseconds, and a counter that orders
+ * changes within one millisecond or when the clock went back. With the
+ * device id it orders every change of every journal.
+ */
+function tick(group: Group): string {
+  const now = Date.now();
+  const clock = group.clock;
+  if (now > clock.ms) {
+    clock.ms = now;
+    clock.counter = 0;
+    clock.iso = new Date(now).toISOString();
+  } else {
+    clock.counter++;
+  }
+  return `${clock.iso}/${clock.counter.toString(36).padStart(4, '0')}`;
+}
+
+const APPEND = `INSERT INTO changes (grp, hlc, device, record, uid, op, local_id, fields, prior)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** Append one change to the open group's log. */
+export function appendChange(
+  db: Db,
+  group: Group,
+  record: string,
+  uid: string,
+  op: 'insert' | 'update' | 'delete',
+  localId: number | null,
+  fields: object | null,
+  prior: object | null,
+): void {
+  statement(db, APPEND).run(
+    group.id,
+    tick(group),
+    group.device,
+    record,
+    uid,
+    op,
+    localId,
+    fields && JSON.stringify(fields),
+    prior && JSON.stringify(prior),
+  );
+  group.changes++;
+}
