@@ -1,21 +1,15 @@
 import type { Command } from 'commander';
+import { CONTACT } from '../model/declarations.js';
+import type { FieldSpec } from '../model/field.js';
 import { collect } from './command.js';
 
-/** Options shared by `contact add` and `contact edit`. */
+/** Options shared by `contact add` and `contact edit`: one per declared flag, and --tag. */
 export function addContactOptions(command: Command): Command {
-  return command
-    .option('--company <name>', 'where they work')
-    .option('--role <title>', 'what they do there')
-    .option('--email <address>', 'e-mail address')
-    .option('--phone <number>', 'phone number')
-    .option('--url <url>', 'a profile or home page')
-    .option('--location <place>', 'where they live or work')
-    .option(
-      '--circle <circle>',
-      'inner (family, friends), second (colleagues, neighbours) or third',
-    )
-    .option('--every <interval>', 'keep in touch this often: 30d, 6w, 3m, 1y or none')
-    .option('--birthday <date>', 'MM-DD or YYYY-MM-DD')
-    .option('--tag <tag>', 'a tag (repeatable)', collect)
-    .option('--how <text>', 'how you met');
+  for (const field of CONTACT.fields as readonly FieldSpec[]) {
+    if (field.flag) command.option(field.flag, field.help ?? field.key);
+    // The tags follow the field the declaration lists them after.
+    if (CONTACT.lists.some((l) => l.after === field.key))
+      command.option('--tag <tag>', 'a tag (repeatable)', collect);
+  }
+  return command;
 }

@@ -1,13 +1,8 @@
 import { UsageError } from '../errors.js';
-import {
-  parseCircle,
-  parseEmail,
-  parseTags,
-  validateName,
-  type ContactFields,
-  type ContactOptionInput,
-} from './contact.js';
-import { parseBirthday, parseInterval } from './dates.js';
+import { CONTACT_INPUT_FIELDS } from '../model/declarations.js';
+import { optionName } from '../model/field.js';
+import { parseTags, validateName, type ContactFields, type ContactOptionInput } from './contact.js';
+import { readInput } from './field-input.js';
 
 /** `contact edit` options as typed on the command line. */
 export interface ContactEditInput extends ContactOptionInput {
@@ -31,21 +26,6 @@ export interface ContactChanges {
   removeTags: string[];
 }
 
-const TEXT_OPTIONS = [
-  ['company', 'company'],
-  ['role', 'role'],
-  ['phone', 'phone'],
-  ['url', 'url'],
-  ['location', 'location'],
-  ['how', 'howMet'],
-] as const;
-
-/** Trimmed text, or null for an empty string (which clears the field). */
-function textOrNull(value: string): string | null {
-  const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed;
-}
-
 /** True when an edit would change nothing at all. */
 export function isEmptyChange(changes: ContactChanges): boolean {
   return (
@@ -64,32 +44,18 @@ export function isEmptyChange(changes: ContactChanges): boolean {
  * naming the first bad value, or when nothing would change.
  */
 export function contactChangesFromOptions(opts: ContactEditInput, today: string): ContactChanges {
-  const fields: ContactFieldChanges = {};
+  const fields: Record<string, unknown> = {};
   if (opts.name !== undefined) fields.name = validateName(opts.name);
-  for (const [option, field] of TEXT_OPTIONS) {
-    const value = opts[option];
-    if (value !== undefined) fields[field] = textOrNull(value);
-  }
-  if (opts.email !== undefined) {
-    const email = textOrNull(opts.email);
-    fields.email = email === null ? null : parseEmail(email);
-  }
-  if (opts.circle !== undefined) {
-    const circle = textOrNull(opts.circle);
-    fields.circle = circle === null || circle.toLowerCase() === 'none' ? null : parseCircle(circle);
-  }
-  if (opts.every !== undefined) {
-    fields.cadenceDays = opts.every.trim() === '' ? null : parseInterval(opts.every);
-  }
-  if (opts.birthday !== undefined) {
-    const birthday = textOrNull(opts.birthday);
-    fields.birthday = birthday === null ? null : parseBirthday(birthday, today);
+  const given = opts as Record<string, unknown>;
+  for (const field of CONTACT_INPUT_FIELDS) {
+    const raw = given[optionName(field) ?? field.key];
+    if (typeof raw === 'string') fields[field.key] = readInput(field, raw, today, 'edit');
   }
   if (opts.archive && opts.unarchive) {
     throw new UsageError('--archive and --unarchive contradict each other', 'give only one');
   }
   const changes: ContactChanges = {
-    fields,
+    fields: fields as ContactFieldChanges,
     addTags: parseTags(opts.addTag ?? []),
     removeTags: parseTags(opts.removeTag ?? []),
   };

@@ -1,48 +1,24 @@
 import { UsageError } from '../errors.js';
-import { parseBirthday, parseInterval } from './dates.js';
+import { CIRCLES, CONTACT, CONTACT_INPUT_FIELDS } from '../model/declarations.js';
+import {
+  optionName,
+  type FieldsOf,
+  type InputFieldsOf,
+  type OptionInputOf,
+} from '../model/field.js';
+import { readInput } from './field-input.js';
 
-export const CIRCLES = ['inner', 'second', 'third'] as const;
+export { CIRCLES };
 export type Circle = (typeof CIRCLES)[number];
 
-/** What the user can set on a contact. */
-export interface ContactFields {
-  name: string;
-  company: string | null;
-  role: string | null;
-  email: string | null;
-  phone: string | null;
-  url: string | null;
-  location: string | null;
-  circle: Circle | null;
-  cadenceDays: number | null;
-  birthday: string | null;
-  tags: string[];
-  howMet: string | null;
-}
+/** What the user can set on a contact (model/declarations.ts: the fields with an input kind). */
+export type ContactFields = { name: string } & InputFieldsOf<typeof CONTACT> & { tags: string[] };
 
-/** A stored contact. */
-export interface Contact extends ContactFields {
-  id: number;
-  archived: boolean;
-  created: string;
-  /** Date of the latest meeting, kept by the database. */
-  lastMet: string | null;
-}
+/** A stored contact: every field shown in its record, with its short id. */
+export type Contact = { id: number } & FieldsOf<typeof CONTACT> & { tags: string[] };
 
-/** Contact options as typed on the command line. */
-export interface ContactOptionInput {
-  company?: string;
-  role?: string;
-  email?: string;
-  phone?: string;
-  url?: string;
-  location?: string;
-  circle?: string;
-  every?: string;
-  birthday?: string;
-  tag?: string[];
-  how?: string;
-}
+/** Contact options as typed on the command line (one per declared flag, and --tag). */
+export type ContactOptionInput = OptionInputOf<typeof CONTACT> & { tag?: string[] };
 
 const ME_NAMES = new Set(['me', 'i', 'myself']);
 
@@ -104,51 +80,26 @@ export function parseEmail(raw: string): string {
   return email;
 }
 
-function text(value: string | undefined): string | null {
-  if (value === undefined) return null;
-  const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed;
-}
-
 /** Validate everything typed for a new contact; throws UsageError naming the first bad value. */
 export function contactFieldsFromOptions(
   rawName: string,
   opts: ContactOptionInput,
   today: string,
 ): ContactFields {
-  const email = text(opts.email);
-  const birthday = text(opts.birthday);
-  const circle = text(opts.circle);
-  return {
-    name: validateName(rawName),
-    company: text(opts.company),
-    role: text(opts.role),
-    email: email === null ? null : parseEmail(email),
-    phone: text(opts.phone),
-    url: text(opts.url),
-    location: text(opts.location),
-    circle: circle === null ? null : parseCircle(circle),
-    cadenceDays: opts.every === undefined ? null : parseInterval(opts.every),
-    birthday: birthday === null ? null : parseBirthday(birthday, today),
-    tags: parseTags(opts.tag ?? []),
-    howMet: text(opts.how),
-  };
+  const fields = nameOnlyContact(validateName(rawName)) as unknown as Record<string, unknown>;
+  const given = opts as Record<string, string | undefined>;
+  for (const field of CONTACT_INPUT_FIELDS) {
+    const raw = given[optionName(field) ?? field.key];
+    if (raw !== undefined) fields[field.key] = readInput(field, raw, today, 'add');
+  }
+  fields.tags = parseTags(opts.tag ?? []);
+  return fields as unknown as ContactFields;
 }
 
 /** A contact known only by name (as `add` and `intro` create them). */
 export function nameOnlyContact(name: string): ContactFields {
-  return {
-    name,
-    company: null,
-    role: null,
-    email: null,
-    phone: null,
-    url: null,
-    location: null,
-    circle: null,
-    cadenceDays: null,
-    birthday: null,
-    tags: [],
-    howMet: null,
-  };
+  const fields: Record<string, unknown> = { name };
+  for (const field of CONTACT_INPUT_FIELDS) fields[field.key] = null;
+  fields.tags = [];
+  return fields as unknown as ContactFields;
 }

@@ -1,3 +1,6 @@
+import type { CONTACT } from '../model/declarations.js';
+import type { DerivedKeys, FieldsOf } from '../model/field.js';
+
 /**
  * The full-fidelity records of `export --format jsonl` (and `--what all`):
  * one JSON object per line, `type` first, then the fields below in this
@@ -13,26 +16,13 @@ export interface SettingLine {
   value: string;
 }
 
-export interface ContactLine {
+/** A contact: its declared fields (model/declarations.ts) but the derived ones, and its tags. */
+export type ContactLine = {
   type: 'contact';
   id: number;
   /** The stable id (UUIDv7); optional in files from before it existed. */
   uid?: string;
-  name: string;
-  company: string | null;
-  role: string | null;
-  email: string | null;
-  phone: string | null;
-  url: string | null;
-  location: string | null;
-  circle: 'inner' | 'second' | 'third' | null;
-  cadenceDays: number | null;
-  birthday: string | null;
-  tags: string[];
-  howMet: string | null;
-  archived: boolean;
-  created: string;
-}
+} & Omit<FieldsOf<typeof CONTACT>, DerivedKeys<typeof CONTACT>> & { tags: string[] };
 
 export interface MeetingLine {
   type: 'meeting';

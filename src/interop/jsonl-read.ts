@@ -1,3 +1,5 @@
+import { CONTACT } from '../model/declarations.js';
+import { recordKeys, type RecordSpec } from '../model/field.js';
 import type { JournalLine } from './jsonl-lines.js';
 
 /** A line that could not be read, with why. */
@@ -15,26 +17,25 @@ const bool: Check = (v) => typeof v === 'boolean';
 const ints: Check = (v) => Array.isArray(v) && v.every((x) => Number.isInteger(x));
 const strs: Check = (v) => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
+/** The checks of a jsonl line's fields, from a record type's declaration. */
+function lineShape(spec: RecordSpec): Record<string, Check> {
+  const shape: Record<string, Check> = { id: int };
+  for (const key of recordKeys(spec, true)) {
+    const field = spec.fields.find((f) => f.key === key);
+    if (!field)
+      shape[key] = strs; // a list of link values (a contact's tags)
+    else if (field.type === 'boolean') shape[key] = bool;
+    else if (field.type === 'integer' || field.type === 'ref')
+      shape[key] = field.required ? int : intOrNull;
+    else shape[key] = field.required ? str : strOrNull;
+  }
+  return shape;
+}
+
 // The fields each record type must have, with their types (jsonl-lines.ts).
 const SHAPES: Record<JournalLine['type'], Record<string, Check>> = {
   setting: { key: str, value: str },
-  contact: {
-    id: int,
-    name: str,
-    company: strOrNull,
-    role: strOrNull,
-    email: strOrNull,
-    phone: strOrNull,
-    url: strOrNull,
-    location: strOrNull,
-    circle: strOrNull,
-    cadenceDays: intOrNull,
-    birthday: strOrNull,
-    tags: strs,
-    howMet: strOrNull,
-    archived: bool,
-    created: str,
-  },
+  contact: lineShape(CONTACT),
   meeting: {
     id: int,
     date: str,

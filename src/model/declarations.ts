@@ -1,4 +1,4 @@
-import type { RecordSpec, RecordType } from './field.js';
+import type { FieldSpec, RecordSpec, RecordType } from './field.js';
 
 /**
  * The journal's record types, each declared once. Storage derives its
@@ -7,20 +7,26 @@ import type { RecordSpec, RecordType } from './field.js';
  * Adding a field: declare it here, add one migration, and test it.
  */
 
-export const CONTACT: RecordSpec = {
+/** A contact's circle: how close they are (inner: family and friends). */
+export const CIRCLES = ['inner', 'second', 'third'] as const;
+
+export const CONTACT = {
   type: 'contact',
   table: 'contacts',
   identity: 'uid',
   internal: 'is_me = 1',
+  lists: [{ key: 'tags', record: 'tag', column: 'tag', after: 'birthday' }],
   fields: [
     { key: 'name', column: 'name', type: 'text', required: true, vcard: 'FN', searchable: true },
-    { key: 'isMe', column: 'is_me', type: 'boolean', required: true, default: 0 },
+    { key: 'isMe', column: 'is_me', type: 'boolean', required: true, default: 0, hidden: true },
     {
       key: 'company',
       column: 'company',
       type: 'text',
-      flag: '--company',
-      csv: ['company', 'organization', 'organization 1 - name'],
+      input: 'text',
+      flag: '--company <name>',
+      help: 'where they work',
+      csv: ['company'],
       vcard: 'ORG',
       searchable: true,
       mergeFill: true,
@@ -29,8 +35,10 @@ export const CONTACT: RecordSpec = {
       key: 'role',
       column: 'role',
       type: 'text',
-      flag: '--role',
-      csv: ['role', 'position', 'title', 'job title', 'organization 1 - title'],
+      input: 'text',
+      flag: '--role <title>',
+      help: 'what they do there',
+      csv: ['role', 'title'],
       vcard: 'TITLE',
       searchable: true,
       mergeFill: true,
@@ -39,8 +47,10 @@ export const CONTACT: RecordSpec = {
       key: 'email',
       column: 'email',
       type: 'text',
-      flag: '--email',
-      csv: ['email', 'email address', 'e-mail address', 'e-mail 1 - value'],
+      input: 'email',
+      flag: '--email <address>',
+      help: 'e-mail address',
+      csv: ['email'],
       vcard: 'EMAIL',
       searchable: true,
       mergeFill: true,
@@ -49,8 +59,10 @@ export const CONTACT: RecordSpec = {
       key: 'phone',
       column: 'phone',
       type: 'text',
-      flag: '--phone',
-      csv: ['phone', 'mobile phone', 'phone 1 - value'],
+      input: 'text',
+      flag: '--phone <number>',
+      help: 'phone number',
+      csv: ['phone'],
       vcard: 'TEL',
       mergeFill: true,
     },
@@ -58,8 +70,10 @@ export const CONTACT: RecordSpec = {
       key: 'url',
       column: 'url',
       type: 'text',
-      flag: '--url',
-      csv: ['url', 'website', 'web page', 'website 1 - value'],
+      input: 'text',
+      flag: '--url <url>',
+      help: 'a profile or home page',
+      csv: ['url'],
       vcard: 'URL',
       mergeFill: true,
     },
@@ -67,8 +81,10 @@ export const CONTACT: RecordSpec = {
       key: 'location',
       column: 'location',
       type: 'text',
-      flag: '--location',
-      csv: ['location', 'city'],
+      input: 'text',
+      flag: '--location <place>',
+      help: 'where they live or work',
+      csv: ['location'],
       searchable: true,
       mergeFill: true,
     },
@@ -76,7 +92,10 @@ export const CONTACT: RecordSpec = {
       key: 'circle',
       column: 'circle',
       type: 'text',
-      flag: '--circle',
+      values: CIRCLES,
+      input: 'circle',
+      flag: '--circle <circle>',
+      help: 'inner (family, friends), second (colleagues, neighbours) or third',
       csv: ['circle'],
       mergeFill: true,
     },
@@ -84,15 +103,19 @@ export const CONTACT: RecordSpec = {
       key: 'cadenceDays',
       column: 'cadence_days',
       type: 'integer',
-      flag: '--every',
-      csv: ['cadence', 'every'],
+      input: 'interval',
+      flag: '--every <interval>',
+      help: 'keep in touch this often: 30d, 6w, 3m, 1y or none',
+      csv: ['every', 'cadence', 'cadencedays'],
       mergeFill: true,
     },
     {
       key: 'birthday',
       column: 'birthday',
       type: 'text',
-      flag: '--birthday',
+      input: 'birthday',
+      flag: '--birthday <date>',
+      help: 'MM-DD or YYYY-MM-DD',
       csv: ['birthday'],
       vcard: 'BDAY',
       mergeFill: true,
@@ -101,8 +124,11 @@ export const CONTACT: RecordSpec = {
       key: 'howMet',
       column: 'how_met',
       type: 'text',
-      flag: '--how',
-      csv: ['how met', 'notes'],
+      input: 'text',
+      flag: '--how <text>',
+      help: 'how you met',
+      label: 'how met',
+      csv: ['how', 'howmet', 'how met'],
       vcard: 'NOTE',
       searchable: true,
       mergeFill: true,
@@ -110,9 +136,9 @@ export const CONTACT: RecordSpec = {
     { key: 'archived', column: 'archived', type: 'boolean', required: true, default: 0 },
     { key: 'created', column: 'created', type: 'date', required: true },
     { key: 'lastMet', column: 'last_met', type: 'date', derived: true },
-    { key: 'nextTouch', column: 'next_touch', type: 'date', derived: true },
+    { key: 'nextTouch', column: 'next_touch', type: 'date', derived: true, hidden: true },
   ],
-};
+} as const satisfies RecordSpec;
 
 export const TAG: RecordSpec = {
   type: 'tag',
@@ -281,3 +307,8 @@ export const RECORDS: Readonly<Record<RecordType, RecordSpec>> = {
 export function specOfTable(table: string): RecordSpec | undefined {
   return Object.values(RECORDS).find((s) => s.table === table);
 }
+
+/** A contact's fields a person sets with an option (`contact add/edit`) or a CSV column. */
+export const CONTACT_INPUT_FIELDS: readonly FieldSpec[] = CONTACT.fields.filter(
+  (f: FieldSpec) => f.input !== undefined,
+);

@@ -21,6 +21,12 @@ export type RecordType = (typeof RECORD_TYPES)[number];
 /** How a value is stored: SQLite type affinity, and what the change log keeps. */
 export type FieldType = 'text' | 'integer' | 'boolean' | 'date' | 'ref';
 
+/**
+ * How a value typed by a person (a command-line option, a CSV cell) is read;
+ * domain/field-input.ts holds the parser of each.
+ */
+export type InputKind = 'text' | 'email' | 'circle' | 'interval' | 'birthday';
+
 export interface FieldSpec {
   /** camelCase name in records and jsonl. */
   key: string;
@@ -37,8 +43,18 @@ export interface FieldSpec {
   onDelete?: 'cascade' | 'null';
   /** Kept by the database itself (triggers); never written, never logged. */
   derived?: boolean;
-  /** The command-line option that sets it (contact add/edit). */
+  /** The allowed values (the table's CHECK says the same). */
+  values?: readonly string[];
+  /** Kept out of records, views and exports (the user's own flag, derived indexes). */
+  hidden?: boolean;
+  /** How a person types it; a field with one can be set by `add` and `edit`. */
+  input?: InputKind;
+  /** The command-line option that sets it (contact add/edit), with its value's name. */
   flag?: string;
+  /** One line of option help. */
+  help?: string;
+  /** How a page about the record names it ("how met"). */
+  label?: string;
   /** Header names other programs' CSV files use for it (lower case). */
   csv?: readonly string[];
   /** The vCard property that carries it. */
@@ -61,6 +77,72 @@ export interface RecordSpec {
   fields: readonly FieldSpec[];
   /** Rows the journal holds that are not user data (the user's own contact). */
   internal?: string;
+  /**
+   * Lists of link records shown as a field of this one (a contact's tags):
+   * the key, the link type and its value column, and the field it follows.
+   */
+  lists?: readonly { key: string; record: RecordType; column: string; after: string }[];
+}
+
+/** The TypeScript type of a declared field's value. */
+export type ValueOf<F> = F extends { values: readonly (infer V)[] }
+  ? V | null
+  : F extends { type: 'boolean' }
+    ? boolean
+    : F extends { type: 'integer' | 'ref' }
+      ? F extends { required: true }
+        ? number
+        : number | null
+      : F extends { required: true }
+        ? string
+        : string | null;
+
+type Fields<S> = S extends { fields: readonly (infer F)[] } ? F : never;
+
+/** A record's fields as the domain sees them, by key (hidden fields left out). */
+export type FieldsOf<S> = {
+  -readonly [
+    F in Fields<S> as F extends { hidden: true }
+      ? never
+      : F extends { key: infer K extends string }
+        ? K
+        : never
+  ]: ValueOf<F>;
+};
+
+/** The keys of fields the database derives (never imported). */
+export type DerivedKeys<S> =
+  Fields<S> extends infer F ? (F extends { derived: true; key: infer K } ? K : never) : never;
+
+/** The fields a person sets (those with an input kind), by key. */
+export type InputFieldsOf<S> = {
+  -readonly [
+    F in Fields<S> as F extends { input: InputKind; key: infer K extends string } ? K : never
+  ]: ValueOf<F>;
+};
+
+/** A command-line option's name as commander keys it: `--every <interval>` is `every`. */
+export function optionName(field: FieldSpec): string | undefined {
+  return field.flag ? /^--([a-z]+)/.exec(field.flag)?.[1] : undefined;
+}
+
+/** The options that set a record's fields, as commander hands them over (all strings). */
+export type OptionInputOf<S> = {
+  -readonly [F in Fields<S> as F extends { flag: `--${infer N} ${string}` } ? N : never]?: string;
+};
+
+/**
+ * The fields shown in a record: declared order, hidden ones left out, lists
+ * where they go; for a jsonl line (what import reads back) no derived ones.
+ */
+export function recordKeys(spec: RecordSpec, forLine = false): string[] {
+  const keys: string[] = [];
+  for (const field of spec.fields) {
+    if (field.hidden || (forLine && field.derived)) continue;
+    keys.push(field.key);
+    for (const list of spec.lists ?? []) if (list.after === field.key) keys.push(list.key);
+  }
+  return keys;
 }
 
 /** The fields a write sets: everything but derived fields. */

@@ -1,3 +1,5 @@
+import { CONTACT } from '../model/declarations.js';
+import { recordKeys } from '../model/field.js';
 import type { Contact } from '../domain/contact.js';
 import type { FollowUp, Introduction, Meeting, Note } from '../domain/journal-types.js';
 import type { JsonRecord } from './record-view.js';
@@ -7,46 +9,15 @@ import type { JsonRecord } from './record-view.js';
 // commands' views and the csv export both write these; nothing here knows the
 // terminal.
 
-/** A contact: field names in order. */
-export const CONTACT_FIELDS: readonly string[] = [
-  'id',
-  'name',
-  'company',
-  'role',
-  'email',
-  'phone',
-  'url',
-  'location',
-  'circle',
-  'cadenceDays',
-  'birthday',
-  'tags',
-  'howMet',
-  'archived',
-  'created',
-  'lastMet',
-];
+/** A contact: field names in order (its id, then model/declarations.ts's shown fields). */
+export const CONTACT_FIELDS: readonly string[] = ['id', ...recordKeys(CONTACT)];
 
 /** A contact: its record. */
 export function contactRecord(c: Contact): JsonRecord {
-  return {
-    id: c.id,
-    name: c.name,
-    company: c.company,
-    role: c.role,
-    email: c.email,
-    phone: c.phone,
-    url: c.url,
-    location: c.location,
-    circle: c.circle,
-    cadenceDays: c.cadenceDays,
-    birthday: c.birthday,
-    tags: c.tags,
-    howMet: c.howMet,
-    archived: c.archived,
-    created: c.created,
-    lastMet: c.lastMet,
-  };
+  const record: JsonRecord = {};
+  const fields = c as unknown as Record<string, JsonRecord[string]>;
+  for (const key of CONTACT_FIELDS) record[key] = fields[key] ?? null;
+  return record;
 }
 
 /** A meeting: field names in order. */

@@ -1,4 +1,5 @@
 import type { ContactChanges } from '../domain/contact-edit.js';
+import type { FieldSpec } from '../model/field.js';
 import { CONTACT } from '../model/declarations.js';
 import { contactColumns } from './contacts.js';
 import type { Db } from './journal.js';
@@ -175,7 +176,7 @@ export function mergeContacts(db: Db, keep: number, other: number): MergeResult 
   const o = rowOf(db, 'contact', other);
   if (k && o) {
     const fill: Record<string, unknown> = {};
-    for (const f of CONTACT.fields)
+    for (const f of CONTACT.fields as readonly FieldSpec[])
       if (f.mergeFill && k[f.column] === null && o[f.column] !== null) fill[f.column] = o[f.column];
     if (String(o.created) < String(k.created)) fill.created = o.created;
     updateRecord(db, 'contact', keep, fill);

@@ -1,59 +1,32 @@
 import type { Circle, Contact, ContactFields } from '../domain/contact.js';
+import { recordKeys } from '../model/field.js';
 import type { ContactLookup, NamedContact } from '../domain/names.js';
 import { CONTACT } from '../model/declarations.js';
 import type { Db } from './journal.js';
 import { insertRecord } from './write.js';
+import { columnsOf, recordFromRow, selectColumns } from './record-rows.js';
 import { statement } from './sqlite.js';
 
-interface ContactRow {
-  id: number;
-  name: string;
-  company: string | null;
-  role: string | null;
-  email: string | null;
-  phone: string | null;
-  url: string | null;
-  location: string | null;
-  circle: Circle | null;
-  cadence_days: number | null;
-  birthday: string | null;
-  how_met: string | null;
-  archived: number;
-  created: string;
-  last_met: string | null;
-  tags: string | null;
-}
+type ContactRow = Record<string, unknown> & { tags: string | null };
 
 /** Tags come back from group_concat joined by this (no tag can hold it). */
 export const TAG_SEP = '\u001f';
 
-// Tags come back in one column, joined by a separator no tag can hold.
+// The declared columns, and the tags in one column joined by a separator no tag can hold.
 const SELECT_CONTACT = `
-  SELECT c.id, c.name, c.company, c.role, c.email, c.phone, c.url, c.location, c.circle,
-         c.cadence_days, c.birthday, c.how_met, c.archived, c.created, c.last_met,
+  SELECT ${selectColumns(CONTACT, 'c')},
          (SELECT group_concat(t.tag, char(31) ORDER BY t.tag COLLATE NOCASE)
             FROM contact_tags t WHERE t.contact_id = c.id) AS tags
     FROM contacts c`;
 
+/** A contact from a SELECT_CONTACT row: the declared fields, and tags in their place. */
 function toContact(row: ContactRow): Contact {
-  return {
-    id: row.id,
-    name: row.name,
-    company: row.company,
-    role: row.role,
-    email: row.email,
-    phone: row.phone,
-    url: row.url,
-    location: row.location,
-    circle: row.circle,
-    cadenceDays: row.cadence_days,
-    birthday: row.birthday,
-    tags: row.tags ? row.tags.split(TAG_SEP) : [],
-    howMet: row.how_met,
-    archived: row.archived === 1,
-    created: row.created,
-    lastMet: row.last_met,
-  };
+  const record = recordFromRow(CONTACT, row);
+  const contact: Record<string, unknown> = {};
+  // Fields in declaration order, the tags where the declaration lists them.
+  for (const key of ['id', ...recordKeys(CONTACT)])
+    contact[key] = key === 'tags' ? (row.tags ? row.tags.split(TAG_SEP) : []) : record[key];
+  return contact as Contact;
 }
 
 /** Store a new contact with its tags; returns its id. Call inside a write transaction. */
@@ -65,12 +38,7 @@ export function insertContact(db: Db, fields: ContactFields, created: string): n
 
 /** A contact's fields by column, as the declaration (model/declarations.ts) names them. */
 export function contactColumns(fields: Partial<ContactFields>): Record<string, unknown> {
-  const columns: Record<string, unknown> = {};
-  for (const f of CONTACT.fields) {
-    if (f.key in fields && f.key !== 'tags')
-      columns[f.column] = fields[f.key as keyof ContactFields];
-  }
-  return columns;
+  return columnsOf(CONTACT, fields);
 }
 
 /** One contact by id (never the user), or undefined. */

@@ -1,4 +1,7 @@
-import type { JournalDump } from '../interop/jsonl-lines.js';
+import type { ContactLine, JournalDump } from '../interop/jsonl-lines.js';
+import { CONTACT } from '../model/declarations.js';
+import { recordKeys } from '../model/field.js';
+import { recordFromRow } from './record-rows.js';
 import { TAG_SEP } from './contacts.js';
 import type { Db } from './journal.js';
 
@@ -18,25 +21,13 @@ export function dumpJournal(db: Db): JournalDump {
            FROM contacts c WHERE c.is_me = 0 ORDER BY c.id`,
       )
       .all() as Record<string, string | number | null>[]
-  ).map((c) => ({
-    type: 'contact' as const,
-    id: c.id as number,
-    uid: c.uid as string,
-    name: c.name as string,
-    company: c.company as string | null,
-    role: c.role as string | null,
-    email: c.email as string | null,
-    phone: c.phone as string | null,
-    url: c.url as string | null,
-    location: c.location as string | null,
-    circle: c.circle as 'inner' | 'second' | 'third' | null,
-    cadenceDays: c.cadence_days as number | null,
-    birthday: c.birthday as string | null,
-    tags: c.tags ? String(c.tags).split(TAG_SEP) : [],
-    howMet: c.how_met as string | null,
-    archived: c.archived === 1,
-    created: c.created as string,
-  }));
+  ).map((c) => {
+    const record = recordFromRow(CONTACT, c);
+    const line: Record<string, unknown> = { type: 'contact', id: c.id, uid: c.uid };
+    for (const key of recordKeys(CONTACT, true))
+      line[key] = key === 'tags' ? (c.tags ? String(c.tags).split(TAG_SEP) : []) : record[key];
+    return line as ContactLine;
+  });
   const meetings = (
     db
       .prepare(

@@ -9,6 +9,7 @@ import type {
 import { SETTINGS, storedSettingValue } from '../domain/settings.js';
 import type { LineProblem } from '../interop/jsonl-read.js';
 import { normaliseUrl, type ImportCounts } from './import-contacts.js';
+import type { FieldSpec } from '../model/field.js';
 import { CONTACT, RECORDS } from '../model/declarations.js';
 import type { RecordType } from '../model/field.js';
 import { contactColumns } from './contacts.js';
@@ -221,7 +222,7 @@ function importContact(
     const id = Number(match.id);
     map.set(r.id, id);
     const fill: Record<string, string | number | null> = {};
-    for (const field of CONTACT.fields) {
+    for (const field of CONTACT.fields as readonly FieldSpec[]) {
       const value = (r as unknown as Record<string, string | number | null>)[field.key];
       if (field.mergeFill && match[field.column] === null && value !== null && value !== undefined)
         fill[field.column] = value;
