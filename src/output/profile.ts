@@ -1,5 +1,6 @@
 import type { Contact } from '../domain/contact.js';
 import { formatInterval } from '../domain/dates.js';
+import { CONTACT, CONTACT_INPUT_FIELDS } from '../model/declarations.js';
 import type {
   ContactRef,
   FollowUp,
@@ -140,28 +141,31 @@ function drawDetails(page: Page): void {
     );
   };
   const when = (date: string): string => ' ' + chalk.dim(`(${page.relative(date)})`);
-  detail('company', c.company);
-  detail('role', c.role);
-  detail('email', c.email);
-  detail('phone', c.phone);
-  detail('url', c.url);
-  detail('location', c.location);
-  detail('circle', c.circle);
-  if (p.cadence) {
-    const { days, fromCircle, due } = p.cadence;
-    const reconnect = due === null ? '' : ` · ${page.due(due, `reconnect ${page.relative(due)}`)}`;
-    detail(
-      'cadence',
-      `every ${formatInterval(days)}${fromCircle ? ' (circle default)' : ''}`,
-      reconnect,
-    );
+  // The fields a person sets, in declaration order (model/declarations.ts); the cadence as due.
+  const fields = c as unknown as Record<string, string | number | null>;
+  for (const field of CONTACT_INPUT_FIELDS) {
+    if (field.input === 'interval') drawCadence(page, detail);
+    else detail(field.label ?? field.key, fields[field.key] as string | null);
+    if (CONTACT.lists.some((l) => l.after === field.key)) detail('tags', c.tags.join(', '));
   }
-  detail('birthday', c.birthday);
-  detail('tags', c.tags.join(', '));
-  detail('how met', c.howMet);
   detail('created', c.created, when(c.created));
   const lastMet = c.lastMet === null ? chalk.dim('never') : c.lastMet + when(c.lastMet);
   page.lines.push(INDENT + chalk.dim('last met'.padEnd(LABEL_WIDTH)) + lastMet);
+}
+
+function drawCadence(
+  page: Page,
+  detail: (label: string, value: string | null, extra?: string) => void,
+): void {
+  const cadence = page.p.cadence;
+  if (!cadence) return;
+  const { days, fromCircle, due } = cadence;
+  const reconnect = due === null ? '' : ` · ${page.due(due, `reconnect ${page.relative(due)}`)}`;
+  detail(
+    'cadence',
+    `every ${formatInterval(days)}${fromCircle ? ' (circle default)' : ''}`,
+    reconnect,
+  );
 }
 
 function drawChain(page: Page): void {

@@ -1,5 +1,7 @@
 import type { Circle } from '../domain/contact.js';
 import type { ImportedContact } from '../interop/parse/types.js';
+import { CONTACT } from '../model/declarations.js';
+import type { FieldSpec } from '../model/field.js';
 import type { Db } from './journal.js';
 import { insertRecord, updateRecord } from './write.js';
 import { statement } from './sqlite.js';
@@ -25,22 +27,18 @@ export interface ImportOutcome {
   changedContacts: Set<number>;
 }
 
+/** A contact already in the journal (or added by this import): its columns, tags and notes. */
 interface Existing {
   id: number;
   name: string;
-  company: string | null;
-  role: string | null;
-  email: string | null;
-  phone: string | null;
-  url: string | null;
-  location: string | null;
-  circle: Circle | null;
-  cadence_days: number | null;
-  birthday: string | null;
-  how_met: string | null;
+  /** The fillable columns, as stored (email and url among them). */
+  columns: Record<string, string | number | null>;
   tags: Set<string>;
   notes: Set<string>;
 }
+
+/** The fields an import may set on a contact, all of which it fills when they are empty. */
+const FILLABLE = (CONTACT.fields as readonly FieldSpec[]).filter((f) => f.input && f.mergeFill);
 
 /** LinkedIn writes the same profile as http/https, with or without www and a trailing slash. */
 export function normaliseUrl(url: string): string {
@@ -51,19 +49,6 @@ export function normaliseUrl(url: string): string {
     .replace(/^www\./, '')
     .replace(/\/+$/, '');
 }
-
-const FILLABLE = [
-  ['company', 'company'],
-  ['role', 'role'],
-  ['email', 'email'],
-  ['phone', 'phone'],
-  ['url', 'url'],
-  ['location', 'location'],
-  ['birthday', 'birthday'],
-  ['how_met', 'howMet'],
-  ['circle', 'circle'],
-  ['cadence_days', 'cadenceDays'],
-] as const;
 
 /**
  * Import contacts: the same e-mail (any case) or profile URL updates the
@@ -81,16 +66,16 @@ export function importContacts(
   const byUrl = new Map<string, Existing>();
   const byName = new Map<string, Existing[]>();
   const index = (c: Existing) => {
-    if (c.email) byEmail.set(c.email.toLowerCase(), c);
-    if (c.url) byUrl.set(normaliseUrl(c.url), c);
+    const { email, url } = c.columns;
+    if (typeof email === 'string' && email) byEmail.set(email.toLowerCase(), c);
+    if (typeof url === 'string' && url) byUrl.set(normaliseUrl(url), c);
     const key = c.name.toLowerCase();
     byName.set(key, [...(byName.get(key) ?? []), c]);
   };
   const rows = statement(
     db,
-    `SELECT id, name, company, role, email, phone, url, location, circle, cadence_days, birthday, how_met
-         FROM contacts WHERE is_me = 0`,
-  ).all() as Omit<Existing, 'tags' | 'notes'>[];
+    `SELECT id, name, ${FILLABLE.map((f) => f.column).join(', ')} FROM contacts WHERE is_me = 0`,
+  ).all() as ({ id: number; name: string } & Record<string, string | number | null>)[];
   const tagsOf = new Map<number, Set<string>>();
   for (const t of statement(db, 'SELECT contact_id, tag FROM contact_tags').all() as {
     contact_id: number;
@@ -106,7 +91,13 @@ export function importContacts(
     notesOf.set(n.contact_id, (notesOf.get(n.contact_id) ?? new Set()).add(n.text));
   }
   for (const r of rows)
-    index({ ...r, tags: tagsOf.get(r.id) ?? new Set(), notes: notesOf.get(r.id) ?? new Set() });
+    index({
+      id: r.id,
+      name: r.name,
+      columns: r,
+      tags: tagsOf.get(r.id) ?? new Set(),
+      notes: notesOf.get(r.id) ?? new Set(),
+    });
 
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   const changedContacts = new Set<number>();
@@ -128,26 +119,17 @@ export function importContacts(
         ? byName.get(c.name.toLowerCase())?.[0]
         : undefined);
     if (!match) {
-      const values = {
-        name: c.name,
-        company: c.company,
-        role: c.role,
-        email: c.email,
-        phone: c.phone,
-        url: c.url,
-        location: c.location,
-        circle: wanted.circle,
-        cadence_days: c.cadenceDays,
-        birthday: c.birthday,
-        how_met: c.howMet,
-        created: c.created ?? settings.today,
-      };
+      const values: Record<string, string | number | null> = { name: c.name };
+      for (const field of FILLABLE)
+        values[field.column] = wanted[field.key as keyof typeof wanted] as string | number | null;
+      values.created = c.created ?? settings.today;
       const id = insertRecord(db, 'contact', values);
       for (const tag of tags) insertRecord(db, 'tag', { contact_id: id, tag });
       for (const text of c.notes) addNote(id, text);
       index({
         id,
-        ...values,
+        name: c.name,
+        columns: values,
         tags: new Set(tags.map((t) => t.toLowerCase())),
         notes: new Set(c.notes),
       });
@@ -155,12 +137,12 @@ export function importContacts(
     } else {
       const changes: string[] = [];
       const params: Record<string, string | number | null> = {};
-      for (const [column, field] of FILLABLE) {
-        const value = wanted[field];
-        if (match[column] === null && value !== null && value !== undefined) {
+      for (const { column, key } of FILLABLE) {
+        const value = wanted[key as keyof typeof wanted] as string | number | null;
+        if (match.columns[column] === null && value !== null && value !== undefined) {
           changes.push(column);
           params[column] = value;
-          (match as unknown as Record<string, unknown>)[column] = value; // later rows see the filled field
+          match.columns[column] = value; // later rows see the filled field
         }
       }
       if (changes.length) updateRecord(db, 'contact', match.id, params);

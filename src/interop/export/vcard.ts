@@ -1,3 +1,5 @@
+import { CONTACT } from '../../model/declarations.js';
+import type { FieldSpec } from '../../model/field.js';
 import type { ContactLine } from '../jsonl-lines.js';
 import { contentLines, escapeText, singleLine } from './fold.js';
 
@@ -37,14 +39,18 @@ export function vcardLines(c: ContactLine): string[] {
   const text = (name: string, value: string | null) => {
     if (value !== null && value !== '') lines.push(`${name}:${escapeText(value)}`);
   };
-  text('ORG', c.company);
-  text('TITLE', c.role);
-  text('EMAIL', c.email);
-  text('TEL', c.phone);
-  if (c.url !== null && c.url !== '') lines.push(`URL:${singleLine(c.url)}`);
-  if (c.birthday !== null) lines.push(`BDAY:${vcardBirthday(c.birthday)}`);
-  if (c.tags.length) lines.push(`CATEGORIES:${c.tags.map(escapeText).join(',')}`);
-  text('NOTE', c.howMet);
+  const fields = c as unknown as Record<string, string | number | string[] | null>;
+  // Each declared field with a vCard property (model/declarations.ts), in order; the tags after the birthday.
+  for (const field of CONTACT.fields as readonly FieldSpec[]) {
+    const value = fields[field.key];
+    if (field.vcard && field.vcard !== 'FN' && typeof value === 'string' && value !== '') {
+      if (field.vcard === 'URL') lines.push(`URL:${singleLine(value)}`);
+      else if (field.vcard === 'BDAY') lines.push(`BDAY:${vcardBirthday(value)}`);
+      else text(field.vcard, value);
+    }
+    if (CONTACT.lists.some((l) => l.after === field.key) && c.tags.length)
+      lines.push(`CATEGORIES:${c.tags.map(escapeText).join(',')}`);
+  }
   // vCard's ADR is a structured postal address; netjournal's location is free text.
   text('X-NETJOURNAL-LOCATION', c.location);
   lines.push('END:VCARD');

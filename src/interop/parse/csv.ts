@@ -5,6 +5,8 @@
  */
 import { CsvError, parse, type InfoRecord, type Options } from 'csv-parse/sync';
 import { parseCircle } from '../../domain/contact.js';
+import { CONTACT_INPUT_FIELDS } from '../../model/declarations.js';
+import type { FieldSpec } from '../../model/field.js';
 import { isIsoDate, parseInterval } from '../../domain/dates.js';
 import {
   RecordChecks,
@@ -144,59 +146,58 @@ export function columnIndex(header: readonly string[]): Map<string, number> {
   return index;
 }
 
-type GenericField =
-  | 'name'
-  | 'first'
-  | 'last'
-  | 'company'
-  | 'role'
-  | 'email'
-  | 'phone'
-  | 'url'
-  | 'location'
-  | 'circle'
-  | 'every'
-  | 'birthday'
-  | 'tags'
-  | 'how'
-  | 'notes'
-  | 'created';
+/** A column of the generic format: a contact field's key, or one of the parts below. */
+type GenericField = string;
 
-// Our own field names, as typed by hand or as `contacts --format csv` writes them.
-// A Map, not an object: a header cell named "constructor" must not find Object's.
-const GENERIC_ALIASES: ReadonlyMap<string, GenericField> = new Map(
-  Object.entries({
-    name: 'name',
-    'first name': 'first',
-    firstname: 'first',
-    'last name': 'last',
-    lastname: 'last',
-    company: 'company',
-    role: 'role',
-    title: 'role',
-    email: 'email',
-    phone: 'phone',
-    url: 'url',
-    location: 'location',
-    circle: 'circle',
-    every: 'every',
-    cadence: 'every',
-    cadencedays: 'every',
-    birthday: 'birthday',
-    tags: 'tags',
-    how: 'how',
-    howmet: 'how',
-    'how met': 'how',
-    notes: 'notes',
-    note: 'notes',
-    created: 'created',
-  } satisfies Record<string, GenericField>),
-);
+// Our own field names, as typed by hand or as `contacts --format csv` writes
+// them: each declared contact field's CSV names (model/declarations.ts), and
+// the parts that are not one field. A Map, not an object: a header cell named
+// "constructor" must not find Object's.
+const GENERIC_ALIASES: ReadonlyMap<string, GenericField> = new Map([
+  ['name', 'name'],
+  ['first name', 'first'],
+  ['firstname', 'first'],
+  ['last name', 'last'],
+  ['lastname', 'last'],
+  ...CONTACT_INPUT_FIELDS.flatMap((f) => (f.csv ?? []).map((alias) => [alias, f.key] as const)),
+  ['tags', 'tags'],
+  ['notes', 'notes'],
+  ['note', 'notes'],
+  ['created', 'created'],
+]);
 
 /** Keep-in-touch days from an `every` cell: an interval (30d, 6w) or, as exported, a bare day count. */
 function cadenceFrom(value: string): number | null {
   if (/^\d+$/.test(value)) return parseInterval(`${value}d`);
   return parseInterval(value);
+}
+
+/** A declared field's value from a cell, as its input kind reads it; a problem when it is not one. */
+function cellValue(
+  field: FieldSpec,
+  raw: string,
+  check: RecordChecks,
+  column: string,
+): string | number | null {
+  switch (field.input) {
+    case 'email':
+      return check.email(raw, column);
+    case 'birthday':
+      return check.birthday(raw, column);
+    case 'circle':
+    case 'interval': {
+      const value = oneLine(raw);
+      if (value === null) return null;
+      try {
+        return field.input === 'circle' ? parseCircle(value) : cadenceFrom(value);
+      } catch {
+        check.invalid(column, value);
+        return null;
+      }
+    }
+    default:
+      return oneLine(raw);
+  }
 }
 
 function genericContact(row: CsvRow, cols: Map<GenericField, number>, header: string[]) {
@@ -208,34 +209,14 @@ function genericContact(row: CsvRow, cols: Map<GenericField, number>, header: st
   const column = (field: GenericField): string => header[cols.get(field) ?? -1] ?? field;
   const name = check.name(oneLine(cell('name')) ?? `${cell('first')} ${cell('last')}`);
   const contact: ImportedContact = blankContact(row.line, name ?? '');
-  contact.company = oneLine(cell('company'));
-  contact.role = oneLine(cell('role'));
-  contact.email = check.email(cell('email'), column('email'));
-  contact.phone = oneLine(cell('phone'));
-  contact.url = oneLine(cell('url'));
-  contact.location = oneLine(cell('location'));
-  contact.birthday = check.birthday(cell('birthday'), column('birthday'));
+  const fields = contact as unknown as Record<string, unknown>;
+  for (const field of CONTACT_INPUT_FIELDS) {
+    const raw = cell(field.key);
+    fields[field.key] = cellValue(field, raw, check, column(field.key));
+  }
   contact.tags = cleanTags(cell('tags').split(';'));
-  contact.howMet = oneLine(cell('how'));
   const note = freeText(cell('notes'));
   if (note !== null) contact.notes = [note];
-
-  const circle = oneLine(cell('circle'));
-  if (circle !== null) {
-    try {
-      contact.circle = parseCircle(circle);
-    } catch {
-      check.invalid(column('circle'), circle);
-    }
-  }
-  const every = oneLine(cell('every'));
-  if (every !== null) {
-    try {
-      contact.cadenceDays = cadenceFrom(every);
-    } catch {
-      check.invalid(column('every'), every);
-    }
-  }
   const created = oneLine(cell('created'));
   if (created !== null) {
     if (isIsoDate(created)) contact.created = created;

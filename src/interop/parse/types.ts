@@ -7,32 +7,27 @@
 import { parseEmail, validateName } from '../../domain/contact.js';
 import { parseBirthday } from '../../domain/dates.js';
 import { NetjournalError } from '../../errors.js';
+import { CONTACT, CONTACT_INPUT_FIELDS } from '../../model/declarations.js';
+import type { InputFieldsOf } from '../../model/field.js';
 
 export type ImportFormat = 'linkedin' | 'google' | 'vcard' | 'csv' | 'jsonl';
 
-/** One contact read from an import file, validated and normalised. */
-export interface ImportedContact {
+/**
+ * One contact read from an import file, validated and normalised: the
+ * contact fields a person sets (model/declarations.ts), and what an import
+ * brings besides.
+ */
+export type ImportedContact = {
   /** 1-based line in the file where the record starts. */
   line: number;
   name: string;
-  company: string | null;
-  role: string | null;
-  email: string | null;
-  phone: string | null;
-  url: string | null;
-  location: string | null;
-  /** MM-DD or YYYY-MM-DD. */
-  birthday: string | null;
   /** De-duplicated without regard to case, in file order. */
   tags: string[];
   /** Things learned: one per note, never empty. */
   notes: string[];
-  howMet: string | null;
   /** YYYY-MM-DD. */
   created: string | null;
-  circle: 'inner' | 'second' | 'third' | null;
-  cadenceDays: number | null;
-}
+} & InputFieldsOf<typeof CONTACT>;
 
 /** Something wrong with the record (or the file) at a 1-based line. */
 export interface ParseProblem {
@@ -53,23 +48,9 @@ const SHOWN_VALUE_MAX = 60;
 
 /** A contact with only its line and name set. */
 export function blankContact(line: number, name: string): ImportedContact {
-  return {
-    line,
-    name,
-    company: null,
-    role: null,
-    email: null,
-    phone: null,
-    url: null,
-    location: null,
-    birthday: null,
-    tags: [],
-    notes: [],
-    howMet: null,
-    created: null,
-    circle: null,
-    cadenceDays: null,
-  };
+  const contact: Record<string, unknown> = { line, name, tags: [], notes: [], created: null };
+  for (const field of CONTACT_INPUT_FIELDS) contact[field.key] = null;
+  return contact as ImportedContact;
 }
 
 /** The text without a leading UTF-8 byte-order mark. */
