@@ -474,7 +474,7 @@ describe('the change log', () => {
           db.close();
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 50 },
     );
   });
 });
