@@ -474,7 +474,7 @@ describe('the change log', () => {
           db.close();
         }
       }),
-      { numRuns: 50 },
+      { numRuns: 40 },
     );
   });
 });
