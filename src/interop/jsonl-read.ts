@@ -120,7 +120,11 @@ export function readJournalLines(text: string): {
       if (problem) problems.push({ line, message: problem });
       return;
     }
-    const shape = typeof type === 'string' ? SHAPES[type as JournalLine['type']] : undefined;
+    // Own keys only: "constructor" or "toString" is not a record type.
+    const shape =
+      typeof type === 'string' && Object.hasOwn(SHAPES, type)
+        ? SHAPES[type as JournalLine['type']]
+        : undefined;
     if (!shape) {
       problems.push({ line, message: `unknown record type ${JSON.stringify(type)}` });
       return;

@@ -13,6 +13,7 @@ import {
   type Diagnosis,
 } from './doctor-checks.js';
 import type { Db } from './journal.js';
+import { logDisagreements, type LogDisagreement } from './log-check.js';
 import { APPLICATION_ID, appliedMigrations, knownMigrations, latestVersion } from './migrate.js';
 import {
   ACTUAL_SEARCH_DOCS,
@@ -165,7 +166,30 @@ function databaseChecks(db: Db): Check[] {
   checks.push(attempt('last met', () => derivedCheck(db, LAST_MET)));
   checks.push(attempt('next touch', () => derivedCheck(db, NEXT_TOUCH)));
   checks.push(attempt('search index', () => searchIndexCheck(db)));
+  checks.push(attempt('change log', () => changeLogCheck(db)));
   return checks;
+}
+
+/**
+ * The fix for tables and change log that disagree: a write went around the
+ * write path. Which of the two is right cannot be told, so --repair leaves both.
+ */
+export const CHANGE_LOG_FIX = `${RESTORE_FIX} (--repair does not change records)`;
+
+function changeLogCheck(db: Db): Check {
+  const problems = logDisagreements(db);
+  if (problems.length === 0) {
+    const changes = db.prepare('SELECT count(*) FROM changes').pluck().get() as number;
+    return ok('change log', `${changes} change${changes === 1 ? '' : 's'}, matching the records`);
+  }
+  const name = (p: LogDisagreement) =>
+    `${p.type}${p.localId === null ? '' : ` #${p.localId}`} ${p.uid}`;
+  return fail(
+    'change log',
+    `${problems.length === 1 ? '1 record differs' : `${problems.length} records differ`} from the change log: ` +
+      summarise(problems.map((p) => `${name(p)} ${p.problem}`)),
+    CHANGE_LOG_FIX,
+  );
 }
 
 function schemaCheck(db: Db): Check {

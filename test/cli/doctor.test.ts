@@ -1,4 +1,14 @@
-import { chmodSync, closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
@@ -73,6 +83,7 @@ describe('doctor', () => {
       ['last met', 'ok'],
       ['next touch', 'ok'],
       ['search index', 'ok'],
+      ['change log', 'ok'],
     ]);
     const text = await doctor();
     expect(text.stdout).toMatch(/^ok {4}journal {12}/);
@@ -132,7 +143,8 @@ describe('doctor', () => {
 
   it('fails a next-touch date that differs from meetings and cadence, and --repair recomputes it', async () => {
     await seed();
-    tamper(`UPDATE contacts SET cadence_days = 30 WHERE name = 'Lena Park'`);
+    // The cadence is changed as a user would (a raw UPDATE would also go around the change log).
+    expect((await j.run(['contact', 'edit', 'Lena Park', '--every', '30d'])).code).toBe(0);
     tamper(`UPDATE contacts SET next_touch = '2020-01-01' WHERE name = 'Lena Park'`);
     const result = await doctor(['--json']);
     expect(result.code).toBe(4);
@@ -150,6 +162,99 @@ describe('doctor', () => {
       next_touch: '2026-12-01',
     });
     db.close();
+  });
+
+  it('passes a journal after adds, edits, undos, merges and imports: the log matches the tables', async () => {
+    await seed();
+    const file = join(j.dir, 'people.csv');
+    writeFileSync(
+      file,
+      'name,company,email,tags\nAna Lima,Initech,ana@initech.test,tech\nJoe Bloggs,,,golf\n',
+    );
+    const steps = [
+      ['contact', 'edit', 'Ralph Smith', '--company', 'Acme', '--tag', 'running'],
+      ['import', file],
+      ['intro', 'Joe Bloggs', 'Lena Park', '--note', 'design'],
+      ['follow-up', 'Joe Bloggs', 'send the deck', '--due', '2026-12-01'],
+      ['done', '1'],
+      ['snooze', '2', '--until', '2026-12-24'],
+      ['undo'],
+      ['config', 'set', 'cadence.second', '30d'],
+      ['contact', 'merge', 'Ana Lima', 'Lena Park'],
+      ['meeting', 'edit', '1', '--notes', 'talked about trail running'],
+      ['undo'],
+      ['meeting', 'rm', '2'],
+      ['contact', 'rm', 'Joe Bloggs', '--yes'],
+      ['undo'],
+    ];
+    for (const step of steps) expect((await j.run(step)).code, step.join(' ')).toBe(0);
+    const exported = await j.run(['export']);
+    const copy = tempJournal();
+    try {
+      writeFileSync(join(copy.dir, 'all.jsonl'), exported.stdout);
+      expect((await copy.run(['import', join(copy.dir, 'all.jsonl')])).code).toBe(0);
+      expect((await copy.run(['undo'])).code).toBe(0);
+      expect((await copy.run(['import', join(copy.dir, 'all.jsonl')])).code).toBe(0);
+      for (const journal of [j, copy]) {
+        const result = await journal.run(['doctor', '--json']);
+        expect(result.stderr).toBe('Journal is healthy.\n');
+        expect(result.code).toBe(0);
+        expect(check(JSON.parse(result.stdout) as Report, 'change log')).toMatchObject({
+          status: 'ok',
+          detail: expect.stringMatching(/^\d+ changes, matching the records$/) as unknown,
+        });
+      }
+    } finally {
+      copy.remove();
+    }
+  });
+
+  it('fails (exit 4) when a row was changed behind the change log, naming the record, and changes nothing', async () => {
+    await seed();
+    tamper(`UPDATE contacts SET company = 'X' WHERE name = 'Joe Bloggs'`);
+    const db = new Database(j.path, { readonly: true });
+    const joe = db.prepare(`SELECT id, uid FROM contacts WHERE name = 'Joe Bloggs'`).get() as {
+      id: number;
+      uid: string;
+    };
+    db.close();
+    new Database(j.path).pragma('wal_checkpoint(TRUNCATE)'); // the whole journal in the main file
+    const bytes = readFileSync(j.path);
+    const walSize = () => (existsSync(`${j.path}-wal`) ? statSync(`${j.path}-wal`).size : 0);
+    expect(walSize()).toBe(0);
+
+    const result = await doctor(['--json']);
+    expect(result.code).toBe(4);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.ok).toBe(false);
+    expect(report.checks.filter((c) => c.status !== 'ok').map((c) => c.name)).toEqual([
+      'change log',
+    ]);
+    expect(check(report, 'change log')).toEqual({
+      name: 'change log',
+      status: 'fail',
+      detail: `1 record differs from the change log: contact #${joe.id} ${joe.uid} company is "X" in the table, "Acme" in the log`,
+      fix: 'restore it from a backup: netjournal restore FILE (--repair does not change records)',
+    });
+    const text = await doctor();
+    expect(text.code).toBe(4);
+    expect(text.stdout).toMatch(/FAIL {2}change log .*contact #3 /);
+
+    const repair = await doctor(['--repair']);
+    expect(repair.code).toBe(4);
+    expect(repair.stderr).toContain('Not repaired');
+    expect(readFileSync(j.path).equals(bytes)).toBe(true);
+    expect(walSize()).toBe(0);
+  });
+
+  it('names rows added or removed behind the change log', async () => {
+    await seed();
+    tamper(`DELETE FROM notes; INSERT INTO contact_tags (contact_id, tag) VALUES (1, 'sneaky')`);
+    const report = JSON.parse((await doctor(['--json'])).stdout) as Report;
+    const detail = check(report, 'change log')?.detail ?? '';
+    expect(detail).toMatch(/^2 records differ from the change log: /);
+    expect(detail).toMatch(/tag tag:[0-9a-f-]{36}:sneaky in the table but not in the change log/);
+    expect(detail).toMatch(/note #1 [0-9a-f-]{36} in the change log but not in the table/);
   });
 
   it('warns, exit 0, when others can read the journal or list its folder', async () => {

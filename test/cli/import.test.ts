@@ -267,6 +267,82 @@ describe('import', () => {
     });
     expect(existsSync(j.path)).toBe(false);
   });
+
+  describe('refuses a bad jsonl line (exit 2, file:line) and leaves the journal byte-identical', () => {
+    const HEADER = '{"type":"netjournal","format":2}';
+    const contact = (uid: string, more = '') =>
+      `{"type":"contact","id":1,"uid":"${uid}","name":"Ralph Smith","company":null,"role":null,"email":null,"phone":null,"url":null,"location":null,"circle":null,"cadenceDays":null,"birthday":null,"tags":[],"howMet":null,"archived":false,"created":"2026-01-01"${more}}`;
+    const NEW_UID = '019a0000-0000-7000-8000-000000000001';
+
+    /** Import lines into a journal that already has a contact; returns the result and whether the file changed. */
+    async function refused(lines: (ralph: string) => string[]) {
+      expect((await j.run(['contact', 'add', 'Ralph Smith', '--company', 'Acme'])).code).toBe(0);
+      const exported = (await j.run(['export'])).stdout.split('\n');
+      const ralph = (JSON.parse(exported[1] ?? '{}') as { uid: string }).uid;
+      const file = join(j.dir, 'bad.jsonl');
+      writeFileSync(file, lines(ralph).join('\n') + '\n');
+      const before = readFileSync(j.path);
+      const r = await j.run(['import', file]);
+      return { ...r, same: readFileSync(j.path).equals(before) };
+    }
+
+    const hint = ' — nothing was imported; fix the file, or use --skip-bad to import the rest\n';
+
+    it('a record of an unknown type', async () => {
+      const r = await refused(() => [HEADER, contact(NEW_UID), '{"type":"reminder","id":1}']);
+      expect(r).toEqual({
+        stdout: '',
+        stderr: `netjournal: bad.jsonl:3: unknown record type "reminder"${hint}`,
+        code: 2,
+        same: true,
+      });
+    });
+
+    it('a type that names a property every object has', async () => {
+      const r = await refused(() => [HEADER, '{"type":"constructor"}', '{"type":"toString"}']);
+      expect(r).toEqual({
+        stdout: '',
+        stderr: `netjournal: bad.jsonl:2: unknown record type "constructor" (and 1 more)${hint}`,
+        code: 2,
+        same: true,
+      });
+    });
+
+    it('a field of the wrong type', async () => {
+      const r = await refused(() => [
+        HEADER,
+        contact(NEW_UID).replace('"archived":false', '"archived":"yes"'),
+      ]);
+      expect(r).toEqual({
+        stdout: '',
+        stderr: `netjournal: bad.jsonl:2: contact has a missing or invalid "archived"${hint}`,
+        code: 2,
+        same: true,
+      });
+    });
+
+    it('a stable id that belongs to a record of another type', async () => {
+      const r = await refused((ralph) => [
+        HEADER,
+        contact(ralph),
+        `{"type":"note","id":1,"uid":"${ralph}","contactId":1,"date":"2026-01-02","text":"Plays the cello","meetingId":null,"created":"2026-01-02T00:00:00.000Z"}`,
+      ]);
+      expect(r.stderr).toMatch(
+        /^netjournal: bad\.jsonl:3: stable id [0-9a-f-]{36} already belongs to a contact — nothing was imported/,
+      );
+      expect(r).toMatchObject({ stdout: '', code: 2, same: true });
+    });
+
+    it('a file from a newer netjournal (format 99)', async () => {
+      const r = await refused(() => ['{"type":"netjournal","format":99}', contact(NEW_UID)]);
+      expect(r).toEqual({
+        stdout: '',
+        stderr: `netjournal: bad.jsonl:1: written by a newer netjournal (jsonl format 99; this one reads up to 2): upgrade netjournal to import it${hint}`,
+        code: 2,
+        same: true,
+      });
+    });
+  });
 });
 
 describe('import and search', () => {

@@ -2,7 +2,12 @@ import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RECORDS } from '../../src/model/declarations.js';
+import { dumpJournal } from '../../src/storage/dump.js';
+import { openMemoryJournal, writeTransaction } from '../../src/storage/journal.js';
 import { latestVersion } from '../../src/storage/migrate.js';
+import { iterateChanges, replayChanges } from '../../src/storage/replay.js';
+import { ME_UID } from '../../src/storage/stable-id.js';
 import {
   FIXTURE_V1,
   checkpoint,
@@ -13,6 +18,7 @@ import {
   tempDir,
   type TempDir,
 } from './helpers.js';
+import { makeSchema5Journal } from './schema5-journal.js';
 
 // test/fixtures/v1-journal.db is a journal as the first release wrote it
 // (schema 1, made by test/fixtures/make-v1-journal.mjs), with rows in every table.
@@ -246,4 +252,111 @@ describe.sequential('upgrades', () => {
     expect(statSync(t.path).mtimeMs).toBe(mtime);
     expect(existsSync(join(t.dir, 'journal.db-wal')) ? statSync(t.path + '-wal').size : 0).toBe(0);
   });
+
+  it('a schema-5 journal (rows in every table, an undo history) is upgraded on first use with every record kept', async () => {
+    makeSchema5Journal(t.path);
+    const h5 = health(t.path);
+    expect(h5.version).toBe(5);
+    for (const [table, n] of Object.entries(h5.counts)) expect(n, table).toBeGreaterThan(0);
+    const old = new Database(t.path, { readonly: true });
+    expect(old.prepare('SELECT count(*) FROM undo_log').pluck().get()).toBeGreaterThan(20);
+    old.close();
+    const tablesBefore = dumpTables(t.path);
+    const before = v1AsExport(t.path);
+
+    const exported = await runCli(['export'], t.env);
+    expect(exported.stderr).toMatch(/^Exported 3 contacts, 2 meetings/);
+    expect(exported.code).toBe(0);
+    expect(project(parseExport(exported.stdout), before)).toEqual(before);
+    expect(health(t.path).version).toBe(latestVersion());
+    expect(columnsOf(dumpTables(t.path), tablesBefore)).toEqual(tablesBefore);
+    await expectUpgradedCore(t.path, t.env);
+  });
+
+  it('an upgraded schema-1 journal has stable ids and a change log that rebuilds it', async () => {
+    copyFileSync(FIXTURE_V1, t.path);
+    expect((await runCli(['follow-ups'], t.env)).code).toBe(0); // a read upgrades it
+    await expectUpgradedCore(t.path, t.env);
+  });
 });
+
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/**
+ * What migration 0006 promises an upgraded journal: a distinct UUIDv7 for
+ * every entity (the user's own contact the same in every journal), a device
+ * id, a change log of one 'upgrade' group that inserts every record, which
+ * undo cannot revert and whose replay into an empty journal gives the same
+ * export, and a doctor that finds nothing wrong.
+ */
+async function expectUpgradedCore(path: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const uids: string[] = [];
+    let records = 0;
+    for (const spec of Object.values(RECORDS)) {
+      const where = spec.internal ? `WHERE NOT (${spec.internal})` : '';
+      records += db.prepare(`SELECT count(*) FROM ${spec.table} ${where}`).pluck().get() as number;
+      if (spec.identity !== 'uid') continue;
+      const rows = db.prepare(`SELECT id, uid FROM ${spec.table} ${where}`).all() as {
+        id: number;
+        uid: string | null;
+      }[];
+      for (const row of rows)
+        expect([spec.table, row.id, row.uid]).toEqual([
+          spec.table,
+          row.id,
+          expect.stringMatching(UUID_V7),
+        ]);
+      uids.push(...rows.map((r) => r.uid as string));
+    }
+    expect(new Set(uids).size).toBe(uids.length);
+    expect(db.prepare('SELECT uid FROM contacts WHERE is_me = 1').pluck().get()).toBe(ME_UID);
+    expect(db.prepare(`SELECT value FROM journal_meta WHERE key = 'device'`).pluck().get()).toMatch(
+      UUID_V7,
+    );
+
+    const groups = db.prepare('SELECT id, label, undoable, undoes FROM change_groups').all();
+    expect(groups).toEqual([
+      { id: expect.any(Number) as unknown, label: 'upgrade', undoable: 0, undoes: null },
+    ]);
+    const ops = db.prepare('SELECT op, count(*) AS n FROM changes GROUP BY op').all();
+    expect(ops).toEqual([{ op: 'insert', n: records }]);
+    const logged = db
+      .prepare(
+        `SELECT uid FROM changes WHERE record IN ('contact', 'meeting', 'note', 'introduction', 'followUp', 'gift')`,
+      )
+      .pluck()
+      .all();
+    expect([...logged].sort()).toEqual(uids.filter((u) => u !== ME_UID).sort());
+
+    const fresh = openMemoryJournal('2026-11-21T00:00:00.000Z');
+    try {
+      writeTransaction(fresh, 'replay', () => replayChanges(fresh, iterateChanges(db)));
+      expect(dumpJournal(fresh)).toEqual(dumpJournal(db));
+    } finally {
+      fresh.close();
+    }
+  } finally {
+    db.close();
+  }
+  checkpoint(path);
+  const bytes = readFileSync(path);
+  const undo = await runCli(['undo'], env);
+  expect(undo.code).toBe(2);
+  expect(undo.stderr).toContain('nothing to undo');
+  checkpoint(path);
+  expect(readFileSync(path).equals(bytes)).toBe(true);
+
+  // The journal was copied or made by hand with the umask's mode: a warning, not a failure.
+  const doctor = await runCli(['doctor', '--json'], env);
+  expect(doctor.code).toBe(0);
+  const report = JSON.parse(doctor.stdout) as {
+    ok: boolean;
+    checks: { name: string; status: string }[];
+  };
+  expect(report.ok).toBe(true);
+  const notOk = report.checks.filter((c) => c.status !== 'ok').map((c) => c.name);
+  expect(notOk.filter((name) => name !== 'file permissions')).toEqual([]);
+  expect(report.checks.find((c) => c.name === 'change log')).toMatchObject({ status: 'ok' });
+}

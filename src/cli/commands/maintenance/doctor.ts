@@ -80,7 +80,7 @@ export function doctorCommand(parent: Command, host: CommandHost): Command {
   const command = parent
     .command('doctor')
     .description(
-      'check the journal: integrity, foreign keys, schema, permissions, search index (exit 4 when broken)',
+      'check the journal: integrity, foreign keys, schema, permissions, search index, change log (exit 4 when broken)',
     )
     .option('--repair', 'rebuild the search index and last-met dates from the records')
     .action(withContext(host, runDoctor));
