@@ -36,6 +36,28 @@ export function openJournal(path: string, options: OpenOptions): Db | null {
     if (!options.write) return null;
     createEmptyFile(path);
   }
+  // Two processes switching a new journal to WAL at once can meet SQLite's
+  // deadlock guard (SQLITE_BUSY without waiting); opening is safe to retry.
+  const deadline = Date.now() + OPEN_PATIENCE_MS;
+  for (;;) {
+    try {
+      return openAndMigrate(path, options);
+    } catch (err) {
+      if (!isBusy(err) || Date.now() > deadline) throw translateSqliteError(err, path);
+      sleep(10 + Math.floor(Math.random() * 40));
+    }
+  }
+}
+
+/** How long opening waits out other netjournals creating or upgrading the same journal. */
+const OPEN_PATIENCE_MS = 5000;
+
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_'));
+}
+
+function openAndMigrate(path: string, options: OpenOptions): Db {
   let db = connect(path, !options.write);
   try {
     const needsMigration = checkIdentity(db, path);
@@ -52,6 +74,7 @@ export function openJournal(path: string, options: OpenOptions): Db | null {
     return db;
   } catch (err) {
     db.close();
+    if (isBusy(err)) throw err;
     throw translateSqliteError(err, path);
   }
 }

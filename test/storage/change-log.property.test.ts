@@ -18,13 +18,13 @@ import {
   setFollowUpStatus,
 } from '../../src/storage/follow-ups.js';
 import { importContacts } from '../../src/storage/import-contacts.js';
-import { importJournal } from '../../src/storage/import-journal.js';
+import { importJournal, isEmptyJournal } from '../../src/storage/import-journal.js';
 import { insertIntroduction, setReportedBack } from '../../src/storage/introductions.js';
 import { openMemoryJournal, writeTransaction, type Db } from '../../src/storage/journal.js';
 import { deleteMeeting, setParticipants, updateMeeting } from '../../src/storage/meetings.js';
 import { insertNote } from '../../src/storage/notes.js';
+import { withBulkWrite } from '../../src/storage/bulk-write.js';
 import { iterateChanges, replayChanges } from '../../src/storage/replay.js';
-import { withSearchPaused } from '../../src/storage/search-maintenance.js';
 import { setSetting, unsetSetting } from '../../src/storage/settings.js';
 import { lastUndoStep, revertUndoStep } from '../../src/storage/undo.js';
 import { uuidv7 } from '../../src/storage/stable-id.js';
@@ -415,7 +415,8 @@ function command(db: Db, o: Op): void {
       const { records, problems } = readJournalLines(jsonlFile(db, o));
       expect(problems).toEqual([]);
       return write(() => {
-        const outcome = withSearchPaused(db, () => {
+        // As the import command runs it: the bulk path, lookup indexes kept unless empty.
+        const outcome = withBulkWrite(db, { dropLookupIndexes: isEmptyJournal(db) }, () => {
           const r = importJournal(db, records);
           return { result: r, changedContacts: r.changedContacts };
         });
@@ -426,7 +427,7 @@ function command(db: Db, o: Op): void {
       const { contacts: parsed, problems } = parseContacts(csvFile(o), 'csv');
       expect(problems).toEqual([]);
       return write(() =>
-        withSearchPaused(db, () => {
+        withBulkWrite(db, { dropLookupIndexes: true }, () => {
           const r = importContacts(db, parsed, {
             circle: o.flag ? 'second' : null,
             tag: o.flag ? 'csv' : null,
