@@ -140,19 +140,23 @@ export const CONTACT = {
   ],
 } as const satisfies RecordSpec;
 
+/** A reference to a contact that goes with the contact. */
+const person = (key: string, column: string) =>
+  ({
+    key,
+    column,
+    type: 'ref',
+    ref: 'contact',
+    onDelete: 'cascade',
+    required: true,
+  }) as const;
+
 export const TAG: RecordSpec = {
   type: 'tag',
   table: 'contact_tags',
   identity: ['contact_id', 'tag'],
   fields: [
-    {
-      key: 'contactId',
-      column: 'contact_id',
-      type: 'ref',
-      ref: 'contact',
-      onDelete: 'cascade',
-      required: true,
-    },
+    person('contactId', 'contact_id'),
     { key: 'tag', column: 'tag', type: 'text', required: true, vcard: 'CATEGORIES' },
   ],
 };
@@ -183,14 +187,7 @@ export const PARTICIPANT: RecordSpec = {
       onDelete: 'cascade',
       required: true,
     },
-    {
-      key: 'contactId',
-      column: 'contact_id',
-      type: 'ref',
-      ref: 'contact',
-      onDelete: 'cascade',
-      required: true,
-    },
+    person('contactId', 'contact_id'),
   ],
 };
 
@@ -199,14 +196,7 @@ const datedText = (type: 'note' | 'gift', table: string): RecordSpec => ({
   table,
   identity: 'uid',
   fields: [
-    {
-      key: 'contactId',
-      column: 'contact_id',
-      type: 'ref',
-      ref: 'contact',
-      onDelete: 'cascade',
-      required: true,
-    },
+    person('contactId', 'contact_id'),
     { key: 'meetingId', column: 'meeting_id', type: 'ref', ref: 'meeting', onDelete: 'null' },
     { key: 'date', column: 'date', type: 'date', required: true },
     { key: 'text', column: 'text', type: 'text', required: true, searchable: type === 'note' },
@@ -216,16 +206,6 @@ const datedText = (type: 'note' | 'gift', table: string): RecordSpec => ({
 
 export const NOTE: RecordSpec = datedText('note', 'notes');
 export const GIFT: RecordSpec = datedText('gift', 'gifts');
-
-const person = (key: string, column: string) =>
-  ({
-    key,
-    column,
-    type: 'ref',
-    ref: 'contact',
-    onDelete: 'cascade',
-    required: true,
-  }) as const;
 
 export const INTRODUCTION: RecordSpec = {
   type: 'introduction',
@@ -253,14 +233,7 @@ export const FOLLOW_UP: RecordSpec = {
   table: 'follow_ups',
   identity: 'uid',
   fields: [
-    {
-      key: 'contactId',
-      column: 'contact_id',
-      type: 'ref',
-      ref: 'contact',
-      onDelete: 'cascade',
-      required: true,
-    },
+    person('contactId', 'contact_id'),
     { key: 'kind', column: 'kind', type: 'text', required: true },
     { key: 'text', column: 'text', type: 'text', required: true, searchable: true },
     { key: 'due', column: 'due', type: 'date', required: true },

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AddRequest } from '../../src/domain/capture.js';
-import type { ContactFields } from '../../src/domain/contact.js';
 import type { MeetingKind } from '../../src/domain/journal-types.js';
 import { NetjournalError } from '../../src/errors.js';
 import { readJournalLines } from '../../src/interop/jsonl-read.js';
@@ -28,6 +27,7 @@ import { iterateChanges, replayChanges } from '../../src/storage/replay.js';
 import { setSetting, unsetSetting } from '../../src/storage/settings.js';
 import { lastUndoStep, revertUndoStep } from '../../src/storage/undo.js';
 import { uuidv7 } from '../../src/storage/stable-id.js';
+import { contactFields } from '../helpers/contact-fields.js';
 
 // The change log is the record of truth (issue 13): after any sequence of
 // write commands, each run as the command runs it (one writeTransaction
@@ -136,23 +136,7 @@ const pick = <T>(list: readonly T[], n: number): T | undefined =>
   list.length === 0 ? undefined : list[n % list.length];
 const ids = (db: Db, sql: string) => db.prepare(sql).pluck().all() as number[];
 
-function fields(name: string, more: Partial<ContactFields> = {}): ContactFields {
-  return {
-    name,
-    company: null,
-    role: null,
-    email: null,
-    phone: null,
-    url: null,
-    location: null,
-    circle: null,
-    cadenceDays: null,
-    birthday: null,
-    tags: [],
-    howMet: null,
-    ...more,
-  };
-}
+const fields = contactFields;
 
 /** Thrown inside a command's transaction to roll it back, as a refused command does. */
 class Refused extends Error {}

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ContactFields } from '../../src/domain/contact.js';
 import { deleteContact, mergeContacts, updateContact } from '../../src/storage/contact-changes.js';
 import { insertContact } from '../../src/storage/contacts.js';
 import { insertFollowUp } from '../../src/storage/follow-ups.js';
@@ -12,6 +11,7 @@ import {
   updateMeeting,
 } from '../../src/storage/meetings.js';
 import { insertNote } from '../../src/storage/notes.js';
+import { contactFields } from '../helpers/contact-fields.js';
 
 const NOW = '2026-11-21T00:00:00.000Z';
 const DAY = '2026-11-21';
@@ -53,23 +53,7 @@ const matches = (db: Db, word: string) =>
       .all(`"${word}"*`) as { kind: string; ref: number }[]
   ).map((r) => `${r.kind} ${r.ref}`);
 
-function contact(name: string, more: Partial<ContactFields> = {}): ContactFields {
-  return {
-    name,
-    company: null,
-    role: null,
-    email: null,
-    phone: null,
-    url: null,
-    location: null,
-    circle: null,
-    cadenceDays: null,
-    birthday: null,
-    tags: [],
-    howMet: null,
-    ...more,
-  };
-}
+const contact = contactFields;
 
 const meeting = (notes: string | null) => ({
   date: DAY,

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContactFields } from '../../src/domain/contact.js';
 import { buildSearchQuery } from '../../src/domain/search-query.js';
 import { insertContact } from '../../src/storage/contacts.js';
 import { insertFollowUp } from '../../src/storage/follow-ups.js';
@@ -8,6 +7,7 @@ import { openMemoryJournal, type Db } from '../../src/storage/journal.js';
 import { insertMeeting } from '../../src/storage/meetings.js';
 import { insertNote } from '../../src/storage/notes.js';
 import { searchJournal } from '../../src/storage/search.js';
+import { contactFields } from '../helpers/contact-fields.js';
 
 // searchJournal ranks every match but highlights only the hits it returns (a
 // second pass). The reference below is the plain one-pass query: everything
@@ -28,23 +28,7 @@ const REFERENCE = `
    ORDER BY bm25(search_index, 0, 0, 5, 1, 2), rowid % 4, ref
    LIMIT ?`;
 
-function contact(name: string, more: Partial<ContactFields> = {}): ContactFields {
-  return {
-    name,
-    company: null,
-    role: null,
-    email: null,
-    phone: null,
-    url: null,
-    location: null,
-    circle: null,
-    cadenceDays: null,
-    birthday: null,
-    tags: [],
-    howMet: null,
-    ...more,
-  };
-}
+const contact = contactFields;
 
 const WORDS = ['perception', 'research', 'coffee', 'lisbon', 'design', 'paper', 'cats'];
 
