@@ -4,6 +4,12 @@
 // NODE_EXTRA_CA_CERTS is unset for every child: it adds ~46 ms to each start.
 // BENCH_SIZES=S,M,L chooses the journals (default S,L); BENCH_OUT where the
 // results go (default bench/results.json, git-ignored).
+// For working on one command: BENCH_CASES=search times only the cases whose
+// names contain one of these comma-separated words (and the floor) and skips
+// the import runs; BENCH_JOURNALS=DIR keeps the generated journals in DIR and
+// reuses them next time (the write cases change them); BENCH_BASELINE=BIN also
+// times each chosen netjournal case with another build's bin/netjournal.cjs,
+// in the same rounds, as "<case> (baseline)".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +29,22 @@ const dir = mkdtempSync(join(tmpdir(), 'netjournal-bench-'));
 const env = { ...process.env, NETJOURNAL_NOW: TODAY, HOME: dir };
 delete env.NODE_EXTRA_CA_CERTS;
 delete env.NETJOURNAL_DB;
+
+const only = process.env.BENCH_CASES?.split(',').filter(Boolean);
+const baseline = process.env.BENCH_BASELINE;
+const keepJournals = process.env.BENCH_JOURNALS;
+
+/** A generated journal of this size: from BENCH_JOURNALS when it has one. */
+function journal(size) {
+  if (!keepJournals) return generateJournal(dir, size, TODAY);
+  const meta = join(keepJournals, `journal-${size}.json`);
+  if (existsSync(meta) && existsSync(join(keepJournals, `journal-${size}.db`))) {
+    return JSON.parse(readFileSync(meta, 'utf8'));
+  }
+  const made = generateJournal(keepJournals, size, TODAY);
+  writeFileSync(meta, JSON.stringify(made));
+  return made;
+}
 
 const q = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
 const median = (xs) => {
@@ -84,10 +106,13 @@ function taskwarrior() {
 }
 
 const results = { date: new Date().toISOString(), runs: RUNS, sizes: {} };
-const taskEnv = sizes.includes('L') ? taskwarrior() : null;
+const taskEnv =
+  sizes.includes('L') && (!only || only.some((word) => 'task next'.includes(word)))
+    ? taskwarrior()
+    : null;
 for (const size of sizes) {
   const started = Date.now();
-  const { path, deepest } = generateJournal(dir, size, TODAY);
+  const { path, deepest } = journal(size);
   const generatedIn = Date.now() - started;
   const jenv = { NETJOURNAL_DB: path };
   const pty = (command) => ['script', ['-qec', command, '/dev/null']];
@@ -113,6 +138,22 @@ for (const size of sizes) {
     ['today (piped)', node, [bin, 'today']],
   ];
   if (size === 'L' && taskEnv) cases.push(['task next (10,000 pending)', 'task', ['next']]);
+  if (only) {
+    const chosen = cases.filter(
+      ([name]) => name === 'floor' || only.some((word) => name.includes(word)),
+    );
+    cases.splice(0, cases.length, ...chosen);
+  }
+  if (baseline) {
+    const twins = cases
+      .filter(([, , args]) => args.includes(bin))
+      .map(([name, cmd, args]) => [
+        `${name} (baseline)`,
+        cmd,
+        args.map((a) => (a === bin ? baseline : a)),
+      ]);
+    cases.push(...twins);
+  }
   const times = cases.map(() => []);
   // One untimed round first: page cache and file system warm, as in daily use.
   cases.forEach(([name, cmd, args]) => time(cmd, args, name.startsWith('task') ? taskEnv : jenv));
@@ -141,7 +182,7 @@ for (const size of sizes) {
     ...SIZES[size],
     generatedInMs: generatedIn,
     cases: rows,
-    todayPeakRssMb: peakRss([bin, 'today', '--json'], jenv),
+    todayPeakRssMb: only ? null : peakRss([bin, 'today', '--json'], jenv),
   };
   console.log(
     `\n${size}: ${SIZES[size].contacts} contacts, ${SIZES[size].meetings} meetings, ${SIZES[size].followUps} follow-ups, ${SIZES[size].introductions} introductions (generated in ${(generatedIn / 1000).toFixed(1)} s)`,
@@ -151,8 +192,10 @@ for (const size of sizes) {
     console.log(
       `${row.medianMs.toFixed(1).padStart(9)}  ${row.ratioToFloor.toFixed(2).padStart(6)}  ${row.name}`,
     );
-  console.log(`peak RSS of today --json: ${results.sizes[size].todayPeakRssMb ?? '?'} MB`);
+  if (!only)
+    console.log(`peak RSS of today --json: ${results.sizes[size].todayPeakRssMb ?? '?'} MB`);
 }
+if (only) finish();
 
 // Import speed: the L-sized LinkedIn export (30,000 rows) into an empty journal.
 const rows = [
@@ -228,10 +271,15 @@ if (taskNext) {
 } else if (sizes.includes('L')) {
   console.log('taskwarrior: not installed (apt-get install taskwarrior to compare with task next)');
 }
-console.log(`\nwhole run: ${((Date.now() - benchStarted) / 1000).toFixed(0)} s`);
+finish();
 
-writeFileSync(
-  process.env.BENCH_OUT ?? join(root, 'bench', 'results.json'),
-  JSON.stringify(results, null, 2) + '\n',
-);
-rmSync(dir, { recursive: true, force: true });
+/** Print the whole run's time, write the results and remove the scratch folder; then exit. */
+function finish() {
+  console.log(`\nwhole run: ${((Date.now() - benchStarted) / 1000).toFixed(0)} s`);
+  writeFileSync(
+    process.env.BENCH_OUT ?? join(root, 'bench', 'results.json'),
+    JSON.stringify(results, null, 2) + '\n',
+  );
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}

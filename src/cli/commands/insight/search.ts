@@ -10,7 +10,12 @@ import { renderList } from '../../../output/render.js';
 import type { RecordView } from '../../../output/record-view.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import type { Terminal } from '../../../output/terminal.js';
-import { searchJournal, type SearchHit, type SearchKind } from '../../../storage/search.js';
+import {
+  searchRanked,
+  type SearchHit,
+  type SearchKind,
+  type SearchResult,
+} from '../../../storage/search.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
 
@@ -120,6 +125,8 @@ export function searchView(typed: string): RecordView<SearchHit> {
 export interface SearchCommandOptions {
   /** The most matches to print (a whole number as typed). */
   limit: string;
+  /** The most matches of each kind to rank (tests use a small one; no flag sets it). */
+  cap?: number;
 }
 
 function parseLimit(raw: string): number {
@@ -143,14 +150,44 @@ export function runSearch(ctx: Context, words: string[], opts: SearchCommandOpti
     );
   }
   const db = ctx.readJournal();
-  const hits = db ? searchJournal(db, query, { limit }) : [];
+  const result: SearchResult = db
+    ? searchRanked(db, query, { limit, cap: opts.cap })
+    : { hits: [], matches: 0, ranked: 0, capped: [] };
   ctx.out(
-    renderList(hits, searchView(typed), {
+    renderList(result.hits, searchView(typed), {
       format,
       term: ctx.term,
       today: ctx.today(),
       header: ctx.globals.header,
     }),
+  );
+  if (result.capped.length > 0) ctx.info(cappedNotice(result));
+}
+
+const KIND_PLURALS: Readonly<Record<SearchKind, string>> = {
+  contact: 'contacts',
+  note: 'notes',
+  meeting: 'meetings',
+  followUp: 'follow-ups',
+};
+
+// Thousands grouped by hand: the first toLocaleString of a process loads ICU's
+// number formats, 15 ms or more.
+const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** "a", "a and b", "a, b and c". */
+function listOf(items: readonly string[]): string {
+  return items.length < 2
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
+/** What a person reads when the cap left older matches out of the ranking. */
+export function cappedNotice(result: SearchResult): string {
+  const kinds = listOf(result.capped.map((k) => KIND_PLURALS[k]));
+  return (
+    `Showing the best of the ${count(result.ranked)} newest matches of ${count(result.matches)}` +
+    ` (older ${kinds} left out); narrow the search to see older ones.`
   );
 }
 
