@@ -1,4 +1,4 @@
-import { CONTACT } from '../model/declarations.js';
+import { RECORDS } from '../model/declarations.js';
 import { recordKeys, type RecordSpec } from '../model/field.js';
 import type { JournalLine } from './jsonl-lines.js';
 
@@ -22,9 +22,12 @@ function lineShape(spec: RecordSpec): Record<string, Check> {
   const shape: Record<string, Check> = { id: int };
   for (const key of recordKeys(spec, true)) {
     const field = spec.fields.find((f) => f.key === key);
-    if (!field)
-      shape[key] = strs; // a list of link values (a contact's tags)
-    else if (field.type === 'boolean') shape[key] = bool;
+    if (!field) {
+      // A list of link values: a contact's tags, a meeting's participants.
+      const list = spec.lists?.find((l) => l.key === key);
+      const value = list && RECORDS[list.record].fields.find((f) => f.column === list.column);
+      shape[key] = value?.type === 'ref' || value?.type === 'integer' ? ints : strs;
+    } else if (field.type === 'boolean') shape[key] = bool;
     else if (field.type === 'integer' || field.type === 'ref')
       shape[key] = field.required ? int : intOrNull;
     else shape[key] = field.required ? str : strOrNull;
@@ -35,40 +38,12 @@ function lineShape(spec: RecordSpec): Record<string, Check> {
 // The fields each record type must have, with their types (jsonl-lines.ts).
 const SHAPES: Record<JournalLine['type'], Record<string, Check>> = {
   setting: { key: str, value: str },
-  contact: lineShape(CONTACT),
-  meeting: {
-    id: int,
-    date: str,
-    kind: str,
-    contactIds: ints,
-    notes: strOrNull,
-    outreach: bool,
-    created: str,
-  },
-  introduction: {
-    id: int,
-    date: str,
-    introducerId: int,
-    personId: int,
-    toId: int,
-    context: strOrNull,
-    reportedBack: bool,
-    created: str,
-  },
-  note: { id: int, contactId: int, date: str, text: str, meetingId: intOrNull, created: str },
-  gift: { id: int, contactId: int, date: str, text: str, meetingId: intOrNull, created: str },
-  followUp: {
-    id: int,
-    contactId: int,
-    kind: str,
-    text: str,
-    due: str,
-    status: str,
-    closed: strOrNull,
-    meetingId: intOrNull,
-    introductionId: intOrNull,
-    created: str,
-  },
+  contact: lineShape(RECORDS.contact),
+  meeting: lineShape(RECORDS.meeting),
+  introduction: lineShape(RECORDS.introduction),
+  note: lineShape(RECORDS.note),
+  gift: lineShape(RECORDS.gift),
+  followUp: lineShape(RECORDS.followUp),
 };
 
 /**

@@ -165,6 +165,7 @@ export const MEETING: RecordSpec = {
   type: 'meeting',
   table: 'meetings',
   identity: 'uid',
+  lists: [{ key: 'contactIds', record: 'participant', column: 'contact_id', after: 'kind' }],
   fields: [
     { key: 'date', column: 'date', type: 'date', required: true },
     { key: 'kind', column: 'kind', type: 'text', required: true },
@@ -197,9 +198,9 @@ const datedText = (type: 'note' | 'gift', table: string): RecordSpec => ({
   identity: 'uid',
   fields: [
     person('contactId', 'contact_id'),
-    { key: 'meetingId', column: 'meeting_id', type: 'ref', ref: 'meeting', onDelete: 'null' },
     { key: 'date', column: 'date', type: 'date', required: true },
     { key: 'text', column: 'text', type: 'text', required: true, searchable: type === 'note' },
+    { key: 'meetingId', column: 'meeting_id', type: 'ref', ref: 'meeting', onDelete: 'null' },
     { key: 'created', column: 'created', type: 'text', required: true },
   ],
 });
@@ -212,10 +213,10 @@ export const INTRODUCTION: RecordSpec = {
   table: 'introductions',
   identity: 'uid',
   fields: [
+    { key: 'date', column: 'date', type: 'date', required: true },
     person('introducerId', 'introducer_id'),
     person('personId', 'person_id'),
     person('toId', 'to_id'),
-    { key: 'date', column: 'date', type: 'date', required: true },
     { key: 'context', column: 'context', type: 'text' },
     {
       key: 'reportedBack',
