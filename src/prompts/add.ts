@@ -282,7 +282,7 @@ export async function runAddFlow(
  */
 export async function promptAddRequest(
   options: AddPromptOptions,
-  output: NodeJS.WritableStream = process.stderr,
+  output: NodeJS.WritableStream,
 ): Promise<AddRequest | null> {
   // Imported here, not at the top: @inquirer/prompts costs ~45 ms and most runs never prompt.
   const { search, select, input, confirm } = loadLibrary(

@@ -9,8 +9,8 @@ import { InterruptedError } from '../errors.js';
  */
 export async function confirmOnTerminal(
   message: string,
-  defaultYes = false,
-  output: NodeJS.WritableStream = process.stderr,
+  defaultYes: boolean,
+  output: NodeJS.WritableStream,
 ): Promise<boolean> {
   const { confirm } = loadLibrary('@inquirer/prompts') as typeof import('@inquirer/prompts');
   try {

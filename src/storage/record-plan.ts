@@ -82,3 +82,22 @@ export function dependentsOf(type: RecordType): readonly { plan: RecordPlan; fie
   }
   return dependentsByType.get(type) ?? [];
 }
+
+const anyDependentSql = new Map<RecordType, string | null>();
+
+/**
+ * One query that says whether anything refers to a record of this type
+ * (@id is its id), or null when nothing can: most deletions (an import's
+ * undo) find nothing, and one query costs less than one per referring table.
+ */
+export function anyDependentSqlOf(type: RecordType): string | null {
+  let sql = anyDependentSql.get(type);
+  if (sql === undefined) {
+    const tests = dependentsOf(type).map(
+      ({ plan, field }) => `EXISTS (SELECT 1 FROM ${plan.table} WHERE ${field.column} = @id)`,
+    );
+    sql = tests.length ? `SELECT ${tests.join(' OR ')} AS found` : null;
+    anyDependentSql.set(type, sql);
+  }
+  return sql;
+}

@@ -1,7 +1,7 @@
 import type { RecordType } from '../model/field.js';
 import { activeGroup, appendChange, inGroup, type Group } from './change-log.js';
 import type { Db } from './journal.js';
-import { dependentsOf, planOf, type RecordPlan } from './record-plan.js';
+import { anyDependentSqlOf, dependentsOf, planOf, type RecordPlan } from './record-plan.js';
 import { statement } from './sqlite.js';
 import { uuidv7 } from './stable-id.js';
 
@@ -209,7 +209,11 @@ export function deleteRecord(db: Db, type: RecordType, key: RowKey): boolean {
 function deleteInGroup(db: Db, group: Group, plan: RecordPlan, key: RowKey): boolean {
   const before = statement(db, plan.selectSql).get(...keyParams(plan, key)) as Row | undefined;
   if (!before || (plan.type === 'contact' && before.is_me === 1)) return false;
-  if (plan.entity) {
+  const anyDependent = plan.entity ? anyDependentSqlOf(plan.type) : null;
+  if (
+    anyDependent &&
+    (statement(db, anyDependent).get({ id: before.id }) as { found: number }).found
+  ) {
     for (const { plan: child, field } of dependentsOf(plan.type)) {
       const rows = statement(db, `SELECT * FROM ${child.table} WHERE ${field.column} = ?`).all(
         before.id,

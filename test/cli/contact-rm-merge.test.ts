@@ -190,6 +190,8 @@ describe('contact rm', () => {
     expect(confirmOnTerminal).toHaveBeenCalledWith(
       'Remove Ralph Smith (#2) with 1 meeting, 1 note, 2 follow-ups, 2 introductions, 1 gift; 1 meeting shared with others is kept? This cannot be undone.',
       false,
+      // Drawn on this run's stderr (the terminal the test gives), not the process's.
+      expect.objectContaining({ isTTY: true }),
     );
     expect(readFileSync(j.path).equals(before)).toBe(true);
   });

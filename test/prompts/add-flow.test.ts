@@ -288,7 +288,7 @@ describe('promptAddRequest', () => {
     vi.resetModules();
     vi.doMock('../../src/load-library.js', () => ({ loadLibrary }));
     const { promptAddRequest: prompt } = await import('../../src/prompts/add.js');
-    await expect(prompt(OPTIONS)).rejects.toMatchObject({
+    await expect(prompt(OPTIONS, process.stderr)).rejects.toMatchObject({
       name: 'InterruptedError',
       exitCode: 130,
       hint: 'nothing was written',

@@ -70,7 +70,7 @@ export async function runContactRm(
     const question =
       `Remove ${forTerminal(who)} with ${describeFootprint(footprint)}` +
       `${sharedNote(footprint)}? This cannot be undone.`;
-    if (!(await confirmOnTerminal(question, false))) {
+    if (!(await confirmOnTerminal(question, false, ctx.promptOutput()))) {
       ctx.info(`Kept ${forTerminal(contact.name)}.`);
       return;
     }
