@@ -15,7 +15,7 @@ import type { RecordType } from '../model/field.js';
 import { contactColumns } from './contacts.js';
 import type { Db } from './journal.js';
 import { getSetting } from './settings.js';
-import { insertRecord, localIdOf, rowOf, updateRecord } from './write.js';
+import { insertRecord, rowOf, updateRecord } from './write.js';
 import { statement } from './sqlite.js';
 
 type Located<T> = { line: number; record: T };
@@ -34,19 +34,35 @@ export function isEmptyJournal(db: Db): boolean {
 
 const ENTITY_TABLES = Object.values(RECORDS).filter((s) => s.identity === 'uid');
 
+/** Which entity table holds a stable id, in one query (each table's uid index once). */
+const UID_OWNER = ENTITY_TABLES.map(
+  (spec) => `SELECT '${spec.type}' AS type, id FROM ${spec.table} WHERE uid = @uid`,
+).join(' UNION ALL ');
+
 /**
  * The local id of the record of this type that has this stable id, if any.
- * A stable id that belongs to a record of another type is refused.
+ * A stable id that belongs to a record of another type (in the journal, or
+ * earlier in the file) is refused. Into an empty journal only the file's own
+ * stable ids can collide, so the journal is not asked.
  */
-function knownUid(db: Db, type: RecordType, uid: string | undefined): number | undefined {
+function knownUid(
+  db: Db,
+  seen: Map<string, RecordType>,
+  journalWasEmpty: boolean,
+  type: RecordType,
+  uid: string | undefined,
+): number | undefined {
   if (uid === undefined) return undefined;
-  const id = localIdOf(db, type, uid);
-  if (id !== undefined) return id;
-  for (const spec of ENTITY_TABLES) {
-    if (spec.type !== type && localIdOf(db, spec.type, uid) !== undefined)
-      throw new Error(`stable id ${uid} already belongs to a ${spec.type}`);
-  }
-  return undefined;
+  const earlier = seen.get(uid);
+  if (earlier !== undefined && earlier !== type)
+    throw new Error(`stable id ${uid} already belongs to a ${earlier}`);
+  seen.set(uid, type);
+  if (journalWasEmpty && earlier === undefined) return undefined;
+  const owner = statement(db, UID_OWNER).get({ uid }) as
+    { type: RecordType; id: number } | undefined;
+  if (owner === undefined) return undefined;
+  if (owner.type !== type) throw new Error(`stable id ${uid} already belongs to a ${owner.type}`);
+  return owner.id;
 }
 
 /**
@@ -70,22 +86,27 @@ export function importJournal(
     contact: new Map<number, number>([[0, 0]]),
     meeting: new Map<number, number>(),
     introduction: new Map<number, number>(),
+    uids: new Map<string, RecordType>(),
   };
   const mapped = (map: Map<number, number>, id: number | null): number | null | undefined =>
     id === null ? null : map.get(id);
 
+  // One savepoint a line, so a bad line is left out alone; prepared once, not parsed each time.
+  const savepoint = statement(db, 'SAVEPOINT import_line');
+  const release = statement(db, 'RELEASE import_line');
+  const rollback = statement(db, 'ROLLBACK TO import_line');
   for (const { line, record } of records) {
-    const savepoint = `r${line}`;
-    db.exec(`SAVEPOINT ${savepoint}`);
+    savepoint.run();
     try {
       const outcome = importOne(db, record, keepIds, ids, mapped);
       counts[outcome]++;
       if (outcome === 'updated' && record.type === 'contact') {
         changedContacts.add(ids.contact.get(record.id) ?? 0);
       }
-      db.exec(`RELEASE ${savepoint}`);
+      release.run();
     } catch (err) {
-      db.exec(`ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+      rollback.run();
+      release.run();
       const message = err instanceof Error ? err.message : String(err);
       problems.push({
         line,
@@ -105,6 +126,8 @@ type IdMaps = {
   contact: Map<number, number>;
   meeting: Map<number, number>;
   introduction: Map<number, number>;
+  /** Stable ids met so far in the file, with their record type. */
+  uids: Map<string, RecordType>;
 };
 
 function need(id: number | null | undefined): number {
@@ -129,11 +152,11 @@ function importOne(
       return 'created';
     }
     case 'contact':
-      return importContact(db, r, keepIds, ids.contact);
+      return importContact(db, r, keepIds, ids.contact, ids.uids);
     case 'meeting':
       return importMeeting(db, r, keepIds, ids);
     case 'introduction': {
-      const known = knownUid(db, 'introduction', r.uid);
+      const known = knownUid(db, ids.uids, keepIds, 'introduction', r.uid);
       if (known !== undefined) {
         ids.introduction.set(r.id, known);
         return 'unchanged';
@@ -176,9 +199,10 @@ function importContact(
   r: ContactLine,
   keepIds: boolean,
   map: Map<number, number>,
+  uids: Map<string, RecordType>,
 ): Outcome {
   let match: Record<string, string | number | null> | undefined;
-  const known = knownUid(db, 'contact', r.uid);
+  const known = knownUid(db, uids, keepIds, 'contact', r.uid);
   if (known !== undefined) match = rowOf(db, 'contact', known) as typeof match;
   else if (!keepIds) {
     // Only rows that could match: same e-mail, same name, or a URL containing
@@ -244,7 +268,7 @@ function importContact(
 
 function importMeeting(db: Db, r: MeetingLine, keepIds: boolean, ids: IdMaps): Outcome {
   const people = r.contactIds.map((c) => need(ids.contact.get(c))).sort((a, b) => a - b);
-  const known = knownUid(db, 'meeting', r.uid);
+  const known = knownUid(db, ids.uids, keepIds, 'meeting', r.uid);
   if (known !== undefined) {
     ids.meeting.set(r.id, known);
     return 'unchanged';
@@ -287,7 +311,7 @@ function importDatedText(
   mapped: (map: Map<number, number>, id: number | null) => number | null | undefined,
 ): Outcome {
   const table = r.type === 'note' ? 'notes' : 'gifts';
-  if (knownUid(db, r.type, r.uid) !== undefined) return 'unchanged';
+  if (knownUid(db, ids.uids, keepIds, r.type, r.uid) !== undefined) return 'unchanged';
   const contactId = need(mapped(ids.contact, r.contactId));
   const meetingId = r.meetingId === null ? null : need(mapped(ids.meeting, r.meetingId));
   if (!keepIds) {
@@ -316,7 +340,7 @@ function importFollowUp(
   ids: IdMaps,
   mapped: (map: Map<number, number>, id: number | null) => number | null | undefined,
 ): Outcome {
-  if (knownUid(db, 'followUp', r.uid) !== undefined) return 'unchanged';
+  if (knownUid(db, ids.uids, keepIds, 'followUp', r.uid) !== undefined) return 'unchanged';
   const contactId = need(mapped(ids.contact, r.contactId));
   const meetingId = r.meetingId === null ? null : need(mapped(ids.meeting, r.meetingId));
   const introductionId =

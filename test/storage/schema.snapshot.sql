@@ -3,8 +3,6 @@ CREATE INDEX change_groups_undoable ON change_groups (id) WHERE undoable = 1 AND
 
 CREATE INDEX changes_by_group ON changes (grp, seq);
 
-CREATE INDEX changes_by_record ON changes (uid, seq);
-
 CREATE INDEX contact_tags_by_tag ON contact_tags (tag);
 
 CREATE INDEX contacts_birthday_day ON contacts (substr(birthday, -5)) WHERE birthday IS NOT NULL;
