@@ -135,7 +135,17 @@ export type OptionInputOf<S> = {
  * The fields shown in a record: declared order, hidden ones left out, lists
  * where they go; for a jsonl line (what import reads back) no derived ones.
  */
-export function recordKeys(spec: RecordSpec, forLine = false): string[] {
+export function recordKeys(spec: RecordSpec, forLine = false): readonly string[] {
+  const cache = forLine ? lineKeysCache : recordKeysCache;
+  let keys = cache.get(spec);
+  if (!keys) cache.set(spec, (keys = computeRecordKeys(spec, forLine)));
+  return keys;
+}
+
+const recordKeysCache = new WeakMap<RecordSpec, readonly string[]>();
+const lineKeysCache = new WeakMap<RecordSpec, readonly string[]>();
+
+function computeRecordKeys(spec: RecordSpec, forLine: boolean): string[] {
   const keys: string[] = [];
   for (const field of spec.fields) {
     if (field.hidden || (forLine && field.derived)) continue;

@@ -19,12 +19,14 @@ const SELECT_CONTACT = `
             FROM contact_tags t WHERE t.contact_id = c.id) AS tags
     FROM contacts c`;
 
+const CONTACT_KEYS = ['id', ...recordKeys(CONTACT)];
+
 /** A contact from a SELECT_CONTACT row: the declared fields, and tags in their place. */
 function toContact(row: ContactRow): Contact {
   const record = recordFromRow(CONTACT, row);
   const contact: Record<string, unknown> = {};
   // Fields in declaration order, the tags where the declaration lists them.
-  for (const key of ['id', ...recordKeys(CONTACT)])
+  for (const key of CONTACT_KEYS)
     contact[key] = key === 'tags' ? (row.tags ? row.tags.split(TAG_SEP) : []) : record[key];
   return contact as Contact;
 }

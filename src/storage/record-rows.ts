@@ -6,9 +6,13 @@ import type { FieldSpec, RecordSpec } from '../model/field.js';
  */
 
 /** The declared fields a record shows (hidden ones left out). */
-export function shownFields(spec: RecordSpec): FieldSpec[] {
-  return spec.fields.filter((f) => !f.hidden);
+export function shownFields(spec: RecordSpec): readonly FieldSpec[] {
+  let fields = shown.get(spec);
+  if (!fields) shown.set(spec, (fields = spec.fields.filter((f) => !f.hidden)));
+  return fields;
 }
+
+const shown = new WeakMap<RecordSpec, readonly FieldSpec[]>();
 
 /** The SELECT list of a record: its id and every shown field's column, on table alias. */
 export function selectColumns(spec: RecordSpec, alias: string): string {
