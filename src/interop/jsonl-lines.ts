@@ -64,17 +64,8 @@ export interface NoteLine {
   created: string;
 }
 
-export interface GiftLine {
-  type: 'gift';
-  id: number;
-  /** The stable id (UUIDv7); optional in files from before it existed. */
-  uid?: string;
-  contactId: number;
-  date: string;
-  text: string;
-  meetingId: number | null;
-  created: string;
-}
+/** A gift: the same fields as a note. */
+export type GiftLine = Omit<NoteLine, 'type'> & { type: 'gift' };
 
 export interface FollowUpLine {
   type: 'followUp';

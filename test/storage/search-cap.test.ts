@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContactFields } from '../../src/domain/contact.js';
 import { buildSearchQuery } from '../../src/domain/search-query.js';
 import { insertContact } from '../../src/storage/contacts.js';
 import { insertFollowUp } from '../../src/storage/follow-ups.js';
@@ -8,6 +7,7 @@ import { openMemoryJournal, type Db } from '../../src/storage/journal.js';
 import { insertMeeting } from '../../src/storage/meetings.js';
 import { insertNote } from '../../src/storage/notes.js';
 import { searchRanked } from '../../src/storage/search.js';
+import { contactFields } from '../helpers/contact-fields.js';
 
 // searchRanked ranks every match up to `cap` of them; beyond, only the newest
 // cap/4 matches of each kind (highest ids). The reference below does the same
@@ -40,23 +40,7 @@ const REFERENCE = `
 const PER_KIND = `
   SELECT kind, count(*) AS n FROM search_index WHERE search_index MATCH ? GROUP BY kind`;
 
-function contact(name: string, more: Partial<ContactFields> = {}): ContactFields {
-  return {
-    name,
-    company: null,
-    role: null,
-    email: null,
-    phone: null,
-    url: null,
-    location: null,
-    circle: null,
-    cadenceDays: null,
-    birthday: null,
-    tags: [],
-    howMet: null,
-    ...more,
-  };
-}
+const contact = contactFields;
 
 const WORDS = ['perception', 'research', 'coffee', 'lisbon', 'design', 'paper'];
 
