@@ -24,6 +24,9 @@ export async function main(): Promise<void> {
     if (err.code === 'EPIPE') process.exit(0);
     throw err;
   });
+  // Messages on stderr are for a person: when nobody reads them any more, a
+  // write that has committed still exits 0 (scripts must not retry it).
+  process.stderr.on('error', () => undefined);
   const io: Io = {
     stdout: process.stdout,
     stderr: process.stderr,

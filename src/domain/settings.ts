@@ -48,7 +48,8 @@ export const SETTINGS: Record<string, SettingSpec> = {
 
 /** The spec of a known setting, or a usage error listing them. */
 export function settingSpec(key: string): SettingSpec {
-  const spec = SETTINGS[key];
+  // Own keys only: "constructor" or "__proto__" must not find Object's.
+  const spec = Object.hasOwn(SETTINGS, key) ? SETTINGS[key] : undefined;
   if (!spec) {
     throw new UsageError(
       `unknown setting "${key}"`,

@@ -11,10 +11,17 @@ export interface LineProblem {
 type Check = (v: unknown) => boolean;
 const str: Check = (v) => typeof v === 'string';
 const strOrNull: Check = (v) => v === null || typeof v === 'string';
-const int: Check = (v) => Number.isInteger(v);
-const intOrNull: Check = (v) => v === null || Number.isInteger(v);
+/**
+ * The largest short id a file may bring: far inside the range where a
+ * JavaScript number is exact (2^53), so every id the journal gives after it
+ * is exact too. Real journals number their records from 1.
+ */
+export const MAX_IMPORTED_ID = 2 ** 48;
+const int: Check = (v) =>
+  Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_IMPORTED_ID;
+const intOrNull: Check = (v) => v === null || int(v);
 const bool: Check = (v) => typeof v === 'boolean';
-const ints: Check = (v) => Array.isArray(v) && v.every((x) => Number.isInteger(x));
+const ints: Check = (v) => Array.isArray(v) && v.every((x) => int(x));
 const strs: Check = (v) => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /** The checks of a jsonl line's fields, from a record type's declaration. */

@@ -144,7 +144,7 @@ function importOne(
 ): Outcome {
   switch (r.type) {
     case 'setting': {
-      if (!(r.key in SETTINGS)) throw new Error(`unknown setting "${r.key}"`);
+      if (!Object.hasOwn(SETTINGS, r.key)) throw new Error(`unknown setting "${r.key}"`);
       // A hand-edited file may say "60d": stored as config set would store it.
       const value = storedSettingValue(r.key, r.value);
       if (getSetting(db, r.key) !== undefined) return 'unchanged';

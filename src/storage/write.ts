@@ -1,3 +1,4 @@
+import { JournalError } from '../errors.js';
 import type { RecordType } from '../model/field.js';
 import { activeGroup, appendChange, inGroup, type Group } from './change-log.js';
 import type { Db } from './journal.js';
@@ -126,9 +127,18 @@ function insertInGroup(
   }
   if (plan.entity) {
     const uid = typeof values.uid === 'string' ? values.uid : uuidv7();
-    const id = Number(
-      statement(db, plan.insertSql).run(sqlValue(values.id), uid, ...params).lastInsertRowid,
-    );
+    const rowid = statement(db, plan.insertSql).run(
+      sqlValue(values.id),
+      uid,
+      ...params,
+    ).lastInsertRowid;
+    // A rowid past 2^53 would come back rounded and name another record.
+    if (typeof rowid !== 'number' || !Number.isSafeInteger(rowid))
+      throw new JournalError(
+        `${plan.type} id ${String(rowid)} is too large`,
+        'export the journal and import it into a new one to renumber it',
+      );
+    const id = rowid;
     let cache = group.uids.get(plan.table);
     if (!cache) group.uids.set(plan.table, (cache = new Map()));
     cache.set(id, uid);

@@ -20,7 +20,11 @@ const settingView: RecordView<Setting> = {
   columns: () => [
     { header: 'KEY', text: (s) => s.key },
     { header: 'VALUE', text: (s) => s.value },
-    { header: 'MEANING', text: (s) => SETTINGS[s.key]?.description ?? '', shrink: 'first' },
+    {
+      header: 'MEANING',
+      text: (s) => (Object.hasOwn(SETTINGS, s.key) ? SETTINGS[s.key]?.description : '') ?? '',
+      shrink: 'first',
+    },
   ],
   empty: 'No settings. Try: netjournal config set cadence.second 60d',
 };
@@ -63,7 +67,7 @@ function runList(ctx: Context): void {
   const db = ctx.readJournal();
   const settings = db
     ? allSettings(db)
-        .filter((s) => SETTINGS[s.key])
+        .filter((s) => Object.hasOwn(SETTINGS, s.key))
         .map((s) => shown(s.key, s.value))
     : [];
   ctx.out(
