@@ -61,13 +61,16 @@ export function permissionChecks(path: string): Check[] {
 }
 
 /** What is at the journal path, from its metadata and first 16 bytes. */
-export type FileKind = 'missing' | 'directory' | 'unreadable' | 'empty' | 'foreign' | 'sqlite';
+export type FileKind =
+  'missing' | 'directory' | 'special' | 'unreadable' | 'empty' | 'foreign' | 'sqlite';
 
 export function fileKind(path: string): FileKind {
   let size: number;
   try {
     const st = statSync(path);
     if (st.isDirectory()) return 'directory';
+    // A FIFO or a device: never opened (a FIFO would block the read).
+    if (!st.isFile()) return 'special';
     size = st.size;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable';

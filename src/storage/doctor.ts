@@ -48,16 +48,13 @@ export function diagnoseJournal(path: string): Diagnosis {
     checks.push(ok('journal', `no journal yet at ${path}; the first write creates it`));
     return done(false);
   }
-  if (kind === 'directory' || kind === 'unreadable') {
-    checks.push(
-      fail(
-        'journal',
-        kind === 'directory' ? `${path} is a directory` : `cannot read ${path}`,
-        kind === 'directory'
-          ? 'pass a file path with --db or NETJOURNAL_DB'
-          : `check its permissions: chmod 600 ${path}`,
-      ),
-    );
+  if (kind === 'directory' || kind === 'special' || kind === 'unreadable') {
+    const problem = {
+      directory: [`${path} is a directory`, 'pass a file path with --db or NETJOURNAL_DB'],
+      special: [`${path} is not a regular file`, 'point --db or NETJOURNAL_DB at a journal file'],
+      unreadable: [`cannot read ${path}`, `check its permissions: chmod 600 ${path}`],
+    }[kind];
+    checks.push(fail('journal', problem[0] as string, problem[1] as string));
     return done(true);
   }
   checks.push(ok('journal', path));

@@ -120,6 +120,8 @@ function inspectFile(path: string): 'missing' | 'empty' | 'sqlite' {
         'pass a file path with --db or NETJOURNAL_DB',
       );
     }
+    // A FIFO would block the first read forever; a device is nobody's journal.
+    if (!st.isFile()) throw notARegularFile(path);
     size = st.size;
   } catch (err) {
     if (err instanceof JournalError) throw err;
@@ -249,6 +251,13 @@ function readIdentity(db: Db, path: string): boolean {
     }
   }
   return version < latest;
+}
+
+function notARegularFile(path: string): JournalError {
+  return new JournalError(
+    `journal path ${path} is not a regular file`,
+    'point --db or NETJOURNAL_DB at a journal file, or at a new file to start one',
+  );
 }
 
 function notAJournal(path: string): JournalError {
