@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, statfsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openSqlite } from './sqlite.js';
@@ -267,6 +267,15 @@ function notAJournal(path: string): JournalError {
   );
 }
 
+/** Is the file system that holds path out of space (for this user)? */
+function diskIsFull(path: string): boolean {
+  try {
+    return statfsSync(dirname(path)).bavail === 0;
+  } catch {
+    return false;
+  }
+}
+
 /** Turn better-sqlite3's errors into typed journal errors with a fix. */
 export function translateSqliteError(err: unknown, path: string): unknown {
   if (!(err instanceof Error) || err instanceof JournalError) return err;
@@ -278,6 +287,20 @@ export function translateSqliteError(err: unknown, path: string): unknown {
     );
   }
   if (code === 'SQLITE_NOTADB') return notAJournal(path);
+  // A full disk shows as SQLITE_FULL, or as an I/O error when the log or
+  // its index cannot grow: asking the file system tells which.
+  if (code.startsWith('SQLITE_FULL') || (code.startsWith('SQLITE_IOERR_') && diskIsFull(path))) {
+    return new JournalError(
+      `the disk holding journal ${path} is full; nothing was written`,
+      'free some space and run the command again',
+    );
+  }
+  if (code.startsWith('SQLITE_IOERR_')) {
+    return new JournalError(
+      `cannot write journal ${path} (${code}); nothing was written`,
+      'check the disk it is on, then run the command again',
+    );
+  }
   if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_')) {
     return new JournalError(`journal ${path} is damaged`, 'restore it from a backup');
   }
