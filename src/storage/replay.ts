@@ -39,8 +39,11 @@ export function* iterateChanges(db: Db): Generator<LoggedChange> {
     .iterate() as IterableIterator<LoggedChange>;
 }
 
-/** Which row a logged change names in db: an entity by uid, a link or setting by its identity. */
-function keyOf(db: Db, change: LoggedChange, values: Row): RowKey | undefined {
+/**
+ * Which row a logged change names in db: an entity by uid, a link or setting
+ * by its identity (from values, the change's logged columns in local terms).
+ */
+export function keyOfChange(db: Db, change: LoggedChange, values: Row): RowKey | undefined {
   const spec = RECORDS[change.record];
   if (spec.identity === 'uid') return localIdOf(db, change.record, change.uid);
   const key: Row = {};
@@ -56,22 +59,34 @@ function keyOf(db: Db, change: LoggedChange, values: Row): RowKey | undefined {
  * logged in its group). A change that names a record db does not have
  * throws: the log and the tables disagree.
  */
+/** Insert a record as a change logged it (values in local terms): an entity keeps its uid and short id. */
+export function insertLogged(db: Db, change: LoggedChange, values: Row): number {
+  const entity = RECORDS[change.record].identity === 'uid';
+  return insertRecord(
+    db,
+    change.record,
+    entity ? { ...values, id: change.local_id, uid: change.uid } : values,
+  );
+}
+
+/** A logged change's columns (what it set, else what it removed) in this journal's terms. */
+export function loggedValues(db: Db, change: LoggedChange, which: 'fields' | 'prior'): Row {
+  const json = which === 'fields' ? (change.fields ?? change.prior) : change.prior;
+  return unlogged(db, change.record, JSON.parse(json ?? '{}') as Row);
+}
+
 export function replayChanges(db: Db, changes: Iterable<LoggedChange>): number {
   // As in undo: references are checked at commit, when the whole log is applied.
   db.pragma('defer_foreign_keys = ON');
   let applied = 0;
   for (const change of changes) {
-    const spec = RECORDS[change.record];
-    const entity = spec.identity === 'uid';
-    const logged = JSON.parse(change.fields ?? change.prior ?? '{}') as Row;
-    const values = unlogged(db, change.record, logged);
+    const values = loggedValues(db, change, 'fields');
     const what = `${change.record} ${change.uid} (change ${change.seq})`;
     if (change.op === 'insert') {
-      const row = entity ? { ...values, id: change.local_id, uid: change.uid } : values;
-      if (insertRecord(db, change.record, row) === 0)
+      if (insertLogged(db, change, values) === 0)
         throw new Error(`cannot replay the insert of ${what}: it exists already`);
     } else {
-      const key = keyOf(db, change, values);
+      const key = keyOfChange(db, change, values);
       const done =
         key !== undefined &&
         (change.op === 'update'

@@ -1,17 +1,9 @@
 import { RECORDS } from '../model/declarations.js';
 import type { RecordType } from '../model/field.js';
 import type { Db } from './journal.js';
-import { rebuildSearchIndex } from './search-maintenance.js';
-import {
-  currentGroupId,
-  deleteRecord,
-  insertRecord,
-  localIdOf,
-  unlogged,
-  updateRecord,
-  type Row,
-  type RowKey,
-} from './write.js';
+import { insertLogged, keyOfChange, loggedValues, type LoggedChange } from './replay.js';
+import { pauseSearch, rebuildSearchIndex } from './search-maintenance.js';
+import { currentGroupId, deleteRecord, updateRecord } from './write.js';
 
 /** Groups with more changes than this are reverted with the search triggers paused. */
 export const BULK_STEP = 500;
@@ -54,25 +46,6 @@ export function lastUndoStep(db: Db): UndoStep | null {
   return { ...step, changes };
 }
 
-interface LoggedChange {
-  record: RecordType;
-  uid: string;
-  op: UndoChange['op'];
-  local_id: number | null;
-  fields: string | null;
-  prior: string | null;
-}
-
-/** Which row a logged change is about, in this journal. */
-function keyOfChange(db: Db, change: LoggedChange): RowKey | undefined {
-  const spec = RECORDS[change.record];
-  if (spec.identity === 'uid') return localIdOf(db, change.record, change.uid) ?? undefined;
-  const row = unlogged(db, change.record, JSON.parse(change.fields ?? change.prior ?? '{}') as Row);
-  const key: Row = {};
-  for (const column of spec.identity) key[column] = row[column] ?? null;
-  return key;
-}
-
 /**
  * Revert a change group: write the inverse of each of its changes, newest
  * first, through the write path (so the undo is itself in the log), and mark
@@ -83,37 +56,27 @@ export function revertUndoStep(db: Db, groupId: number): void {
   db.pragma('defer_foreign_keys = ON');
   const changes = db
     .prepare(
-      'SELECT record, uid, op, local_id, fields, prior FROM changes WHERE grp = ? ORDER BY seq DESC',
+      'SELECT seq, grp, record, uid, op, local_id, fields, prior FROM changes WHERE grp = ? ORDER BY seq DESC',
     )
     .all(groupId) as LoggedChange[];
   // A big group (an import) is reverted with the search triggers paused and
   // the index rebuilt after, in a few set-based statements.
   const bulk = changes.length > BULK_STEP;
-  if (bulk) db.prepare(`INSERT OR REPLACE INTO settings VALUES ('search.paused', '1')`).run();
+  if (bulk) pauseSearch(db, true);
   for (const change of changes) {
+    // The inverse of each change: a deletion is inserted again, an insert
+    // deleted, an update set back to its prior values.
     if (change.op === 'delete') {
-      const prior = unlogged(db, change.record, JSON.parse(change.prior ?? '{}') as Row);
-      const entity = RECORDS[change.record].identity === 'uid';
-      insertRecord(
-        db,
-        change.record,
-        entity ? { ...prior, id: change.local_id, uid: change.uid } : prior,
-      );
+      insertLogged(db, change, loggedValues(db, change, 'prior'));
       continue;
     }
-    const key = keyOfChange(db, change);
+    const key = keyOfChange(db, change, loggedValues(db, change, 'fields'));
     if (key === undefined) continue;
     if (change.op === 'insert') deleteRecord(db, change.record, key);
-    else
-      updateRecord(
-        db,
-        change.record,
-        key,
-        unlogged(db, change.record, JSON.parse(change.prior ?? '{}') as Row),
-      );
+    else updateRecord(db, change.record, key, loggedValues(db, change, 'prior'));
   }
   if (bulk) {
-    db.prepare(`DELETE FROM settings WHERE key = 'search.paused'`).run();
+    pauseSearch(db, false);
     rebuildSearchIndex(db);
   }
   const undo = currentGroupId(db);
