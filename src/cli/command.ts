@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { JournalStartedMeanwhile } from '../storage/new-journal.js';
 import { Context, type GlobalOptions, type Io } from './context.js';
 
 /** What main.ts gives the command builders: the streams and a place to put the exit code. */
@@ -21,15 +22,24 @@ export function withContext<A extends unknown[]>(host: CommandHost, run: Handler
       [command.parent?.parent ? command.parent.name() : '', command.name()],
       args.slice(0, -2),
     );
-    const ctx = new Context(host.io, command.optsWithGlobals() as GlobalOptions, label);
-    try {
-      const code = await run(ctx, ...(args.slice(0, -1) as A));
-      host.setExitCode(typeof code === 'number' ? code : 0);
-    } catch (err) {
-      ctx.discardCreatedJournal();
-      throw err;
-    } finally {
-      ctx.close();
+    const globals = command.optsWithGlobals() as GlobalOptions;
+    for (let attempt = 1; ; attempt++) {
+      const ctx = new Context(host.io, globals, label);
+      try {
+        const code = await run(ctx, ...(args.slice(0, -1) as A));
+        ctx.finishWrites();
+        host.setExitCode(typeof code === 'number' ? code : 0);
+        return;
+      } catch (err) {
+        ctx.abandonWrites();
+        // Two commands started the same new journal at once and the other one
+        // won: this one wrote nothing and showed nothing, so it runs again on
+        // the journal that now exists.
+        if (err instanceof JournalStartedMeanwhile && attempt < 3 && ctx.canRunAgain()) continue;
+        throw err;
+      } finally {
+        ctx.close();
+      }
     }
   };
 }

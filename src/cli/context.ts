@@ -1,7 +1,12 @@
-import { existsSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Db } from '../storage/journal.js';
 import { openJournal } from '../storage/journal.js';
+import {
+  discardJournal,
+  publishJournal,
+  startJournal,
+  type PendingJournal,
+} from '../storage/new-journal.js';
 import { resolveJournalPath } from '../storage/paths.js';
 import { localDate, parseNow } from '../domain/dates.js';
 import { UsageError } from '../errors.js';
@@ -41,8 +46,12 @@ export class Context {
   private readonly todayValue: string;
   private readonly clockOverridden: boolean;
   private db: Db | null = null;
-  /** The journal file, or the first of its folders, that this run created. */
-  private createdPath: string | null = null;
+  /** A journal this run is creating: private until the command succeeds (finishWrites). */
+  private pending: PendingJournal | null = null;
+  /** What the command printed while its journal was pending: shown once it is published. */
+  private held: { stream: 'out' | 'err'; text: string }[] = [];
+  /** The command asked the person something or read stdin: it cannot simply run again. */
+  private interacted = false;
 
   constructor(
     readonly io: Io,
@@ -92,44 +101,79 @@ export class Context {
 
   /** The journal for reading, or null when it does not exist yet (nothing is created). */
   readJournal(): Db | null {
-    this.db ??= openJournal(this.journalPath, { write: false, timestamp: this.timestamp() });
+    this.db ??= openJournal(this.pending?.temp ?? this.journalPath, {
+      write: false,
+      timestamp: this.timestamp(),
+    });
     return this.db;
   }
 
-  /** The journal for writing, created with its folder on first use. */
+  /**
+   * The journal for writing. A missing journal is created privately and
+   * becomes the journal only when the command succeeds (finishWrites), so a
+   * failing command leaves nothing behind and removes nothing of anyone else's.
+   */
   writeJournal(): Db {
     if (this.db && this.db.readonly) {
       this.db.close();
       this.db = null;
     }
-    if (!this.db && !existsSync(this.journalPath))
-      this.createdPath = firstMissing(this.journalPath);
-    this.db ??= openJournal(this.journalPath, { write: true, timestamp: this.timestamp() });
+    if (!this.db && !this.pending && !existsSync(this.journalPath)) {
+      this.pending = startJournal(this.journalPath);
+    }
+    this.db ??= openJournal(this.pending?.temp ?? this.journalPath, {
+      write: true,
+      timestamp: this.timestamp(),
+    });
     return this.db as Db;
   }
 
   /**
-   * A command that fails writes nothing: if this run created the journal (and
-   * its folders), remove them again.
+   * The command succeeded: a journal it created becomes the journal, and what
+   * it printed meanwhile is shown. Throws (exit 4, nothing written) when
+   * another netjournal created the journal while this command ran.
    */
-  discardCreatedJournal(): void {
-    if (!this.createdPath) return;
-    this.close();
+  finishWrites(): void {
+    const pending = this.pending;
+    if (!pending) return;
     try {
-      for (const suffix of ['-wal', '-shm', '']) rmSync(this.journalPath + suffix, { force: true });
-      if (this.createdPath !== this.journalPath)
-        rmSync(this.createdPath, { recursive: true, force: true });
+      // Everything into the one file before anyone else can open it (the
+      // file stays in WAL mode: the log is empty, and is removed on close).
+      this.db?.pragma('wal_checkpoint(TRUNCATE)');
+      this.close();
+      publishJournal(pending);
     } catch (err) {
-      // A path below a regular file: nothing can have been created there, and the
-      // journal error that brought us here is the one to report.
-      if ((err as NodeJS.ErrnoException).code !== 'ENOTDIR') throw err;
+      this.held = [];
+      throw err;
+    } finally {
+      this.pending = null;
     }
-    this.createdPath = null;
+    this.release();
+  }
+
+  /** The command failed: a journal it was creating is removed (nobody else has seen it). */
+  abandonWrites(): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.close();
+    discardJournal(pending);
+    this.pending = null;
+    this.release();
+  }
+
+  private release(): void {
+    const held = this.held;
+    this.held = [];
+    for (const { stream, text } of held) {
+      if (stream === 'out') this.io.stdout.write(text);
+      else this.io.stderr.write(text);
+    }
   }
 
   /** Data for the user or a script. */
   out(text: string): void {
-    this.io.stdout.write(text);
+    if (this.pending) this.held.push({ stream: 'out', text });
+    else this.io.stdout.write(text);
   }
 
   /**
@@ -148,6 +192,10 @@ export class Context {
       }
       return !stdout.errored;
     };
+    if (this.pending) {
+      for (const chunk of chunks) this.out(chunk);
+      return;
+    }
     for (const chunk of chunks) {
       pending += chunk;
       if (pending.length >= 65536 && !(await flush())) return;
@@ -160,29 +208,34 @@ export class Context {
    * bar): those run only when it is a terminal, where main gave process.stderr.
    */
   promptOutput(): NodeJS.WritableStream {
+    this.interacted = true;
     return this.io.stderr as NodeJS.WritableStream;
+  }
+
+  /** All of standard input, as text (for `import -`). */
+  readStdin(): string {
+    this.interacted = true;
+    return readFileSync(0, 'utf8');
+  }
+
+  /**
+   * Can the command run again from the start, unnoticed? Yes when it printed
+   * nothing yet (its output is held while its journal is pending), asked
+   * nothing and read no input.
+   */
+  canRunAgain(): boolean {
+    return !this.interacted;
   }
 
   /** Progress, confirmations and notices. */
   info(text: string): void {
-    this.io.stderr.write(text.endsWith('\n') ? text : text + '\n');
+    const line = text.endsWith('\n') ? text : text + '\n';
+    if (this.pending) this.held.push({ stream: 'err', text: line });
+    else this.io.stderr.write(line);
   }
 
   close(): void {
     this.db?.close();
     this.db = null;
   }
-}
-
-/** The outermost part of path that does not exist yet (the file itself when its folder exists). */
-function firstMissing(path: string): string {
-  let missing = path;
-  for (
-    let parent = dirname(path);
-    parent !== missing && !existsSync(parent);
-    parent = dirname(parent)
-  ) {
-    missing = parent;
-  }
-  return missing;
 }

@@ -8,7 +8,7 @@ import { renderToday } from '../../../output/today-page.js';
 import { renderChain } from '../../../output/views/intros.js';
 import { ME_ID } from '../../../storage/contacts.js';
 import { introChainOf } from '../../../storage/intros-report.js';
-import { writeTransaction } from '../../../storage/journal.js';
+import { writeTransaction, type Db } from '../../../storage/journal.js';
 import { todayItems } from '../../../storage/today.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import { Context } from '../../context.js';
@@ -37,6 +37,7 @@ export function runDemo(ctx: Context, opts: { db?: string }): void {
     const story = writeTransaction(db, ctx.invocation, () =>
       writeDemoStory(db, demo.today(), (day) => `${day}T12:00:00.000Z`),
     );
+    demo.finishWrites();
     const shown = demo.format();
     const { header } = demo.globals;
     const { chalk } = ctx.term;
@@ -45,7 +46,7 @@ export function runDemo(ctx: Context, opts: { db?: string }): void {
     say(chalk.dim(`It lives at ${path} (your own journal is untouched).`));
     say('');
     say(chalk.bold('$ netjournal today'));
-    const items = todayItems(db, demo.today(), DEMO_DAYS);
+    const items = todayItems(demo.readJournal() as Db, demo.today(), DEMO_DAYS);
     demo.out(
       renderToday(items, {
         format: shown,
@@ -57,7 +58,8 @@ export function runDemo(ctx: Context, opts: { db?: string }): void {
     );
     say('');
     say(chalk.bold('$ netjournal intros --chain "Marcus Chen"'));
-    const chain = introChainOf(db, resolveName(db, 'Marcus Chen').id);
+    const shownDb = demo.readJournal() as Db;
+    const chain = introChainOf(shownDb, resolveName(shownDb, 'Marcus Chen').id);
     demo.out(renderChain(chain, shown, { term: demo.term, header, meId: ME_ID }));
     say('');
     say(chalk.bold('Try next (on the demo journal):'));
@@ -73,6 +75,9 @@ export function runDemo(ctx: Context, opts: { db?: string }): void {
     }
     say('');
     say(`When you're ready for your own: netjournal add "Someone You Met" --kind coffee`);
+  } catch (err) {
+    demo.abandonWrites();
+    throw err;
   } finally {
     demo.close();
   }

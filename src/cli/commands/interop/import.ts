@@ -36,7 +36,7 @@ class DryRun extends Error {}
 
 function readInput(ctx: Context, file: string): string {
   try {
-    return readFileSync(file === '-' ? 0 : file, 'utf8');
+    return file === '-' ? ctx.readStdin() : readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     throw new UsageError(`cannot read ${file} (${code})`, 'check the path');
