@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, lstatSync, openSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, openSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { openSqlite } from './sqlite.js';
 import { JournalError, UsageError } from '../errors.js';
@@ -43,6 +43,7 @@ export async function backupJournal(db: Db, destination: string, force: boolean)
     closeSync(openSync(destination, 'wx', 0o600));
     created = true;
     await db.backup(destination);
+    standAlone(destination);
     chmodSync(destination, 0o600);
   } catch (err) {
     // A failed backup leaves nothing behind (only what this run created).
@@ -52,6 +53,19 @@ export async function backupJournal(db: Db, destination: string, force: boolean)
       `cannot write backup ${destination} (${code})`,
       'choose a writable location',
     );
+  }
+}
+
+/**
+ * Make a copy stand alone: in rollback-journal mode, SQLite opens it with no
+ * -wal or -shm beside it, so it can be read (and restored) from read-only media.
+ */
+function standAlone(path: string): void {
+  const copy = openSqlite(path, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
   }
 }
 
@@ -66,33 +80,4 @@ function kindOf(path: string): 'missing' | 'file' | 'other' {
       'choose a location you can write to',
     );
   }
-}
-
-/**
- * Put a checked backup in place of the journal, keeping the current journal
- * (checkpointed first, so it stands alone) as <journal>.bak.
- */
-export async function restoreJournal(source: string, journalPath: string): Promise<string | null> {
-  let kept: string | null = null;
-  if (existsSync(journalPath)) {
-    const current = openSqlite(journalPath);
-    try {
-      current.pragma('wal_checkpoint(TRUNCATE)');
-    } finally {
-      current.close();
-    }
-    kept = `${journalPath}.bak`;
-    renameSync(journalPath, kept);
-  }
-  // A -wal or -shm left from the old journal must never be applied to the new one.
-  for (const suffix of ['-wal', '-shm']) rmSync(journalPath + suffix, { force: true });
-  closeSync(openSync(journalPath, 'wx', 0o600));
-  const restored = openSqlite(source, { readonly: true, fileMustExist: true });
-  try {
-    await restored.backup(journalPath);
-  } finally {
-    restored.close();
-  }
-  chmodSync(journalPath, 0o600);
-  return kept;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
@@ -61,25 +61,31 @@ describe('backup', () => {
 });
 
 describe('restore', () => {
-  it('puts a backup in place and keeps the current journal as .bak', async () => {
+  it('puts a backup in place and keeps the journal as it was in a new dated .bak', async () => {
     const copy = join(j.dir, 'copy.db');
     await j.run(['backup', copy]);
     await j.run(['add', 'Lena Berg']);
     expect(await names()).toEqual(['Lena Berg', 'Ralph Smith']);
     const r = await j.run(['restore', copy, '--yes']);
+    // --now fixes the time in the name; a second restore the same second gets -2.
+    const kept = `${j.path}.2026-11-21T00-00-00Z.bak`;
     expect(r).toEqual({
       stdout: '',
-      stderr: `Restored ${j.path} from ${copy}. The previous journal is ${j.path}.bak.\n`,
+      stderr: `Restored ${j.path} from ${copy}. The journal as it was is ${kept} (to go back: netjournal restore ${kept}).\n`,
       code: 0,
     });
     expect(await names()).toEqual(['Ralph Smith']);
     expect(statSync(j.path).mode & 0o777).toBe(0o600);
-    expect(existsSync(`${j.path}.bak`)).toBe(true);
-    const bak = await j.run(['contacts', '--json', '--db', `${j.path}.bak`]);
+    expect(statSync(kept).mode & 0o777).toBe(0o600);
+    const bak = await j.run(['contacts', '--json', '--db', kept]);
     expect(JSON.parse(bak.stdout).map((c: { name: string }) => c.name)).toEqual([
       'Lena Berg',
       'Ralph Smith',
     ]);
+    // Going back the way the message says, keeps the restored state too.
+    const back = await j.run(['restore', kept, '--yes']);
+    expect(back.stderr).toContain(`The journal as it was is ${j.path}.2026-11-21T00-00-00Z-2.bak`);
+    expect(await names()).toEqual(['Lena Berg', 'Ralph Smith']);
   });
 
   it('needs --yes when not on a terminal, and refuses files that are not journals', async () => {

@@ -1,8 +1,15 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { JournalError, UsageError } from '../../../errors.js';
 import { forTerminal } from '../../../output/sanitize.js';
-import { backupJournal, defaultBackupPath, restoreJournal } from '../../../storage/backup.js';
+import { backupJournal, defaultBackupPath } from '../../../storage/backup.js';
+import {
+  isSameFile,
+  removeDatabase,
+  replaceRecords,
+  stageBackup,
+} from '../../../storage/restore.js';
 import { checkJournalFile } from '../../../storage/journal.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
@@ -27,17 +34,20 @@ export async function runBackup(
   else if (format !== 'table') ctx.out(destination + '\n');
 }
 
-/** `restore FILE`: replace the journal with a backup, keeping the current one as .bak. */
+/** `restore FILE`: replace the journal's records with a backup's, keeping the journal as it was. */
 export async function runRestore(
   ctx: Context,
   file: string,
   opts: { yes?: boolean },
 ): Promise<number> {
   const source = resolve(file);
-  checkJournalFile(source);
-  if (source === resolve(ctx.journalPath)) {
-    throw new UsageError('that file is the journal itself', 'give a backup file');
+  if (isSameFile(source, ctx.journalPath)) {
+    throw new UsageError(
+      `${source} is the journal itself`,
+      'give a backup file (netjournal backup makes one)',
+    );
   }
+  checkJournalFile(source);
   if (!opts.yes) {
     if (!ctx.canPrompt()) {
       throw new UsageError(
@@ -47,7 +57,7 @@ export async function runRestore(
     }
     const { confirmOnTerminal } = await import('../../../prompts/confirm.js');
     const sure = await confirmOnTerminal(
-      `Replace ${forTerminal(ctx.journalPath)} with ${forTerminal(source)}? The current journal is kept as .bak.`,
+      `Replace the records of ${forTerminal(ctx.journalPath)} with those of ${forTerminal(source)}? A copy of the journal as it is now is kept beside it.`,
       false,
       ctx.promptOutput(),
     );
@@ -56,13 +66,33 @@ export async function runRestore(
       return 0;
     }
   }
-  ctx.close();
-  const kept = await restoreJournal(source, ctx.journalPath);
+  const existed = existsSync(ctx.journalPath);
+  const staged = await stageBackup(source, ctx.journalPath, ctx.timestamp());
+  let kept: string | null;
+  try {
+    const db = ctx.writeJournal();
+    kept = replaceRecords(db, staged, existed ? keptName(ctx.journalPath, ctx.timestamp()) : null);
+  } finally {
+    removeDatabase(staged);
+  }
   ctx.info(
     `Restored ${forTerminal(ctx.journalPath)} from ${forTerminal(source)}.` +
-      (kept ? ` The previous journal is ${forTerminal(kept)}.` : ''),
+      (kept
+        ? ` The journal as it was is ${forTerminal(kept)} (to go back: netjournal restore ${shellQuote(kept)}).`
+        : ''),
   );
   return 0;
+}
+
+/** journal.db.2026-11-21T10-30-00Z.bak, then …Z-2.bak: a new name for every restore. */
+function keptName(journalPath: string, timestamp: string): (attempt: number) => string {
+  const stamp = timestamp.slice(0, 19).replace(/:/g, '-') + 'Z';
+  return (attempt) => `${journalPath}.${stamp}${attempt > 1 ? `-${attempt}` : ''}.bak`;
+}
+
+/** A path as a shell word: quoted only when it needs to be. */
+function shellQuote(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Register `backup` and `restore`. */
@@ -81,7 +111,9 @@ export function backupCommands(parent: Command, host: CommandHost): void {
   withExamples(
     parent
       .command('restore')
-      .description('replace the journal with a backup (the current one is kept as .bak)')
+      .description(
+        "replace the journal's records with a backup's (the journal as it was is kept beside it)",
+      )
       .argument('<file>', 'a backup made by netjournal backup')
       .option('--yes', 'do not ask')
       .action(withContext(host, runRestore)),
