@@ -1,17 +1,30 @@
 import type { JsonRecord, JsonValue } from './record-view.js';
 import { csvField, tsvField } from './sanitize.js';
 
-// What a spreadsheet may run as a formula when a cell starts with it (OWASP, CSV injection).
-const FORMULA_START = /^[=+\-@\t\r]/;
+// What a spreadsheet may run as a formula when a cell starts with it (OWASP, CSV injection),
+// after any quotes: text that already starts with a quote gets one more, so that reading
+// drops exactly one again and every text round-trips (`'=x` is written `''=x`).
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const DEFUSED = /^'+[=+\-@\t\r]/;
 
 /**
  * Defuse a text cell a spreadsheet would run as a formula: one starting with
- * `=`, `+`, `-`, `@`, tab or CR gets a leading `'`. Applied to every text
- * cell, phone numbers like `+49 30 1234` included (a spreadsheet would turn
- * them into numbers or errors anyway); numbers and booleans are left alone.
+ * `=`, `+`, `-`, `@`, tab or CR (after any quotes) gets a leading `'`.
+ * Applied to every text cell, phone numbers like `+49 30 1234` included (a
+ * spreadsheet would turn them into numbers or errors anyway); numbers and
+ * booleans are left alone. `undefuseFormula` reverses it exactly.
  */
 export function defuseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * What `import` reads from a csv cell: the text defuseFormula was given. A
+ * cell of quotes then a formula start loses one quote; any other cell (a
+ * real `'quoted` text too) is kept as it is.
+ */
+export function undefuseFormula(cell: string): string {
+  return DEFUSED.test(cell) ? cell.slice(1) : cell;
 }
 
 // A value as cell text: null empty, lists joined by commas, objects as JSON.
