@@ -1,5 +1,5 @@
 import type { JsonRecord, JsonValue } from './record-view.js';
-import { csvField, tsvField } from './sanitize.js';
+import { csvField, forTerminal, tsvField } from './sanitize.js';
 
 // What a spreadsheet may run as a formula when a cell starts with it (OWASP, CSV injection),
 // after any quotes: text that already starts with a quote gets one more, so that reading
@@ -35,26 +35,43 @@ function plain(value: JsonValue | undefined): string {
   return String(value);
 }
 
-/** One csv cell: null empty, numbers and booleans as they are, text (and lists) defused, then quoted per RFC 4180. */
-export function csvCell(value: JsonValue | undefined): string {
+/**
+ * One csv cell: null empty, numbers and booleans as they are, text (and
+ * lists) defused, then quoted per RFC 4180. For a terminal, controls and
+ * line breaks are shown escaped instead of written raw.
+ */
+export function csvCell(value: JsonValue | undefined, terminal = false): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return csvField(defuseFormula(plain(value)));
+  const text = defuseFormula(plain(value));
+  return csvField(terminal ? forTerminal(text) : text);
+}
+
+/** One tsv cell: controls escaped; for a terminal, bidi controls too. */
+function tsvCell(value: JsonValue | undefined, terminal: boolean): string {
+  const text = tsvField(plain(value));
+  return terminal ? forTerminal(text) : text;
 }
 
 /**
  * Records as CSV (RFC 4180, CRLF-free: one LF per record, formula-like text
- * defused) or TSV (controls escaped), with a header row unless `header` is false.
- * The one writer of both: list commands, reports and `export --format csv`.
+ * defused) or TSV (controls escaped), with a header row unless `header` is
+ * false. When `terminal` is set (stdout is one) no cell writes a raw control
+ * or bidi character: csv cells are escaped as forTerminal does, so piped csv
+ * alone keeps line breaks inside quoted cells. The one writer of both: list
+ * commands, reports and `export --format csv`.
  */
 export function renderDelimited(
   records: readonly JsonRecord[],
   fields: readonly string[],
   format: 'csv' | 'tsv',
   header = true,
+  terminal = false,
 ): string {
   const sep = format === 'csv' ? ',' : '\t';
   const cell =
-    format === 'csv' ? csvCell : (value: JsonValue | undefined) => tsvField(plain(value));
+    format === 'csv'
+      ? (value: JsonValue | undefined) => csvCell(value, terminal)
+      : (value: JsonValue | undefined) => tsvCell(value, terminal);
   const lines: string[] = [];
   if (header) lines.push(fields.map(cell).join(sep));
   for (const record of records) {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
@@ -6,7 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempJournal, type RunOptions, type TempJournal } from '../helpers/run-cli.js';
 
 // Issue 14 point 4: one csv rule everywhere (formula-like text defused, and
-// `import` undoes exactly that), tsv and json exact for scripts.
+// `import` undoes exactly that), tsv and json exact for scripts, and nothing
+// a terminal would act on (escape sequences, C1 controls, bidi overrides)
+// written raw to one, in any format.
 
 let j: TempJournal;
 beforeEach(() => {
@@ -313,4 +315,169 @@ describe('csv round trip', () => {
     );
     expect(trials).toBeGreaterThanOrEqual(40);
   }, 240_000);
+});
+
+// Every character a terminal acts on (C0 but tab and LF, DEL, C1), and the bidi controls.
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+describe('nothing raw reaches a terminal', () => {
+  const OSC52 = '\u001b]52;c;Y3VybCBldmlsLmV4YW1wbGUgfCBzaA==\u0007';
+  const NAME = `Eve \u001b[2J${OSC52}\u202eexe.txt`;
+  const COMPANY = `Acme \u001b[31mred\u001b[0m \u009b2J \u0085 C1\u007f \u2067iso\u2069`;
+  const HOW = `met at\nthe \u0007bell\u0008 \u200fdesk\u061c\tend`;
+
+  beforeEach(async () => {
+    await ok([
+      'contact',
+      'add',
+      NAME,
+      `--company=${COMPANY}`,
+      `--role=${OSC52}`,
+      `--how=${HOW}`,
+      '--tag',
+      `\u202etag`,
+    ]);
+    await ok(['contact', 'add', 'Bob Plain']);
+    await ok(['add', '#1', `--notes=${COMPANY}`, `--learned=${HOW}`, `--follow-up=${OSC52}`]);
+    await ok(['add', '#1', '--no-thank-you', `--gave=${NAME}`]);
+    await ok(['intro', '#1', 'Bob Plain', `--note=${COMPANY}`]);
+  });
+
+  const READS: readonly (readonly string[])[] = [
+    ['contacts'],
+    ['follow-ups', '--all'],
+    ['today'],
+    ['log'],
+    ['intros'],
+    ['intros', '--top'],
+    ['intros', '--chain', 'Bob Plain'],
+    ['stats'],
+    ['search', 'acme'],
+    ['reach', 'acme'],
+    ['prep', '#1'],
+    ['contact', 'show', '#1'],
+    ['meeting', 'show', '1'],
+  ];
+  const FORMATS = ['table', 'csv', 'tsv', 'json', 'jsonl'] as const;
+
+  // Eve's row: the one whose id cell is 1.
+  const eve = (rows: string[][]) => rows.find((row) => row[0] === '1');
+
+  function expectSafe(stdout: string, what: string): void {
+    const raw = [...stdout].find((ch) => RAW_CONTROL.test(ch) || BIDI.test(ch));
+    const at = raw === undefined ? -1 : stdout.indexOf(raw);
+    expect(
+      raw === undefined
+        ? null
+        : `U+${raw.codePointAt(0)?.toString(16)} near ${JSON.stringify(stdout.slice(Math.max(0, at - 20), at + 20))}`,
+      what,
+    ).toBeNull();
+  }
+
+  it.each(READS.flatMap((command) => FORMATS.map((format) => [format, command] as const)))(
+    '--format %s on a terminal: %j writes no raw control or bidi character',
+    async (format, command) => {
+      const stdout = await ok([...command, '--format', format], {
+        tty: true,
+        env: { NO_COLOR: '1' },
+      });
+      expect(stdout).not.toBe('');
+      expectSafe(stdout, `${command.join(' ')} --format ${format}`);
+    },
+  );
+
+  it.each([
+    ['jsonl'],
+    ['json'],
+    ['csv', '--what', 'contacts'],
+    ['csv', '--what', 'meetings'],
+    ['csv', '--what', 'follow-ups'],
+    ['csv', '--what', 'intros'],
+    ['csv', '--what', 'notes'],
+    ['vcard'],
+    ['ics'],
+  ])(
+    'export --format %s to a terminal writes no raw control or bidi character',
+    async (...args) => {
+      const [format, ...rest] = args;
+      const stdout = await ok(['export', '--format', format ?? '', ...rest], { tty: true });
+      expect(stdout).not.toBe('');
+      expectSafe(stdout, `export --format ${args.join(' ')}`);
+    },
+  );
+
+  it('with colour on, the only escape sequences are the colours netjournal draws', async () => {
+    for (const command of [
+      ['contacts'],
+      ['today'],
+      ['log'],
+      ['intros'],
+      ['contact', 'show', '#1'],
+    ]) {
+      const stdout = await ok(command, { tty: true, env: { FORCE_COLOR: '1' } });
+      expect(stdout).toMatch(/\u001b\[\d+m/); // coloured indeed
+      expectSafe(stdout.replace(/\u001b\[[0-9;]*m/g, ''), command.join(' '));
+    }
+  });
+
+  it('csv and json shown on a terminal still parse, to the visibly escaped and the exact text', async () => {
+    const csv = csvCells(await ok(['contacts', '--format', 'csv'], { tty: true }));
+    expect(eve(csv)?.[1]).toBe(
+      'Eve \\x1b[2J\\x1b]52;c;Y3VybCBldmlsLmV4YW1wbGUgfCBzaA==\\x07\\u202eexe.txt',
+    );
+    expect(eve(csv)?.[12]).toBe('met at\\nthe \\x07bell\\x08 \\u200fdesk\\u061c\\tend');
+    const json = JSON.parse(await ok(['contacts', '--json'], { tty: true })) as {
+      id: number;
+      name: string;
+      company: string;
+    }[];
+    expect(json.find((c) => c.id === 1)).toMatchObject({ name: NAME, company: COMPANY });
+  });
+
+  it('piped, json and tsv give the exact text and csv keeps line breaks in quoted cells', async () => {
+    const json = JSON.parse(await ok(['contacts', '--json'])) as Record<string, unknown>[];
+    expect(json.find((c) => c.id === 1)).toMatchObject({
+      name: NAME,
+      company: COMPANY,
+      role: OSC52,
+      howMet: HOW,
+    });
+    const jsonl = (await ok(['contacts', '--format', 'jsonl'])).split('\n');
+    expect(JSON.parse(jsonl[1] ?? '')).toMatchObject({ name: NAME, company: COMPANY });
+    const unTsv = (cell: string) =>
+      cell.replace(/\\(\\|n|r|t|x[0-9a-f]{2})/g, (_, e: string) =>
+        e === '\\'
+          ? '\\'
+          : e === 'n'
+            ? '\n'
+            : e === 'r'
+              ? '\r'
+              : e === 't'
+                ? '\t'
+                : String.fromCharCode(parseInt(e.slice(1), 16)),
+      );
+    const tsv =
+      eve((await ok(['contacts', '--format', 'tsv'])).split('\n').map((l) => l.split('\t'))) ?? [];
+    expect([tsv[1], tsv[2], tsv[3], tsv[12]].map((c) => unTsv(c ?? ''))).toEqual([
+      NAME,
+      COMPANY,
+      OSC52,
+      HOW,
+    ]);
+    const csv = csvCells(await ok(['contacts', '--format', 'csv']));
+    expect(eve(csv)?.slice(1, 4)).toEqual([NAME, COMPANY, OSC52]);
+    expect(eve(csv)?.[12]).toBe(HOW);
+  });
+
+  it('export --output on a terminal writes the exact journal to the file', async () => {
+    const file = join(j.dir, 'all.jsonl');
+    await ok(['export', '--output', file], { tty: true });
+    const contact = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('"type":"contact"'))
+      .map((line) => JSON.parse(line) as { name: string; company: string | null })
+      .find((c) => c.name === NAME);
+    expect(contact?.company).toBe(COMPANY);
+  });
 });
