@@ -1,5 +1,6 @@
 import { renderDelimited } from './delimited.js';
 import type { RecordFormat, RecordView } from './record-view.js';
+import { jsonForTerminal } from './sanitize.js';
 import { renderTable } from './table.js';
 import type { Terminal } from './terminal.js';
 
@@ -11,9 +12,21 @@ export interface RenderOptions {
   header: boolean;
 }
 
+// JSON for where it goes: on a terminal the controls JSON.stringify leaves raw are escaped
+// too (the value read back is the same); piped, exactly JSON.stringify's text.
+function jsonText(value: unknown, term: Terminal, indent?: number): string {
+  const json = JSON.stringify(value, null, indent);
+  return term.isTTY ? jsonForTerminal(json) : json;
+}
+
 /** Print a JSON document: two-space indented on a terminal, compact when piped. */
 export function renderJson(value: unknown, term: Terminal): string {
-  return (term.isTTY ? JSON.stringify(value, null, 2) : JSON.stringify(value)) + '\n';
+  return jsonText(value, term, term.isTTY ? 2 : undefined) + '\n';
+}
+
+/** One jsonl line: compact JSON and a LF, with no raw control character on a terminal. */
+export function renderJsonLine(value: unknown, term: Terminal): string {
+  return jsonText(value, term) + '\n';
 }
 
 /** A list of records in the chosen format; json is an array ([] when empty). */
@@ -40,23 +53,26 @@ export function* listChunks<R>(
   view: RecordView<R>,
   opts: RenderOptions & { format: Exclude<RecordFormat, 'table'> },
 ): Generator<string> {
-  const { format } = opts;
+  const { format, term } = opts;
   if (format === 'csv' || format === 'tsv') {
-    if (opts.header) yield renderDelimited([], view.fields, format, true);
-    for (const row of rows) yield renderDelimited([view.toRecord(row)], view.fields, format, false);
+    const { fields } = view;
+    if (opts.header) yield renderDelimited([], fields, format, true, term.isTTY);
+    for (const row of rows) {
+      yield renderDelimited([view.toRecord(row)], fields, format, false, term.isTTY);
+    }
     return;
   }
   if (format === 'jsonl') {
-    for (const row of rows) yield JSON.stringify(view.toRecord(row)) + '\n';
+    for (const row of rows) yield renderJsonLine(view.toRecord(row), term);
     return;
   }
-  // json: byte for byte what JSON.stringify gives for the whole array.
-  const pretty = opts.term.isTTY;
+  // json: byte for byte what renderJson gives for the whole array.
+  const pretty = term.isTTY;
   let first = true;
   for (const row of rows) {
     const record = pretty
-      ? JSON.stringify(view.toRecord(row), null, 2).replace(/\n/g, '\n  ')
-      : JSON.stringify(view.toRecord(row));
+      ? jsonText(view.toRecord(row), term, 2).replace(/\n/g, '\n  ')
+      : jsonText(view.toRecord(row), term);
     yield (first ? (pretty ? '[\n  ' : '[') : pretty ? ',\n  ' : ',') + record;
     first = false;
   }

@@ -6,6 +6,7 @@ import { contentLines, escapeText, foldLine } from '../../src/interop/export/fol
 import { icsStamp, renderIcs } from '../../src/interop/export/ics.js';
 import { emptyDump, renderJsonDocument, renderJsonl } from '../../src/interop/export/jsonl.js';
 import { nameParts, renderVcards, vcardBirthday } from '../../src/interop/export/vcard.js';
+import { undefuseFormula } from '../../src/output/delimited.js';
 import type { ContactLine, FollowUpLine, JournalDump } from '../../src/interop/jsonl-lines.js';
 
 const octets = (s: string) => Buffer.byteLength(s, 'utf8');
@@ -109,8 +110,35 @@ describe('csv formula defusing', () => {
     },
   );
 
+  it.each(["'=1+1", "''+49", "'\tcmd"])(
+    'prefixes %j, a formula after quotes, with one more quote so that reading it back is exact',
+    (text) => {
+      expect(defuseFormula(text)).toBe(`'${text}`);
+      expect(undefuseFormula(defuseFormula(text))).toBe(text);
+    },
+  );
+
+  it('undoes exactly the defusing: a quoted text that is no formula stays', () => {
+    expect(undefuseFormula("'=1+1")).toBe('=1+1');
+    expect(undefuseFormula("''-3")).toBe("'-3");
+    expect(undefuseFormula("'quoted")).toBe("'quoted");
+    expect(undefuseFormula("'")).toBe("'");
+    expect(undefuseFormula('=raw')).toBe('=raw');
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.constantFrom('', "'", "''", '=', '+', '-', '@', '\t', '\r', "'="), fc.string()),
+        ([start, rest]) => {
+          const text = start + rest;
+          expect(undefuseFormula(defuseFormula(text))).toBe(text);
+          expect(defuseFormula(text)).not.toMatch(/^[=+\-@\t\r]/);
+        },
+      ),
+    );
+  });
+
   it('leaves other text, numbers and booleans alone', () => {
     expect(defuseFormula('Ralph = Smith')).toBe('Ralph = Smith');
+    expect(defuseFormula("'quoted")).toBe("'quoted");
     expect(defuseFormula('')).toBe('');
     expect(csvCell(-3)).toBe('-3');
     expect(csvCell(false)).toBe('false');

@@ -423,6 +423,29 @@ describe('CSV reading', () => {
     expect(parseCsv('').problems).toEqual([]);
   });
 
+  it("undoes the csv writer's formula defusing, and only that", () => {
+    const text =
+      "name,company,role,phone,tags\n'=A,'+b,''@c,'-1,\"'=t,x\"\n'Quoted,',''x,'' ,'plain\n";
+    expect(parseCsv(text).contacts).toEqual([
+      contact({ line: 2, name: '=A', company: '+b', role: "'@c", phone: '-1', tags: ['=t', 'x'] }),
+      contact({
+        line: 3,
+        name: "'Quoted",
+        company: "'",
+        role: "''x",
+        phone: "''",
+        tags: ["'plain"],
+      }),
+    ]);
+  });
+
+  it('keeps text as the journal holds it: trimmed, line breaks and spacing kept', () => {
+    const text = 'name,company,how\n" Ann\nB  c ","x\n  y","met at\nthe meetup"\n';
+    expect(parseCsv(text).contacts).toEqual([
+      contact({ line: 2, name: 'Ann\nB  c', company: 'x\n  y', howMet: 'met at\nthe meetup' }),
+    ]);
+  });
+
   it('reads a bare day count or an interval in "every", and checks "created"', () => {
     const result = parseCsv('name,every,created\nA,2w,2024-02-29\nB,7,2024-02-30\n');
     expect(result.contacts).toEqual([
@@ -604,7 +627,8 @@ describe('properties', () => {
           const expected = rows.map((r) => {
             const c = contact({
               line,
-              name: oneLine(r.name) ?? '',
+              // The generic format keeps text as the journal holds it: trimmed, line breaks kept.
+              name: freeText(r.name) ?? '',
               notes: [freeText(r.notes)].filter((n) => n !== null),
             });
             // Each quoted line break pushes the next row one line further down.

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { renderDelimited } from '../../src/output/delimited.js';
 import { relativeDay } from '../../src/output/relative.js';
-import { csvField, forTerminal, tsvField } from '../../src/output/sanitize.js';
+import {
+  csvField,
+  forTerminal,
+  jsonForTerminal,
+  linesForTerminal,
+  tsvField,
+} from '../../src/output/sanitize.js';
 import { fitWidths } from '../../src/output/table.js';
 import { decideColor, makeTerminal } from '../../src/output/terminal.js';
 import { displayWidth, truncate } from '../../src/output/width.js';
@@ -41,6 +47,17 @@ describe('sanitising', () => {
   it('keeps one TSV record on one line, reversibly', () => {
     expect(tsvField('a\tb\nc\\d')).toBe('a\\tb\\nc\\\\d');
   });
+  it('escapes in JSON what JSON.stringify leaves raw, keeping the value', () => {
+    const value = { t: 'del\u007f c1\u0085\u009b bidi\u202e\u2066 esc\u001b ok é' };
+    const json = jsonForTerminal(JSON.stringify(value));
+    expect(json).toBe('{"t":"del\\u007f c1\\u0085\\u009b bidi\\u202e\\u2066 esc\\u001b ok é"}');
+    expect(JSON.parse(json)).toEqual(value);
+  });
+  it('keeps line breaks of text shown as lines, CRLF as LF, escaping the rest', () => {
+    expect(linesForTerminal('A:\u001b]52;c;x\u0007\r\nB:\u202eb\tc\rd\n')).toBe(
+      'A:\\x1b]52;c;x\\x07\nB:\\u202eb\\tc\\rd\n',
+    );
+  });
   it('quotes CSV per RFC 4180', () => {
     expect(csvField('plain')).toBe('plain');
     expect(csvField('Acme, Inc.')).toBe('"Acme, Inc."');
@@ -60,6 +77,20 @@ describe('renderDelimited', () => {
   });
   it('writes only the header when there are no records', () => {
     expect(renderDelimited([], fields, 'tsv')).toBe('id\tname\ttags\tgone\tok\n');
+  });
+  it('on a terminal, writes no raw control: csv cells escaped, tsv bidi controls too', () => {
+    const hostile = [{ id: 1, name: '=x\u001b]52;c;e\u0007\nnext', note: 'a\u202eb\u0085' }];
+    expect(renderDelimited(hostile, ['id', 'name', 'note'], 'csv', false, true)).toBe(
+      "1,'=x\\x1b]52;c;e\\x07\\nnext,a\\u202eb\\x85\n",
+    );
+    expect(renderDelimited(hostile, ['id', 'name', 'note'], 'tsv', false, true)).toBe(
+      '1\t=x\\x1b]52;c;e\\x07\\nnext\ta\\u202eb\\x85\n',
+    );
+    // Piped: csv keeps the raw text (quoted), tsv leaves the bidi control to the script.
+    expect(renderDelimited(hostile, ['name', 'note'], 'csv', false)).toBe(
+      `"'=x\u001b]52;c;e\u0007\nnext",a\u202eb\u0085\n`,
+    );
+    expect(renderDelimited(hostile, ['note'], 'tsv', false)).toBe('a\u202eb\\x85\n');
   });
 });
 

@@ -18,13 +18,17 @@ import type { JsonRecord } from '../../output/record-view.js';
 // One csv writer for the list commands and the export: cells are defused the same way.
 export { csvCell, defuseFormula };
 
-/** Records as one csv table: a header row (unless `header` is false), one LF-ended line each. */
+/**
+ * Records as one csv table: a header row (unless `header` is false), one
+ * LF-ended line each; `terminal` when it is shown on one (controls escaped).
+ */
 export function renderCsv(
   records: readonly JsonRecord[],
   fields: readonly string[],
   header = true,
+  terminal = false,
 ): string {
-  return renderDelimited(records, fields, 'csv', header);
+  return renderDelimited(records, fields, 'csv', header, terminal);
 }
 
 /** The rows of one kind of record, as storage reads them for the export. */

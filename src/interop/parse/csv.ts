@@ -1,13 +1,16 @@
 /**
  * CSV reading shared by the LinkedIn, Google and generic formats (csv-parse
  * does the quoting; this module keeps real file line numbers and turns its
- * errors into problems), and the generic format: a header naming our fields.
+ * errors into problems), and the generic format: a header naming our fields,
+ * read as netjournal's csv writer wrote them (a defused formula is undone,
+ * text is kept as the journal holds it), so that its own csv reads back.
  */
 import { CsvError, parse, type InfoRecord, type Options } from 'csv-parse/sync';
 import { parseCircle } from '../../domain/contact.js';
 import { CONTACT_INPUT_FIELDS } from '../../model/declarations.js';
 import type { FieldSpec } from '../../model/field.js';
 import { isIsoDate, parseInterval } from '../../domain/dates.js';
+import { undefuseFormula } from '../../output/delimited.js';
 import {
   RecordChecks,
   blankContact,
@@ -196,18 +199,24 @@ function cellValue(
       }
     }
     default:
-      return oneLine(raw);
+      // Text as the journal holds it (trimmed, line breaks and spacing kept), so that
+      // netjournal's own csv reads back exactly.
+      return freeText(raw);
   }
 }
 
 function genericContact(row: CsvRow, cols: Map<GenericField, number>, header: string[]) {
   const check = new RecordChecks(row.line);
+  // Every cell as it was before netjournal's csv writer defused it (`'=x` reads `=x`).
   const cell = (field: GenericField): string => {
     const i = cols.get(field);
-    return i === undefined ? '' : (row.fields[i] ?? '');
+    return i === undefined ? '' : undefuseFormula(row.fields[i] ?? '');
   };
   const column = (field: GenericField): string => header[cols.get(field) ?? -1] ?? field;
-  const name = check.name(oneLine(cell('name')) ?? `${cell('first')} ${cell('last')}`);
+  const name =
+    freeText(cell('name')) === null
+      ? check.name(`${cell('first')} ${cell('last')}`)
+      : check.name(cell('name'), row.line, freeText);
   const contact: ImportedContact = blankContact(row.line, name ?? '');
   const fields = contact as unknown as Record<string, unknown>;
   for (const field of CONTACT_INPUT_FIELDS) {

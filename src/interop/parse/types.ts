@@ -138,9 +138,13 @@ export class RecordChecks {
     this.add(`invalid ${column} ${shown(value)}`, line);
   }
 
-  /** The contact's name, or null after recording why it cannot be one. */
-  name(raw: string | null | undefined, line = this.line): string | null {
-    const name = oneLine(raw);
+  /** The contact's name (read by `clean`, one line unless told), or null after recording why it cannot be one. */
+  name(
+    raw: string | null | undefined,
+    line = this.line,
+    clean: (raw: string | null | undefined) => string | null = oneLine,
+  ): string | null {
+    const name = clean(raw);
     if (name === null) {
       this.add('missing name', line);
       return null;

@@ -7,7 +7,7 @@ import type {
 import { renderDelimited } from '../delimited.js';
 import type { Graph, GraphNode } from '../graph.js';
 import type { JsonRecord, RecordFormat } from '../record-view.js';
-import { renderJson } from '../render.js';
+import { renderJson, renderJsonLine } from '../render.js';
 import { forTerminal } from '../sanitize.js';
 import type { Terminal } from '../terminal.js';
 import { displayWidth, truncate } from '../width.js';
@@ -62,10 +62,10 @@ export function renderReport(
     case 'json':
       return renderJson({ [key]: records }, r.term);
     case 'jsonl':
-      return records.map((rec) => JSON.stringify(rec) + '\n').join('');
+      return records.map((rec) => renderJsonLine(rec, r.term)).join('');
     case 'csv':
     case 'tsv':
-      return renderDelimited(records, fields, format, r.header);
+      return renderDelimited(records, fields, format, r.header, r.term.isTTY);
   }
 }
 

@@ -20,7 +20,7 @@ import {
 } from '../../../interop/export/jsonl.js';
 import { renderVcards } from '../../../interop/export/vcard.js';
 import type { JournalDump } from '../../../interop/jsonl-lines.js';
-import { forTerminal } from '../../../output/sanitize.js';
+import { forTerminal, jsonForTerminal, linesForTerminal } from '../../../output/sanitize.js';
 import { dumpJournal } from '../../../storage/dump.js';
 import { exportRows } from '../../../storage/export-tables.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
@@ -110,15 +110,32 @@ function dumpCounts(dump: JournalDump, what: ExportWhat): string {
   ].join(', ');
 }
 
-/** The exported text and what it holds, for the summary line. */
-function render(ctx: Context, p: ExportPlan): { text: string; holds: string } {
-  const db = ctx.readJournal();
+/**
+ * The exported text and what it holds, for the summary line. `terminal`: it
+ * is shown on one, so nothing in it may be a raw control character (the
+ * file written with --output, or piped, is exact).
+ */
+function render(ctx: Context, p: ExportPlan, terminal: boolean): { text: string; holds: string } {
   if (p.format === 'csv') {
+    const db = ctx.readJournal();
     const what = p.what as ExportTable;
     const { fields, records } = csvTable(db ? exportRows(db, what) : emptyCsvRows(what));
-    const text = renderCsv(records, fields, ctx.globals.header);
+    const text = renderCsv(records, fields, ctx.globals.header, terminal);
     return { text, holds: count(records.length, NOUN[what]) };
   }
+  const { format } = p;
+  const exported = renderDump(ctx, { ...p, format });
+  if (!terminal) return exported;
+  const shown = format === 'json' || format === 'jsonl' ? jsonForTerminal : linesForTerminal;
+  return { text: shown(exported.text), holds: exported.holds };
+}
+
+/** A jsonl, json, vCard or iCalendar export of the whole journal's dump. */
+function renderDump(
+  ctx: Context,
+  p: ExportPlan & { format: Exclude<ExportFormat, 'csv'> },
+): { text: string; holds: string } {
+  const db = ctx.readJournal();
   const dump = db ? dumpJournal(db) : emptyDump();
   switch (p.format) {
     case 'jsonl':
@@ -197,7 +214,7 @@ export function runExport(ctx: Context, opts: ExportOptions): void {
     }
     if (!opts.force && existsSync(output)) throw alreadyExists(output);
   }
-  const { text, holds } = render(ctx, p);
+  const { text, holds } = render(ctx, p, output === undefined && ctx.term.isTTY);
   if (output === undefined) ctx.out(text);
   else writeOutput(output, text, opts.force === true);
   ctx.info(`Exported ${holds}${output === undefined ? '' : ` to ${forTerminal(output)}`}.`);

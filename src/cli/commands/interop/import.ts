@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { parseCircle, parseTags } from '../../../domain/contact.js';
 import { JournalError, UsageError } from '../../../errors.js';
 import type { ImportFormat } from '../../../interop/parse/types.js';
-import { renderJson } from '../../../output/render.js';
+import { renderJson, renderJsonLine } from '../../../output/render.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import { importContacts, type ImportCounts } from '../../../storage/import-contacts.js';
 import { importJournal, isEmptyJournal } from '../../../storage/import-journal.js';
@@ -139,7 +139,7 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
       unchanged,
       skipped,
     };
-    ctx.out(format === 'json' ? renderJson(summary, ctx.term) : JSON.stringify(summary) + '\n');
+    ctx.out(format === 'json' ? renderJson(summary, ctx.term) : renderJsonLine(summary, ctx.term));
   }
 }
 

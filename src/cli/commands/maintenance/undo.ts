@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../../errors.js';
-import { renderJson } from '../../../output/render.js';
+import { renderJson, renderJsonLine } from '../../../output/render.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import { writeTransaction } from '../../../storage/journal.js';
 import { UNDO_DEPTH } from '../../../storage/write.js';
@@ -61,7 +61,7 @@ export function runUndo(ctx: Context, opts: UndoOptions): void {
   }
   if (format === 'json' || format === 'jsonl') {
     const doc = { dryRun: opts.dryRun === true, ...step };
-    ctx.out(format === 'json' ? renderJson(doc, ctx.term) : JSON.stringify(doc) + '\n');
+    ctx.out(format === 'json' ? renderJson(doc, ctx.term) : renderJsonLine(doc, ctx.term));
   } else if (opts.dryRun) {
     ctx.out(`undo: ${forTerminal(describeUndoStep(step))}\n`);
   }

@@ -3,7 +3,7 @@ import { parseKind, requireText, type AddRequest } from '../../../domain/capture
 import { addDays, parseDate } from '../../../domain/dates.js';
 import { UsageError } from '../../../errors.js';
 import { recordedJson, recordedSummary } from '../../../output/recorded.js';
-import { renderJson, renderList } from '../../../output/render.js';
+import { renderJson, renderJsonLine, renderList } from '../../../output/render.js';
 import { meetingView } from '../../../output/views/journal-views.js';
 import { recordMeeting } from '../../../storage/capture.js';
 import { listContacts } from '../../../storage/contacts.js';
@@ -87,7 +87,7 @@ export async function runAdd(ctx: Context, names: string[], opts: AddOptions): P
   );
   ctx.info(recordedSummary(recorded, ctx.term, ctx.today()));
   if (format === 'json') ctx.out(renderJson(recordedJson(recorded), ctx.term));
-  else if (format === 'jsonl') ctx.out(JSON.stringify(recordedJson(recorded)) + '\n');
+  else if (format === 'jsonl') ctx.out(renderJsonLine(recordedJson(recorded), ctx.term));
   else if (format !== 'table') {
     ctx.out(
       renderList([recorded.meeting], meetingView, {
