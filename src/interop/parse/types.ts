@@ -38,7 +38,31 @@ export interface ParseProblem {
 /** The good records and the problems of the bad ones, each in file order. */
 export interface ParseResult {
   contacts: ImportedContact[];
+  /** What makes a record (or the file) unusable: refused unless --skip-bad. */
   problems: ParseProblem[];
+  /**
+   * What the file's own program leaves out or writes oddly, handled without
+   * refusing anything: a field not understood (dropped, the contact kept) or
+   * a row with nothing that names a person (skipped). The import summary
+   * counts them by kind, so that every row and every value is accounted for.
+   * Absent when there are none.
+   */
+  notes?: ParseNote[];
+}
+
+/** A field dropped from a kept contact, or a row skipped, and why. */
+export interface ParseNote {
+  line: number;
+  /** 'dropped': one field of a kept contact; 'skipped': the whole row. */
+  action: 'dropped' | 'skipped';
+  /**
+   * What, as the summary groups it: for a dropped field its name as the
+   * summary says it ("birthday", "e-mail"); for a skipped row the reason
+   * ("no name").
+   */
+  what: string;
+  /** The value as the file has it (a dropped field), for the summary to quote. */
+  value?: string;
 }
 
 // parseBirthday refuses dates after "today"; a pure parser has no clock, so the
@@ -131,6 +155,19 @@ export class RecordChecks {
   /** Record a problem at the record's line or at a given one. */
   add(message: string, line = this.line): void {
     this.problems.push({ line, message });
+  }
+
+  /** Notes about this record: fields dropped (the record is kept), or the row skipped. */
+  readonly notes: ParseNote[] = [];
+
+  /** Keep the record without a field that cannot be understood, saying so in the summary. */
+  drop(what: string, value: string, line = this.line): void {
+    this.notes.push({ line, action: 'dropped', what, value });
+  }
+
+  /** Skip the whole row for a reason the file's program causes (not a problem: nothing refused). */
+  skip(why: string, line = this.line): void {
+    this.notes.push({ line, action: 'skipped', what: why });
   }
 
   /** Record `invalid COLUMN "value"`. */
