@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -244,4 +244,24 @@ describe('DTSTAMP from an odd creation timestamp', () => {
       }
     },
   );
+});
+
+describe('config on a missing journal', () => {
+  it.each([
+    [['config', 'unset', 'cadence.inner'], 0, '', 'cadence.inner was not set.\n'],
+    [['config', 'list', '--json'], 0, '[]\n', ''],
+    [
+      ['config', 'get', 'cadence.inner'],
+      3,
+      '',
+      'netjournal: cadence.inner is not set — set it with: netjournal config set cadence.inner 60d\n',
+    ],
+  ])('%j creates neither the journal nor its folder', async (args, code, stdout, stderr) => {
+    const folder = join(j.dir, 'not-yet');
+    const path = join(folder, 'journal.db');
+    const result = await j.run(args, { env: { NETJOURNAL_DB: path } });
+    expect(result).toEqual({ stdout, stderr, code });
+    expect(existsSync(path)).toBe(false);
+    expect(existsSync(folder)).toBe(false);
+  });
 });
