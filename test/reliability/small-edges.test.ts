@@ -265,3 +265,20 @@ describe('config on a missing journal', () => {
     expect(existsSync(folder)).toBe(false);
   });
 });
+
+describe("the user's own row on a journal started with --now", () => {
+  it.each([
+    ['--now', ['--now', '2020-01-02'], {}],
+    ['NETJOURNAL_NOW', [], { NETJOURNAL_NOW: '2020-01-02' }],
+  ])('is created on the %s date', async (_, now, env) => {
+    await j.run([...now, 'contact', 'add', 'Ralph Smith'], { env });
+    const db = new Database(j.path, { readonly: true });
+    try {
+      expect(db.prepare('SELECT created FROM contacts WHERE is_me = 1').get()).toEqual({
+        created: '2020-01-02',
+      });
+    } finally {
+      db.close();
+    }
+  });
+});
