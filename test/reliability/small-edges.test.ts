@@ -1,12 +1,26 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
 import { spawnCli } from '../helpers/spawn-cli.js';
 import { journalState } from '../helpers/state.js';
 
-// Issue 14, point 9: the smaller edges, a describe for each.
+// Issue 14, point 9: the smaller edges. Local dates in stats, due dates a
+// calendar can hold, DTSTAMPs from odd imported timestamps, a config read
+// that creates nothing, the user's own row dated by --now, and a build that
+// does not carry the build machine's folder into every install.
 
 let j: TempJournal;
 beforeEach(() => {
@@ -279,6 +293,45 @@ describe("the user's own row on a journal started with --now", () => {
       });
     } finally {
       db.close();
+    }
+  });
+});
+
+describe('an installed copy of the build', () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+
+  it('never shows the build folder in a NETJOURNAL_DEBUG stack trace, nor stores it', () => {
+    const place = mkdtempSync(join(tmpdir(), 'netjournal-installed-'));
+    try {
+      const pkg = join(place, 'node_modules', 'netjournal');
+      for (const part of ['bin', 'dist', 'migrations', 'package.json'])
+        cpSync(join(root, part), join(pkg, part), { recursive: true, preserveTimestamps: true });
+      symlinkSync(join(root, 'node_modules'), join(pkg, 'node_modules'));
+      const bundle = join(pkg, 'dist', 'bundle', 'netjournal.cjs');
+      // The copy starts with its code cache, as an install does.
+      expect(existsSync(`${bundle}.cache`)).toBe(true);
+
+      const result = spawnSync(
+        process.execPath,
+        [join(pkg, 'bin', 'netjournal.cjs'), 'config', 'get', 'nope'],
+        {
+          env: {
+            PATH: process.env.PATH,
+            NETJOURNAL_DB: join(place, 'journal.db'),
+            NETJOURNAL_DEBUG: '1',
+            HOME: place,
+          },
+          encoding: 'utf8',
+        },
+      );
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/^netjournal: unknown setting "nope"/);
+      expect(result.stderr).toMatch(/\n {4}at settingSpec \(.*netjournal\.cjs:\d+:\d+\)\n/);
+      expect(result.stderr).not.toContain(root);
+      for (const file of [bundle, `${bundle}.cache`])
+        expect(readFileSync(file).includes(root), file).toBe(false);
+    } finally {
+      rmSync(place, { recursive: true, force: true });
     }
   });
 });
