@@ -10,6 +10,11 @@ const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
 const file = join(__dirname, '..', 'dist', 'bundle', 'netjournal.cjs');
+// What stack traces call the bundle. A code cache keeps the name the script
+// had when the cache was made, whatever name it is loaded under, so an
+// absolute path would show the build machine's folder in every install;
+// scripts/code-cache.cjs uses this same name, relative to the package.
+const scriptName = 'netjournal/dist/bundle/netjournal.cjs';
 let cachedData;
 try {
   // V8 checks a cache against the length of the source only: a bundle changed
@@ -22,7 +27,7 @@ try {
 }
 // A cache from another Node version is rejected by V8 and simply not used.
 const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
-  filename: file,
+  filename: scriptName,
   cachedData,
   importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
 });

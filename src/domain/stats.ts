@@ -4,7 +4,8 @@
  * (rates, medians, week buckets) and owns their definitions.
  */
 import { UsageError } from '../errors.js';
-import { addDays, daysBetween, parseDate, weekday } from './dates.js';
+import { addDays, daysBetween, isIsoDate, parseDate, weekday } from './dates.js';
+import { localDateOf, startOfLocalDay } from './timestamps.js';
 
 /** The default period: 12 weeks of 7 days, ending today (today − 83 through today). */
 export const DEFAULT_STATS_DAYS = 12 * 7;
@@ -34,7 +35,7 @@ export interface StatsCounts {
   introductionsReceived: number;
   introductionsMade: number;
   followUps: { created: number; done: number; dropped: number; open: number };
-  /** For each done follow-up created in the period: closed minus created date. */
+  /** For each done follow-up created in the period: closed minus created date (both local). */
   daysToDone: number[];
   thankYou: { owed: number; onTime: number };
   reportBack: { created: number; done: number };
@@ -60,10 +61,10 @@ export interface StatsCounts {
  *   people met in the period by circle, archived ones included (they were met).
  * - `introductions.received`: introductions in the period of someone to the
  *   user, by someone else; `introductions.made`: those the user made.
- * - `followUps`: follow-ups of every kind created in the period (by the date
- *   part of their creation timestamp), by status now. `completionRate` =
- *   done / created. `medianDaysToDone`: the median of closed − created date
- *   over the done ones (never below 0).
+ * - `followUps`: follow-ups of every kind created in the period (by the
+ *   local date of their creation timestamp), by status now. `completionRate`
+ *   = done / created. `medianDaysToDone`: the median of closed − created date
+ *   over the done ones (never below 0); both are local calendar dates.
  * - `thankYouRate`: of thank-you follow-ups for meetings dated in the
  *   period, the share done within two days of the meeting (closed ≤ meeting
  *   date + 2).
@@ -115,6 +116,29 @@ export function statsPeriod(today: string, since: string | undefined): StatsPeri
     );
   }
   return { since: start, until: today };
+}
+
+/**
+ * The creation timestamps of the period's local days, as a half-open range
+ * over stored (UTC) timestamps: from the instant `since` begins in the local
+ * zone to the instant the day after `until` does.
+ */
+export function createdRange(period: StatsPeriod): { from: string; to: string } {
+  return {
+    from: startOfLocalDay(period.since),
+    // Every stored timestamp sorts before "9999-12-32": there is no day after the last one.
+    to: period.until === '9999-12-31' ? '9999-12-32' : startOfLocalDay(addDays(period.until, 1)),
+  };
+}
+
+/**
+ * Days from a follow-up's creation to the (local) date it was closed, the
+ * creation timestamp read as a local date; a timestamp that cannot be read
+ * counts by its date part, and null when there is none.
+ */
+export function daysToDone(created: string, closed: string): number | null {
+  const start = localDateOf(created) ?? created.slice(0, 10);
+  return isIsoDate(start) && isIsoDate(closed) ? daysBetween(start, closed) : null;
 }
 
 /** numerator / denominator rounded to two decimals; null when the denominator is 0. */

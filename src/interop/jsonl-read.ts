@@ -1,3 +1,5 @@
+import { dueDateProblem } from '../domain/date-bounds.js';
+import { canonicalTimestamp } from '../domain/timestamps.js';
 import { RECORDS } from '../model/declarations.js';
 import { recordKeys, type RecordSpec } from '../model/field.js';
 import type { JournalLine } from './jsonl-lines.js';
@@ -63,6 +65,39 @@ export const JSONL_FORMAT = 2;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+// The record types whose "created" is a timestamp (a contact's is a date, which the journal checks).
+const STAMPED = new Set<string>(
+  Object.values(RECORDS)
+    .filter((spec) => spec.fields.some((f) => f.key === 'created' && f.type === 'text'))
+    .map((spec) => spec.type),
+);
+
+/**
+ * What is wrong with a well-shaped record's values that the journal's own
+ * checks would let in, or null. A timestamp is stored in its one form (so
+ * stats and the calendar export can read it); a due date more than 100 years
+ * after `today` is refused as the CLI refuses it.
+ */
+function valueProblem(record: Record<string, unknown>, today: string | undefined): string | null {
+  const type = String(record.type);
+  if (STAMPED.has(type)) {
+    const created = canonicalTimestamp(String(record.created));
+    if (created === null)
+      return `${type} has an invalid "created" (an ISO 8601 timestamp, as exported)`;
+    record.created = created;
+  }
+  // Only a date-shaped due: anything else is the journal's own check to refuse.
+  if (
+    type === 'followUp' &&
+    today !== undefined &&
+    /^\d{4}-\d{2}-\d{2}$/.test(String(record.due))
+  ) {
+    const problem = dueDateProblem(String(record.due), today);
+    if (problem !== null) return `followUp "due" ${problem}`;
+  }
+  return null;
+}
+
 /** A header line that is not for this version: why, or null when it is readable. */
 function headerProblem(record: Record<string, unknown>): string | null {
   const format = record.format;
@@ -73,8 +108,15 @@ function headerProblem(record: Record<string, unknown>): string | null {
   return null;
 }
 
-/** Read `export --format jsonl` output: records, and a problem for each line that is not one. */
-export function readJournalLines(text: string): {
+/**
+ * Read `export --format jsonl` output: records, and a problem for each line
+ * that is not one. With `today`, a follow-up due more than 100 years later is
+ * a problem too.
+ */
+export function readJournalLines(
+  text: string,
+  today?: string,
+): {
   records: { line: number; record: JournalLine }[];
   problems: LineProblem[];
 } {
@@ -118,6 +160,11 @@ export function readJournalLines(text: string): {
     }
     if ('uid' in record && !(typeof record.uid === 'string' && UUID.test(record.uid))) {
       problems.push({ line, message: `${type} has an invalid "uid" (a UUID, as exported)` });
+      return;
+    }
+    const problem = valueProblem(record, today);
+    if (problem !== null) {
+      problems.push({ line, message: problem });
       return;
     }
     records.push({ line, record: record as unknown as JournalLine });

@@ -1,7 +1,8 @@
 import { loadLibrary } from '../load-library.js';
 import type { AddRequest } from '../domain/capture.js';
 import { validateName } from '../domain/contact.js';
-import { addDays, parseDate, type DateDirection } from '../domain/dates.js';
+import { parseDueDate, parseEventDate } from '../domain/date-bounds.js';
+import { addDays, type DateDirection } from '../domain/dates.js';
 import { MEETING_KINDS, NO_THANK_YOU_KINDS } from '../domain/journal-types.js';
 import { InterruptedError, NetjournalError } from '../errors.js';
 import { forTerminal } from '../output/sanitize.js';
@@ -104,11 +105,16 @@ export function whoChoices(
   return [...leading.map(existing), fresh, ...rest.map(existing)];
 }
 
-/** A validate that shows parseDate's own message and hint inline. */
+/** The date a prompt's answer names: when it happened ('past') or when it is due ('future'). */
+function parseAnswerDate(value: string, today: string, direction: DateDirection): string {
+  return direction === 'past' ? parseEventDate(value, today) : parseDueDate(value, today);
+}
+
+/** A validate that shows the date parser's own message and hint inline. */
 export function dateValidator(today: string, direction: DateDirection): Validate {
   return (value) => {
     try {
-      parseDate(value, today, direction);
+      parseAnswerDate(value, today, direction);
       return true;
     } catch (err) {
       if (err instanceof NetjournalError) return forTerminal(`${err.message} — ${err.hint}`);
@@ -221,7 +227,7 @@ export async function runAddFlow(
     default: 'today',
     validate: dateValidator(today, 'past'),
   });
-  const date = parseDate(when, today, 'past');
+  const date = parseAnswerDate(when, today, 'past');
   const notes = (await ask.input('Notes (Enter to skip)')).trim();
   const learned = await askUntilEmpty(
     ask,
@@ -249,7 +255,7 @@ export async function runAddFlow(
       default: 'in 7 days',
       validate: dateValidator(today, 'future'),
     });
-    followUps.push({ text, due: parseDate(due, today, 'future') });
+    followUps.push({ text, due: parseAnswerDate(due, today, 'future') });
   }
 
   const thankYou = NO_THANK_YOU_KINDS.includes(kind)

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
+import { localDateOf } from '../domain/timestamps.js';
 import { assignStableIds } from './upgrade.js';
 
 /** Stamped into every journal so that a foreign SQLite file is never mistaken for one. */
@@ -81,6 +82,11 @@ export function migrate(db: Database, appliedAt: string): void {
         `);
       }
       db.exec(m.sql);
+      // 0001 dates the user's own row by the clock; a journal started with --now
+      // was started on that day, like every record it writes (PRODUCT.md).
+      const started = m.version === 1 ? localDateOf(appliedAt) : null;
+      if (started !== null)
+        db.prepare('UPDATE contacts SET created = ? WHERE is_me = 1').run(started);
       // A migration whose data part is code (it needs the record declarations).
       if (m.name.endsWith('_change_log')) assignStableIds(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)').run(

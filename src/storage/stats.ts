@@ -1,6 +1,8 @@
 import {
   CIRCLE_KEYS,
   TOP_CONNECTORS,
+  createdRange,
+  daysToDone as daysFromCreation,
   type CircleCounts,
   type CircleKey,
   type StatsCounts,
@@ -10,9 +12,14 @@ import { ME_ID } from './contacts.js';
 import { topIntroducers } from './intros-report.js';
 import type { Db } from './journal.js';
 
-// Follow-ups carry an ISO timestamp, not a date: "created on since…until" is a
-// range over the strings, which an index on created could serve as it stands.
-const CREATED_IN_PERIOD = `created >= @since AND created < date(@until, '+1 day')`;
+// Follow-ups carry a UTC timestamp, not a date: "created on the local days
+// since…until" is a range over the strings from the instant the first day
+// begins here to the instant the day after the last does (createdRange), which
+// an index on created could serve as it stands.
+const CREATED_IN_PERIOD = `created >= @createdFrom AND created < @createdTo`;
+
+/** The period's parameters: its dates, and the range of creation timestamps it covers. */
+type PeriodParams = StatsPeriod & { createdFrom: string; createdTo: string };
 
 function circleCounts(rows: readonly { circle: CircleKey; n: number }[]): CircleCounts {
   const counts = Object.fromEntries(CIRCLE_KEYS.map((k) => [k, 0])) as CircleCounts;
@@ -78,7 +85,7 @@ export function introductionCounts(db: Db, p: StatsPeriod): { received: number; 
 /** Follow-ups created in the period, counted by kind and status. */
 export function followUpCounts(
   db: Db,
-  p: StatsPeriod,
+  p: PeriodParams,
 ): Pick<StatsCounts, 'followUps' | 'reportBack' | 'offersReceived'> {
   const rows = db
     .prepare(
@@ -101,15 +108,22 @@ export function followUpCounts(
   return { followUps, reportBack, offersReceived };
 }
 
-/** For each done follow-up created in the period: days from its creation date to done. */
-export function daysToDone(db: Db, p: StatsPeriod): number[] {
+/**
+ * For each done follow-up created in the period: days from its creation to
+ * done, both as local dates (`closed` is one; `created` is a UTC timestamp,
+ * so the zone is applied here, not in SQL).
+ */
+export function daysToDone(db: Db, p: PeriodParams): number[] {
   const rows = db
     .prepare(
-      `SELECT CAST(julianday(closed) - julianday(substr(created, 1, 10)) AS INTEGER) AS days
-         FROM follow_ups WHERE status = 'done' AND ${CREATED_IN_PERIOD}`,
+      `SELECT created, closed FROM follow_ups
+        WHERE status = 'done' AND closed IS NOT NULL AND ${CREATED_IN_PERIOD}`,
     )
-    .all(p) as { days: number }[];
-  return rows.map((r) => r.days);
+    .all(p) as { created: string; closed: string }[];
+  return rows.flatMap((r) => {
+    const days = daysFromCreation(r.created, r.closed);
+    return days === null ? [] : [days];
+  });
 }
 
 /** Thank-you notes owed for meetings in the period, and how many were done within two days. */
@@ -161,7 +175,13 @@ export function statsCounts(db: Db, period: StatsPeriod): StatsCounts {
 }
 
 function countAll(db: Db, period: StatsPeriod): StatsCounts {
-  const p = { since: period.since, until: period.until };
+  const range = createdRange(period);
+  const p = {
+    since: period.since,
+    until: period.until,
+    createdFrom: range.from,
+    createdTo: range.to,
+  };
   const contacts = contactCounts(db, p);
   const intros = introductionCounts(db, p);
   return {

@@ -256,7 +256,7 @@ describe('import', () => {
     const file = join(j.dir, 'broken.jsonl');
     writeFileSync(
       file,
-      '{"type":"meeting","id":1,"date":"2026-01-01","kind":"coffee","contactIds":[7],"notes":null,"outreach":false,"created":"x"}\n',
+      '{"type":"meeting","id":1,"date":"2026-01-01","kind":"coffee","contactIds":[7],"notes":null,"outreach":false,"created":"2026-01-01T10:00:00.000Z"}\n',
     );
     const r = await j.run(['import', file]);
     expect(r).toEqual({

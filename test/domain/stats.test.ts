@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, weekday } from '../../src/domain/dates.js';
 import {
   buildStats,
+  createdRange,
+  daysToDone,
   emptyStatsCounts,
   median,
   mondayOf,
@@ -181,12 +183,57 @@ describe('buildStats', () => {
     const stats = buildStats(counts, period);
     expect(stats.meetings.total).toBe(3);
     expect(stats.followUps.completionRate).toBe(0.5);
-    // A follow-up closed before its (UTC) creation date counts as done the same day.
+    // A follow-up closed before its creation date (--now can do that) counts as done the same day.
     expect(stats.followUps.medianDaysToDone).toBe(1);
     expect(stats.thankYouRate).toBe(0.67);
     expect(stats.reportBackRate).toBe(0.5);
     expect(stats.giveAsk).toEqual({ given: 3, offersReceived: 2, ratio: 1.5 });
     expect(stats.outreach).toEqual({ meetings: 2, followedUp: 1, responseRate: 0.5 });
     expect(stats.connectors.map((c) => c.name)).toEqual(['A', 'B', 'C', 'D', 'E']);
+  });
+});
+
+describe('follow-ups by their local creation date', () => {
+  function inZone<T>(tz: string, fn: () => T): T {
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = tz;
+      return fn();
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  }
+
+  it('a period covers the creation instants of its local days', () => {
+    const period = { since: '2026-11-20', until: '2026-11-21' };
+    expect(inZone('UTC', () => createdRange(period))).toEqual({
+      from: '2026-11-20T00:00:00.000Z',
+      to: '2026-11-22T00:00:00.000Z',
+    });
+    expect(inZone('Pacific/Kiritimati', () => createdRange(period))).toEqual({
+      from: '2026-11-19T10:00:00.000Z',
+      to: '2026-11-21T10:00:00.000Z',
+    });
+    expect(inZone('Pacific/Pago_Pago', () => createdRange(period))).toEqual({
+      from: '2026-11-20T11:00:00.000Z',
+      to: '2026-11-22T11:00:00.000Z',
+    });
+    // There is no day after the last: every stored timestamp is before the end.
+    expect(inZone('UTC', () => createdRange({ since: '9999-12-31', until: '9999-12-31' }).to)).toBe(
+      '9999-12-32',
+    );
+  });
+
+  it('days to done count from the local date the follow-up was created', () => {
+    const created = '2026-11-21T05:00:00.000Z';
+    expect(inZone('UTC', () => daysToDone(created, '2026-11-21'))).toBe(0);
+    expect(inZone('Pacific/Pago_Pago', () => daysToDone(created, '2026-11-21'))).toBe(1);
+    expect(
+      inZone('Pacific/Kiritimati', () => daysToDone('2026-11-20T20:00:00.000Z', '2026-11-21')),
+    ).toBe(0);
+    // A timestamp an older netjournal stored unread: its date part, else nothing to count.
+    expect(daysToDone('2026-11-19 garbage', '2026-11-21')).toBe(2);
+    expect(daysToDone('garbage', '2026-11-21')).toBeNull();
   });
 });

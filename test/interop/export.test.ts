@@ -247,6 +247,31 @@ describe('iCalendar', () => {
     expect(icsStamp('garbage', '2026-11-22')).toBe('20261122T000000Z');
   });
 
+  it.each([
+    '+275760-09-13',
+    '+275760-09-13T00:00:00.000Z',
+    '0000-01-01T00:00:00Z',
+    '-000001-01-01T00:00:00Z',
+  ])(
+    'falls back to midnight UTC of the due date for a timestamp outside the years 1000-9999: %s',
+    (created) => {
+      expect(icsStamp(created, '2026-11-22')).toBe('20261122T000000Z');
+    },
+  );
+
+  it('ends an all-day event due on the last day a date can name with a one-day DURATION', () => {
+    const last: JournalDump = {
+      ...emptyDump(),
+      contacts: [contact()],
+      followUps: [followUp({ due: '9999-12-31' })],
+    };
+    const text = renderIcs(last, 'event');
+    expect(unfold(text)).toContain('DTSTART;VALUE=DATE:99991231\r\nDURATION:P1D\r\n');
+    const event = new ICAL.Component(ICAL.parse(text) as unknown[]).getFirstSubcomponent('vevent');
+    expect(String(event?.getFirstPropertyValue('dtstart'))).toBe('9999-12-31');
+    expect(String(event?.getFirstPropertyValue('duration'))).toBe('P1D');
+  });
+
   it('writes open follow-ups as VTODOs, exactly and the same every time', () => {
     const text = renderIcs(dump, 'todo');
     expect(renderIcs(dump, 'todo')).toBe(text);

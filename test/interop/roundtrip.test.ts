@@ -134,7 +134,7 @@ const journalLines = fc
         date: note.date,
         text: note.text,
         meetingId: j.meetings.length ? 1 : null,
-        created: 'x',
+        created: `${note.date}T09:00:00.000Z`,
       }),
     );
     j.followUps.forEach((f, i) =>

@@ -216,6 +216,12 @@ describe('runAddFlow', () => {
     );
     expect(when?.validate?.('3 days ago')).toBe(true);
     expect(dateValidator(TODAY, 'future')('in 7 days')).toBe(true);
+    expect(dateValidator(TODAY, 'future')('9999-12-31')).toBe(
+      '9999-12-31 is more than 100 years ahead (after 2126-11-21) — give a date within 100 years, e.g. friday, 2w or 2026-12-21',
+    );
+    expect(dateValidator(TODAY, 'past')('1899-12-31')).toBe(
+      '1899-12-31 is before 1900 — give the date it happened, e.g. yesterday, 3d or 2026-11-14',
+    );
   });
 
   it('validates the introducer against the people in the meeting and existing names', async () => {

@@ -1,4 +1,5 @@
-import { addDays } from '../../domain/dates.js';
+import { addDays, isIsoDate } from '../../domain/dates.js';
+import { canonicalTimestamp } from '../../domain/timestamps.js';
 import type { FollowUpLine, JournalDump } from '../jsonl-lines.js';
 import { contentLines, escapeText } from './fold.js';
 
@@ -25,14 +26,22 @@ export function icsDate(date: string): string {
 }
 
 /**
- * DTSTAMP, a UTC date-time, from the follow-up's creation timestamp, so the
- * same journal always gives the same bytes; midnight UTC of the due date
- * when the timestamp cannot be read.
+ * DTSTAMP, a UTC date-time (`YYYYMMDDTHHMMSSZ`), from the follow-up's
+ * creation timestamp, so the same journal always gives the same bytes;
+ * midnight UTC of the due date when the timestamp cannot be read or lies
+ * outside the years 1000-9999 (an older netjournal imported whatever a file
+ * said).
  */
 export function icsStamp(created: string, fallbackDate: string): string {
-  const time = Date.parse(created);
-  const iso = Number.isNaN(time) ? `${fallbackDate}T00:00:00.000Z` : new Date(time).toISOString();
+  const iso = canonicalTimestamp(created) ?? `${fallbackDate}T00:00:00.000Z`;
   return iso.replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** An all-day event's end: the next day, or a one-day DURATION on the last day a date can name. */
+function allDayEnd(due: string): string {
+  return isIsoDate(due) && due < '9999-12-31'
+    ? `DTEND;VALUE=DATE:${icsDate(addDays(due, 1))}`
+    : 'DURATION:P1D';
 }
 
 /** "Thank-you note: Thank Ralph Smith for the coffee — Ralph Smith". */
@@ -69,7 +78,7 @@ export function followUpLines(f: FollowUpLine, contact: string, as: IcsStyle): s
     'BEGIN:VEVENT',
     ...head,
     `DTSTART;VALUE=DATE:${icsDate(f.due)}`,
-    `DTEND;VALUE=DATE:${icsDate(addDays(f.due, 1))}`,
+    allDayEnd(f.due),
     ...body,
     // A reminder should not make the whole day look busy.
     'TRANSP:TRANSPARENT',

@@ -57,6 +57,11 @@ function runGet(ctx: Context, key: string): void {
 function runUnset(ctx: Context, key: string): void {
   ctx.format();
   settingSpec(key);
+  // Nothing to unset in a journal that does not exist: creating one to say so would be a write.
+  if (ctx.readJournal() === null) {
+    ctx.info(`${key} was not set.`);
+    return;
+  }
   const db = ctx.writeJournal();
   const existed = writeTransaction(db, ctx.invocation, () => unsetSetting(db, key));
   ctx.info(existed ? `${key} unset.` : `${key} was not set.`);

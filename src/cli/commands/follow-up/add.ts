@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { requireText } from '../../../domain/capture.js';
-import { addDays, parseDate } from '../../../domain/dates.js';
+import { parseDueDate } from '../../../domain/date-bounds.js';
+import { addDays } from '../../../domain/dates.js';
 import type { FollowUp } from '../../../domain/journal-types.js';
 import { UsageError } from '../../../errors.js';
 import { forTerminal } from '../../../output/sanitize.js';
@@ -26,7 +27,7 @@ export function runFollowUp(ctx: Context, name: string, text: string, opts: Foll
     throw new UsageError(`unknown follow-up kind "${opts.kind}"`, 'use action or waiting');
   }
   const due =
-    opts.due === undefined ? addDays(ctx.today(), 7) : parseDate(opts.due, ctx.today(), 'future');
+    opts.due === undefined ? addDays(ctx.today(), 7) : parseDueDate(opts.due, ctx.today(), '--due');
   const db = ctx.writeJournal();
   const followUp = writeTransaction(db, ctx.invocation, () => {
     const contact = resolveName(db, name);

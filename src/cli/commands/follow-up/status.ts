@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { parseDate } from '../../../domain/dates.js';
+import { parseDueDate } from '../../../domain/date-bounds.js';
 import { parseId } from '../../../domain/ids.js';
 import type { FollowUp } from '../../../domain/journal-types.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
@@ -44,7 +44,7 @@ function refuse(f: FollowUp, change: Change): UsageError | null {
 function change(ctx: Context, rawIds: string[], kind: Change, until?: string): void {
   ctx.format();
   const ids = [...new Set(rawIds.map((r) => parseId(r, 'follow-up')))];
-  const due = kind === 'snooze' ? parseDate(until ?? '', ctx.today(), 'future') : null;
+  const due = kind === 'snooze' ? parseDueDate(until ?? '', ctx.today(), '--until') : null;
   const db = ctx.writeJournal();
   const changed = writeTransaction(db, ctx.invocation, () => {
     const items = load(db, ids);

@@ -72,7 +72,7 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
   ) => { counts: ImportCounts; problems: { line: number; message: string }[] };
   if (kind === 'jsonl') {
     const { readJournalLines } = await import('../../../interop/jsonl-read.js');
-    const { records, problems } = readJournalLines(text);
+    const { records, problems } = readJournalLines(text, ctx.today());
     parsed = { records: records.length, problems };
     run = (db) =>
       // Into a journal with data, import matches contacts by name and e-mail in SQL.

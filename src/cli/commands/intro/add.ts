@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { NameOutcome } from '../../../domain/capture.js';
-import { parseDate } from '../../../domain/dates.js';
+import { parseEventDate } from '../../../domain/date-bounds.js';
 import type { Introduction } from '../../../domain/journal-types.js';
 import { UsageError } from '../../../errors.js';
 import { nameNotices } from '../../../output/recorded.js';
@@ -38,7 +38,8 @@ export function runIntro(
   opts: IntroOptions,
 ): void {
   ctx.format();
-  const date = opts.date === undefined ? ctx.today() : parseDate(opts.date, ctx.today(), 'past');
+  const date =
+    opts.date === undefined ? ctx.today() : parseEventDate(opts.date, ctx.today(), '--date');
   const context = opts.note?.trim() || null;
   const db = ctx.writeJournal();
   const { intro, outcomes } = writeTransaction(db, ctx.invocation, () => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { parseKind, requireText, type AddRequest } from '../../../domain/capture.js';
-import { addDays, parseDate } from '../../../domain/dates.js';
+import { parseDueDate, parseEventDate } from '../../../domain/date-bounds.js';
+import { addDays } from '../../../domain/dates.js';
 import { UsageError } from '../../../errors.js';
 import { recordedJson, recordedSummary } from '../../../output/recorded.js';
 import { renderJson, renderJsonLine, renderList } from '../../../output/render.js';
@@ -28,7 +29,7 @@ export interface AddOptions {
 
 /** Validate the flags of `add` into a request; throws UsageError on the first bad value. */
 export function requestFromOptions(names: string[], opts: AddOptions, today: string): AddRequest {
-  const due = opts.due === undefined ? addDays(today, 7) : parseDate(opts.due, today, 'future');
+  const due = opts.due === undefined ? addDays(today, 7) : parseDueDate(opts.due, today, '--due');
   if (opts.due !== undefined && !opts.followUp?.length) {
     throw new UsageError(
       '--due needs --follow-up',
@@ -39,7 +40,7 @@ export function requestFromOptions(names: string[], opts: AddOptions, today: str
   return {
     names: names.map((n) => requireText(n, 'a name')),
     kind: parseKind(opts.kind ?? 'coffee'),
-    date: opts.date === undefined ? today : parseDate(opts.date, today, 'past'),
+    date: opts.date === undefined ? today : parseEventDate(opts.date, today, '--date'),
     notes: notes ? notes : null,
     learned: (opts.learned ?? []).map((t) => requireText(t, '--learned')),
     via: opts.via === undefined ? null : requireText(opts.via, '--via'),

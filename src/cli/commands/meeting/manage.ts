@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { parseKind, requireText } from '../../../domain/capture.js';
-import { parseDate } from '../../../domain/dates.js';
+import { parseEventDate } from '../../../domain/date-bounds.js';
 import { parseId } from '../../../domain/ids.js';
 import type { Meeting } from '../../../domain/journal-types.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
@@ -73,7 +73,8 @@ export interface MeetingEditOptions {
 export function runMeetingEdit(ctx: Context, rawId: string, opts: MeetingEditOptions): void {
   ctx.format();
   const id = parseId(rawId, 'meeting');
-  const date = opts.date === undefined ? undefined : parseDate(opts.date, ctx.today(), 'past');
+  const date =
+    opts.date === undefined ? undefined : parseEventDate(opts.date, ctx.today(), '--date');
   const kind = opts.kind === undefined ? undefined : parseKind(opts.kind);
   const people = opts.with?.map((n) => requireText(n, '--with'));
   if ([date, kind, opts.notes, people, opts.outreach].every((v) => v === undefined)) {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { requireText } from '../../../domain/capture.js';
-import { parseDate } from '../../../domain/dates.js';
+import { parseEventDate } from '../../../domain/date-bounds.js';
 import { noteView } from '../../../output/views/journal-views.js';
 import { writeTransaction } from '../../../storage/journal.js';
 import { insertNote } from '../../../storage/notes.js';
@@ -18,7 +18,8 @@ export interface NoteOptions {
 export function runNote(ctx: Context, name: string, text: string, opts: NoteOptions): void {
   ctx.format();
   const body = requireText(text, 'the note');
-  const date = opts.date === undefined ? ctx.today() : parseDate(opts.date, ctx.today(), 'past');
+  const date =
+    opts.date === undefined ? ctx.today() : parseEventDate(opts.date, ctx.today(), '--date');
   const db = ctx.writeJournal();
   const note = writeTransaction(db, ctx.invocation, () => {
     const contact = resolveName(db, name);
