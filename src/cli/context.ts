@@ -9,6 +9,7 @@ import {
 } from '../storage/new-journal.js';
 import { resolveJournalPath } from '../storage/paths.js';
 import { localDate, parseNow } from '../domain/dates.js';
+import { startOfLocalDay } from '../domain/timestamps.js';
 import { UsageError } from '../errors.js';
 import { RECORD_FORMATS, type RecordFormat } from '../output/record-view.js';
 import { makeTerminal, type Terminal } from '../output/terminal.js';
@@ -76,9 +77,9 @@ export class Context {
     return this.todayValue;
   }
 
-  /** A timestamp for new records; fixed at midnight UTC of --now when the clock is overridden. */
+  /** A timestamp for new records; the start of --now's local day when the clock is overridden. */
   timestamp(): string {
-    return this.clockOverridden ? `${this.todayValue}T00:00:00.000Z` : new Date().toISOString();
+    return this.clockOverridden ? startOfLocalDay(this.todayValue) : new Date().toISOString();
   }
 
   /** Prompts are allowed: both ends are terminals and --no-input was not given. */

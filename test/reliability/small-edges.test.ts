@@ -297,6 +297,25 @@ describe("the user's own row on a journal started with --now", () => {
   });
 });
 
+describe('--now west of UTC', () => {
+  it("dates the records by --now's local day, not the day before", () => {
+    const env = { NETJOURNAL_DB: j.path, NETJOURNAL_NOW: '2020-01-02', TZ: 'Pacific/Pago_Pago' };
+    expect(spawnCli(['add', 'Ralph Smith'], env).code).toBe(0);
+    const db = new Database(j.path, { readonly: true });
+    try {
+      expect(db.prepare('SELECT name, created FROM contacts ORDER BY id').all()).toEqual([
+        { name: 'me', created: '2020-01-02' },
+        { name: 'Ralph Smith', created: '2020-01-02' },
+      ]);
+    } finally {
+      db.close();
+    }
+    // The thank-you was created that day too: stats counts it in a one-day period.
+    const stats = spawnCli(['stats', '--since', '2020-01-02', '--json'], env);
+    expect(JSON.parse(stats.stdout)).toMatchObject({ followUps: { created: 1 } });
+  });
+});
+
 describe('an installed copy of the build', () => {
   const root = fileURLToPath(new URL('../../', import.meta.url));
 
