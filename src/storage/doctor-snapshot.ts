@@ -1,5 +1,12 @@
+import { dirname } from 'node:path';
 import { errorText, fail, fixFor, type Check } from './doctor-checks.js';
 import type { Db } from './journal.js';
+import {
+  hasUnmergedLog,
+  isReadOnlyFolderError,
+  openJournalImage,
+  writeAccess,
+} from './read-only-folder.js';
 import { openSqlite } from './sqlite.js';
 
 /**
@@ -7,6 +14,8 @@ import { openSqlite } from './sqlite.js';
  * check sees the same snapshot. Otherwise each statement reads its own, and
  * a netjournal writing meanwhile shows as tables, change log and search
  * index that disagree (even FTS5's own check then says "checksum mismatch").
+ * In a folder this user cannot write, SQLite cannot read a WAL journal in
+ * place (read-only-folder.ts); the checks then read a copy in memory.
  */
 export function openSnapshot(path: string): { db: Db } | { failure: Check } {
   const begin = (db: Db): Db => {
@@ -23,6 +32,22 @@ export function openSnapshot(path: string): { db: Db } | { failure: Check } {
   };
   try {
     return { db: begin(openSqlite(path, { readonly: true, fileMustExist: true, timeout: 5000 })) };
+  } catch (err) {
+    if (!isReadOnlyFolderError(err) || writeAccess(path) === null) {
+      return { failure: fail('open', `cannot open it: ${errorText(err)}`, fixFor(err)) };
+    }
+  }
+  if (hasUnmergedLog(path)) {
+    return {
+      failure: fail(
+        'open',
+        `cannot read its write-ahead log ${path}-wal without write access to the folder`,
+        `give yourself write access to ${dirname(path)}, then run netjournal doctor again`,
+      ),
+    };
+  }
+  try {
+    return { db: begin(openJournalImage(path)) };
   } catch (err) {
     return { failure: fail('open', `cannot open it: ${errorText(err)}`, fixFor(err)) };
   }

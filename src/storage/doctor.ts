@@ -10,6 +10,7 @@ import {
   type Check,
   type Diagnosis,
 } from './doctor-checks.js';
+import { placementChecks } from './doctor-files.js';
 import { openSnapshot } from './doctor-snapshot.js';
 import type { Db } from './journal.js';
 import { logDisagreements, type LogDisagreement } from './log-check.js';
@@ -57,7 +58,7 @@ export function diagnoseJournal(path: string): Diagnosis {
     return done(true);
   }
   checks.push(ok('journal', path));
-  checks.push(...permissionChecks(path));
+  checks.push(...permissionChecks(path), ...placementChecks(path));
   if (kind === 'empty') {
     checks.push(ok('schema version', 'empty file; the first write sets it up'));
     return done(true);
