@@ -93,8 +93,26 @@ export function attempt(name: string, check: () => Check): Check {
   try {
     return check();
   } catch (err) {
-    return fail(name, errorText(err), RESTORE_FIX);
+    return fail(name, errorText(err), fixFor(err));
   }
+}
+
+/**
+ * What to do about an error a check ran into. Only damage calls for a
+ * backup: a lock, a read-only folder or a failing disk says nothing about
+ * the journal, and restoring it would throw away good records.
+ */
+export function fixFor(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return RESTORE_FIX;
+  const again = 'then run netjournal doctor again';
+  if (/^SQLITE_(BUSY|LOCKED)/.test(code))
+    return `wait for the other netjournal to finish, ${again}`;
+  if (/^SQLITE_(READONLY|CANTOPEN|PERM|AUTH)/.test(code))
+    return `check that you can read the journal and its folder, ${again}`;
+  if (/^SQLITE_(IOERR|FULL)/.test(code)) return `check the disk it is on, ${again}`;
+  if (code === 'SQLITE_NOMEM') return `free some memory, ${again}`;
+  return RESTORE_FIX;
 }
 
 /** The message of a thrown value. */

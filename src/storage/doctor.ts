@@ -1,4 +1,3 @@
-import { openSqlite } from './sqlite.js';
 import {
   attempt,
   fail,
@@ -8,10 +7,11 @@ import {
   RESTORE_FIX,
   summarise,
   warn,
-  errorText,
   type Check,
   type Diagnosis,
 } from './doctor-checks.js';
+import { placementChecks } from './doctor-files.js';
+import { openSnapshot } from './doctor-snapshot.js';
 import type { Db } from './journal.js';
 import { logDisagreements, type LogDisagreement } from './log-check.js';
 import { APPLICATION_ID, appliedMigrations, knownMigrations, latestVersion } from './migrate.js';
@@ -58,7 +58,7 @@ export function diagnoseJournal(path: string): Diagnosis {
     return done(true);
   }
   checks.push(ok('journal', path));
-  checks.push(...permissionChecks(path));
+  checks.push(...permissionChecks(path), ...placementChecks(path));
   if (kind === 'empty') {
     checks.push(ok('schema version', 'empty file; the first write sets it up'));
     return done(true);
@@ -68,16 +68,16 @@ export function diagnoseJournal(path: string): Diagnosis {
     return done(true);
   }
 
-  let db: Db;
-  try {
-    db = openSqlite(path, { readonly: true, fileMustExist: true, timeout: 5000 });
-  } catch (err) {
-    checks.push(fail('open', `cannot open it: ${errorText(err)}`, RESTORE_FIX));
+  const snapshot = openSnapshot(path);
+  if ('failure' in snapshot) {
+    checks.push(snapshot.failure);
     return done(true);
   }
+  const { db } = snapshot;
   try {
     checks.push(...databaseChecks(db));
   } finally {
+    if (db.inTransaction) db.exec('ROLLBACK');
     db.close();
   }
   return done(true);

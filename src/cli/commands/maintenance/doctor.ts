@@ -51,9 +51,13 @@ export function runDoctor(ctx: Context, opts: DoctorOptions): number {
     return EXIT.journal;
   }
   if (!diagnosis.exists) ctx.info('No journal yet: nothing to check.');
-  else if (warned > 0)
-    ctx.info(`Journal is usable, with ${warned} warning${warned === 1 ? '' : 's'}.`);
-  else ctx.info('Journal is healthy.');
+  else if (warned > 0) {
+    // A read-only journal is not a broken one: say it is healthy, then why writes fail.
+    const readOnly = diagnosis.checks.some((c) => c.name === 'write access' && c.status === 'warn');
+    ctx.info(
+      `Journal is ${readOnly ? 'healthy but read-only' : 'usable'}, with ${warned} warning${warned === 1 ? '' : 's'}.`,
+    );
+  } else ctx.info('Journal is healthy.');
   return EXIT.ok;
 }
 
@@ -80,7 +84,7 @@ export function doctorCommand(parent: Command, host: CommandHost): Command {
   const command = parent
     .command('doctor')
     .description(
-      'check the journal: integrity, foreign keys, schema, permissions, search index, change log (exit 4 when broken)',
+      'check the journal: integrity, foreign keys, schema, permissions, hard links, file system, search index, change log (exit 4 when broken)',
     )
     .option('--repair', 'rebuild the search index and last-met dates from the records')
     .action(withContext(host, runDoctor));
