@@ -2,6 +2,12 @@ import { closeSync, mkdirSync, openSync, readSync, statfsSync, statSync } from '
 import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openSqlite } from './sqlite.js';
+import {
+  hasUnmergedLog,
+  isReadOnlyFolderError,
+  openJournalImage,
+  writeAccess,
+} from './read-only-folder.js';
 import { JournalError } from '../errors.js';
 import {
   APPLICATION_ID,
@@ -60,7 +66,30 @@ function isBusy(err: unknown): boolean {
 function openAndMigrate(path: string, options: OpenOptions): Db {
   let db = connect(path, !options.write);
   try {
-    const needsMigration = checkIdentity(db, path);
+    let needsMigration: boolean;
+    try {
+      needsMigration = checkIdentity(db, path);
+    } catch (err) {
+      // A WAL journal in a folder this user cannot write: SQLite cannot make
+      // its -shm there. With nothing in a log, the file alone is the journal.
+      if (
+        options.write ||
+        !isReadOnlyFolderError(err) ||
+        !writeAccess(path) ||
+        hasUnmergedLog(path)
+      )
+        throw err;
+      db.close();
+      db = openJournalImage(path);
+      db.pragma('foreign_keys = ON');
+      needsMigration = checkIdentity(db, path);
+      if (needsMigration) {
+        throw new JournalError(
+          `journal ${path} needs an upgrade, and its folder is read-only`,
+          'give yourself write access to the folder and run the command again',
+        );
+      }
+    }
     if (needsMigration && !options.write) {
       // An older journal is upgraded on first use, even by a read command.
       db.close();
@@ -305,6 +334,13 @@ export function translateSqliteError(err: unknown, path: string): unknown {
     return new JournalError(`journal ${path} is damaged`, 'restore it from a backup');
   }
   if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_')) {
+    const access = writeAccess(path);
+    if (access?.readOnly === 'folder') {
+      return new JournalError(
+        `journal ${path} is read-only: its folder ${dirname(path)} cannot be written (${access.code})`,
+        'reads work; writes need write access to the folder',
+      );
+    }
     return new JournalError(
       `journal ${path} is read-only`,
       'check the permissions of the file and its folder',
