@@ -33,11 +33,18 @@ const asOption = (option: string | undefined, value: string): string =>
 
 /**
  * Parse a due or snooze date the user typed (`option` names it in messages,
- * e.g. `--due`; prompts leave it out). Throws UsageError for an unknown date
- * or one more than 100 years ahead.
+ * e.g. `--due`; prompts leave it out). Throws UsageError for an unknown date,
+ * one before today or one more than 100 years ahead.
  */
 export function parseDueDate(input: string, today: string, option?: string): string {
   const due = parseDate(input, today, 'future');
+  if (due < today) {
+    const examples = ['today', 'friday', '2w'].map((e) => asOption(option, e)).join(', ');
+    throw new UsageError(
+      `${asOption(option, due)} is in the past: a due date is today or later`,
+      `give one ahead, e.g. ${examples}`,
+    );
+  }
   const problem = dueDateProblem(due, today);
   if (problem === null) return due;
   const examples = ['friday', '2w'].map((e) => asOption(option, e)).join(', ');
@@ -49,11 +56,24 @@ export function parseDueDate(input: string, today: string, option?: string): str
 
 /**
  * Parse the date something happened on (a meeting, a note, an introduction)
- * as the user typed it. Throws UsageError for an unknown date or one before
- * 1900.
+ * as the user typed it. Throws UsageError for an unknown date, one after
+ * today (it has not happened yet) or one before 1900.
  */
-export function parseEventDate(input: string, today: string, option?: string): string {
+export function parseEventDate(
+  input: string,
+  today: string,
+  option?: string,
+  what: 'meeting' | 'note' | 'introduction' = 'meeting',
+): string {
   const date = parseDate(input, today, 'past');
+  if (date > today) {
+    throw new UsageError(
+      `${what === 'introduction' ? 'an' : 'a'} ${what} date can't be in the future (${asOption(option, date)})`,
+      what === 'meeting'
+        ? `to plan one, use netjournal follow-up NAME 'coffee' --due ${date}`
+        : `give the date it happened, e.g. ${['today', 'yesterday', '3d'].map((e) => asOption(option, e)).join(', ')}`,
+    );
+  }
   if (Number(date.slice(0, 4)) >= EARLIEST_EVENT_YEAR) return date;
   const examples = ['yesterday', '3d'].map((e) => asOption(option, e)).join(', ');
   throw new UsageError(

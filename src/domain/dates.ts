@@ -207,7 +207,11 @@ function resolveRelative(s: string, today: string, direction: DateDirection): st
 /** Parse a user-typed date relative to today. Throws UsageError on anything unknown. */
 export function parseDate(input: string, today: string, direction: DateDirection): string {
   const shown = input.trim();
-  const hint = `try ${today}, yesterday, 3d or "next monday"`;
+  // Examples that are valid for the field: a meeting is in the past, a due date ahead.
+  const hint =
+    direction === 'past'
+      ? `try ${today}, yesterday, monday, 3d or "2 weeks ago"`
+      : `try ${today}, tomorrow, friday, 2w or "next week"`;
   if (ISO_RE.test(shown)) {
     if (isIsoDate(shown)) return shown;
     throw new UsageError(`no such date "${shown}"`, hint);

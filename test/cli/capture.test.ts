@@ -276,13 +276,13 @@ describe('bad input writes nothing', () => {
       'unknown date',
       ['add', 'Lena', '--date', 'blurgh'],
       2,
-      'unknown date "blurgh" — try 2026-11-21, yesterday, 3d or "next monday"',
+      'unknown date "blurgh" — try 2026-11-21, yesterday, monday, 3d or "2 weeks ago"',
     ],
     [
       'unknown due date',
       ['add', 'Lena', '--follow-up', 'x', '--due', 'someday'],
       2,
-      'unknown date "someday" — try 2026-11-21, yesterday, 3d or "next monday"',
+      'unknown date "someday" — try 2026-11-21, tomorrow, friday, 2w or "next week"',
     ],
     [
       '--due without --follow-up',
@@ -345,7 +345,7 @@ describe('bad input writes nothing', () => {
       'bad follow-up due',
       ['follow-up', 'Lena', 'x', '--due', '2026-02-30'],
       2,
-      'no such date "2026-02-30" — try 2026-11-21, yesterday, 3d or "next monday"',
+      'no such date "2026-02-30" — try 2026-11-21, tomorrow, friday, 2w or "next week"',
     ],
     [
       'unknown follow-up id',

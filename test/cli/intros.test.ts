@@ -367,7 +367,7 @@ describe('intros: bad input writes nothing', () => {
       'a bad --since',
       ['--since', 'blurgh'],
       2,
-      'unknown date "blurgh" — try 2026-11-21, yesterday, 3d or "next monday"',
+      'unknown date "blurgh" — try 2026-11-21, yesterday, monday, 3d or "2 weeks ago"',
     ],
     [
       'an unknown format',

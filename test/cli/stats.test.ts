@@ -257,7 +257,7 @@ describe('stats on a journal', () => {
     expect(await j.run(['stats', '--since', 'blurgh'])).toEqual({
       stdout: '',
       stderr:
-        'netjournal: unknown date "blurgh" — try 2026-11-21, yesterday, 3d or "next monday"\n',
+        'netjournal: unknown date "blurgh" — try 2026-11-21, yesterday, monday, 3d or "2 weeks ago"\n',
       code: 2,
     });
     expect(await j.run(['stats', '--since', 'tomorrow', '--json'])).toEqual({

@@ -18,7 +18,8 @@ import { UsageError } from '../../src/errors.js';
 
 // 2026-11-21 is a Saturday.
 const TODAY = '2026-11-21';
-const DATE_HINT = `try ${TODAY}, yesterday, 3d or "next monday"`;
+const DATE_HINT = `try ${TODAY}, yesterday, monday, 3d or "2 weeks ago"`;
+const DUE_HINT = `try ${TODAY}, tomorrow, friday, 2w or "next week"`;
 const DAY_MS = 86_400_000;
 
 function thrown(fn: () => unknown): unknown {
@@ -276,15 +277,32 @@ describe('parseDate', () => {
     expectUsage(() => past(' 2026-13-01 '), 'no such date "2026-13-01"', DATE_HINT);
     expectUsage(() => past('0999-12-31'), 'no such date "0999-12-31"', DATE_HINT);
   });
+  it('gives examples that are valid for the field: the past for meetings, ahead for due dates', () => {
+    for (const [direction, hint] of [
+      ['past', DATE_HINT],
+      ['future', DUE_HINT],
+    ] as const) {
+      const examples = hint
+        .replace(/^try /, '')
+        .split(/, | or /)
+        .map((e) => e.replace(/"/g, ''));
+      expect(examples).toHaveLength(5);
+      for (const example of examples) {
+        const date = parseDate(example, TODAY, direction);
+        if (direction === 'past') expect(date <= TODAY, example).toBe(true);
+        else expect(date >= TODAY, example).toBe(true);
+      }
+    }
+  });
   it('uses the given today in the hint', () => {
     expectUsage(
       () => parseDate('nope', '2030-01-02', 'past'),
       'unknown date "nope"',
-      'try 2030-01-02, yesterday, 3d or "next monday"',
+      'try 2030-01-02, yesterday, monday, 3d or "2 weeks ago"',
     );
   });
   it('rejects results outside years 1000-9999', () => {
-    expectUsage(() => future('9999y'), 'date "9999y" is out of range (years 1000-9999)', DATE_HINT);
+    expectUsage(() => future('9999y'), 'date "9999y" is out of range (years 1000-9999)', DUE_HINT);
     expectUsage(
       () => past('2000 years ago'),
       'date "2000 years ago" is out of range (years 1000-9999)',

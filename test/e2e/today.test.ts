@@ -65,7 +65,8 @@ beforeAll(() => {
   ]);
   on('2026-11-20', ['contact', 'add', 'Omar Haddad']);
   on('2026-11-20', ['follow-up', 'Omar Haddad', 'ask about Lisbon', '--due', '2026-11-28']);
-  on('2026-11-20', ['follow-up', 'Omar Haddad', 'dropped idea', '--due', '2026-11-18']);
+  // Due today (a due date cannot be in the past): it would be listed, were it not dropped.
+  on('2026-11-20', ['follow-up', 'Omar Haddad', 'dropped idea', '--due', '2026-11-20']);
   on('2026-11-20', ['drop', '9']);
   on('2026-11-20', [
     'add',
@@ -75,7 +76,7 @@ beforeAll(() => {
     '--follow-up',
     'done already',
     '--due',
-    '2026-11-19',
+    '2026-11-20',
   ]);
   on('2026-11-20', ['done', '11']);
   on('2026-11-20', ['contact', 'add', 'Zoë Ng', '--every', '2w']);

@@ -212,7 +212,7 @@ describe('runAddFlow', () => {
     const when = asked.at(-1);
     expect(when).toMatchObject({ message: 'When was it?', default: 'today' });
     expect(when?.validate?.('blurgh')).toBe(
-      'unknown date "blurgh" — try 2026-11-21, yesterday, 3d or "next monday"',
+      'unknown date "blurgh" — try 2026-11-21, yesterday, monday, 3d or "2 weeks ago"',
     );
     expect(when?.validate?.('3 days ago')).toBe(true);
     expect(dateValidator(TODAY, 'future')('in 7 days')).toBe(true);

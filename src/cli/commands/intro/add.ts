@@ -39,7 +39,9 @@ export function runIntro(
 ): void {
   ctx.format();
   const date =
-    opts.date === undefined ? ctx.today() : parseEventDate(opts.date, ctx.today(), '--date');
+    opts.date === undefined
+      ? ctx.today()
+      : parseEventDate(opts.date, ctx.today(), '--date', 'introduction');
   const context = opts.note?.trim() || null;
   const db = ctx.writeJournal();
   const { intro, outcomes } = writeTransaction(db, ctx.invocation, () => {

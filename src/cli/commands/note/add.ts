@@ -19,7 +19,9 @@ export function runNote(ctx: Context, name: string, text: string, opts: NoteOpti
   ctx.format();
   const body = requireText(text, 'the note');
   const date =
-    opts.date === undefined ? ctx.today() : parseEventDate(opts.date, ctx.today(), '--date');
+    opts.date === undefined
+      ? ctx.today()
+      : parseEventDate(opts.date, ctx.today(), '--date', 'note');
   const db = ctx.writeJournal();
   const note = writeTransaction(db, ctx.invocation, () => {
     const contact = resolveName(db, name);
