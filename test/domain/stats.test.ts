@@ -72,7 +72,10 @@ describe('statsPeriod', () => {
 
   it("refuses a date it cannot read, or one after today, with the parser's words", () => {
     expect(() => statsPeriod('2026-11-21', 'blurgh')).toThrow(
-      new UsageError('unknown date "blurgh"', 'try 2026-11-21, yesterday, monday, 3d or "2 weeks ago"'),
+      new UsageError(
+        'unknown date "blurgh"',
+        'try 2026-11-21, yesterday, monday, 3d or "2 weeks ago"',
+      ),
     );
     expect(() => statsPeriod('2026-11-21', 'tomorrow')).toThrow(/after today/);
   });
