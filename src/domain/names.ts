@@ -1,6 +1,17 @@
 import { AmbiguousError, NotFoundError, UsageError } from '../errors.js';
 import { isMeName } from './contact.js';
 
+/**
+ * A name as matching sees it: case and accents folded (Zoë → zoe, Müller →
+ * muller, ÅSA → asa), so that people can type names as their keyboard allows.
+ */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}
+
 /** A contact as name lookups see it. */
 export interface NamedContact {
   id: number;
@@ -14,7 +25,9 @@ export interface ContactLookup {
   meId: number;
   byId(id: number): NamedContact | undefined;
   byEmail(email: string): NamedContact[];
+  /** Contacts whose name is this one, ignoring case and accents. */
   byName(name: string): NamedContact[];
+  /** Non-archived contacts whose name starts with this, ignoring case and accents. */
   byPrefix(prefix: string): NamedContact[];
   all(): NamedContact[];
 }
@@ -36,7 +49,7 @@ function ambiguous(query: string, matches: NamedContact[]): AmbiguousError {
 
 /**
  * Find the contact a name refers to: me/I/myself, #ID, an e-mail address, the
- * exact name (any case), or a unique prefix of a name. Several matches throw
+ * exact name, or a unique prefix of a name (both ignoring case and accents). Several matches throw
  * AmbiguousError; no match returns { found: null }.
  */
 export function findContact(rawQuery: string, lookup: ContactLookup, allowMe: boolean): Resolution {
@@ -90,10 +103,10 @@ export function resolveContact(
   );
 }
 
-/** Edit distance between two strings (case-insensitive). */
+/** Edit distance between two strings, ignoring case and accents. */
 export function distance(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
+  const s = foldName(a);
+  const t = foldName(b);
   let prev = Array.from({ length: t.length + 1 }, (_, i) => i);
   for (let i = 1; i <= s.length; i++) {
     const row = [i];

@@ -1,6 +1,7 @@
 import { loadLibrary } from '../load-library.js';
 import type { AddRequest } from '../domain/capture.js';
 import { validateName } from '../domain/contact.js';
+import { foldName } from '../domain/names.js';
 import { parseDueDate, parseEventDate } from '../domain/date-bounds.js';
 import { addDays, type DateDirection } from '../domain/dates.js';
 import { MEETING_KINDS, NO_THANK_YOU_KINDS } from '../domain/journal-types.js';
@@ -63,9 +64,9 @@ function newNameProblem(
     if (err instanceof NetjournalError) return `(${err.message})`;
     throw err;
   }
-  const lower = name.toLowerCase();
-  if (picked.some((p) => p.name.toLowerCase() === lower)) return '(already added)';
-  if (contacts.some((c) => c.name.toLowerCase().startsWith(lower))) {
+  const lower = foldName(name);
+  if (picked.some((p) => foldName(p.name) === lower)) return '(already added)';
+  if (contacts.some((c) => foldName(c.name).startsWith(lower))) {
     return '(matches an existing name: pick it, or use netjournal add --new)';
   }
   return undefined;
@@ -81,11 +82,11 @@ export function whoChoices(
   picked: readonly PickedPerson[],
 ): PromptChoice<PickedPerson>[] {
   const typed = term.trim();
-  const needle = typed.toLowerCase();
+  const needle = foldName(typed);
   const matches = contacts.filter(
     (c) =>
       !picked.some((p) => p.id === c.id) &&
-      (c.name.toLowerCase().includes(needle) || (c.company ?? '').toLowerCase().includes(needle)),
+      (foldName(c.name).includes(needle) || foldName(c.company ?? '').includes(needle)),
   );
   const existing = (c: KnownContact): PromptChoice<PickedPerson> => ({
     value: { id: c.id, name: c.name },
@@ -93,7 +94,7 @@ export function whoChoices(
     short: forTerminal(c.name),
   });
   if (typed === '') return matches.map(existing);
-  const leading = matches.filter((c) => c.name.toLowerCase().startsWith(needle));
+  const leading = matches.filter((c) => foldName(c.name).startsWith(needle));
   const rest = matches.filter((c) => !leading.includes(c));
   const fresh: PromptChoice<PickedPerson> = {
     value: { id: null, name: typed },
@@ -136,7 +137,7 @@ function resolveVia(
   contacts: readonly KnownContact[],
   people: readonly PickedPerson[],
 ): ViaChoice | string {
-  const lower = typed.toLowerCase();
+  const lower = foldName(typed);
   const pool: PickedPerson[] = [...contacts, ...people.filter((p) => p.id === null)];
   const idMatch = /^#(\d+)$/.exec(typed);
   let matches: PickedPerson[];
@@ -150,8 +151,8 @@ function resolveVia(
       if (err instanceof NetjournalError) return `${err.message}: name who introduced you`;
       throw err;
     }
-    const exact = pool.filter((c) => c.name.toLowerCase() === lower);
-    matches = exact.length > 0 ? exact : pool.filter((c) => c.name.toLowerCase().startsWith(lower));
+    const exact = pool.filter((c) => foldName(c.name) === lower);
+    matches = exact.length > 0 ? exact : pool.filter((c) => foldName(c.name).startsWith(lower));
   }
   if (matches.length > 1) {
     const listed = matches.map((c) => (c.id === null ? c.name : `${c.name} #${c.id}`));

@@ -1,6 +1,6 @@
 import type { Circle, Contact, ContactFields } from '../domain/contact.js';
 import { recordKeys } from '../model/field.js';
-import type { ContactLookup, NamedContact } from '../domain/names.js';
+import { foldName, type ContactLookup, type NamedContact } from '../domain/names.js';
 import { CONTACT } from '../model/declarations.js';
 import type { Db } from './journal.js';
 import { insertRecord } from './write.js';
@@ -118,11 +118,64 @@ export function contactLookup(db: Db): ContactLookup {
     meId: ME_ID,
     byId: (id) => byId.get(id) as NamedContact | undefined,
     byEmail: (email) => byEmail.all(email) as NamedContact[],
-    byName: (name) => byName.all(name) as NamedContact[],
+    byName: (name) =>
+      withFolded(byName.all(name) as NamedContact[], foldedMatches(db, name, 'exact')),
     byPrefix: (prefix) =>
-      byPrefix.all(prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)) as NamedContact[],
+      withFolded(
+        byPrefix.all(prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)) as NamedContact[],
+        foldedMatches(db, prefix, 'prefix'),
+        byNameThenId,
+      ).slice(0, 10),
     all: () => all.all() as NamedContact[],
   };
+}
+
+/** SQL's matches (case only) and the accent-folded ones, once each, in id order (or as told). */
+function withFolded(
+  plain: NamedContact[],
+  folded: NamedContact[],
+  order: (a: NamedContact, b: NamedContact) => number = (a, b) => a.id - b.id,
+): NamedContact[] {
+  if (folded.length === 0) return plain;
+  const byId = new Map(plain.map((c) => [c.id, c]));
+  for (const c of folded) byId.set(c.id, c);
+  return [...byId.values()].sort(order);
+}
+
+function byNameThenId(a: NamedContact, b: NamedContact): number {
+  const x = foldName(a.name);
+  const y = foldName(b.name);
+  return x < y ? -1 : x > y ? 1 : a.id - b.id;
+}
+
+/**
+ * Contacts whose name equals (or starts with) the query once case and accents
+ * are folded. SQLite has no accent folding, but the search index's tokenizer
+ * removes diacritics: its name column finds the candidates (every word of the
+ * query, the last as a prefix for a prefix match), which are then compared
+ * whole. Archived contacts count for an exact name, not for a prefix.
+ */
+function foldedMatches(db: Db, query: string, how: 'exact' | 'prefix'): NamedContact[] {
+  const wanted = foldName(query.trim());
+  const words = wanted.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  if (words.length === 0) return [];
+  const phrase = words.map(
+    (w, i) => `"${w}"${how === 'prefix' && i === words.length - 1 ? '*' : ''}`,
+  );
+  const rows = statement(
+    db,
+    `SELECT c.id, c.name, c.email, c.company, c.archived FROM search_index s
+       JOIN contacts c ON c.id = s.ref
+      WHERE search_index MATCH ? AND s.kind = 'contact' AND c.is_me = 0
+      LIMIT 500`,
+  ).all(`{name} : (${phrase.join(' ')})`) as (NamedContact & { archived: number })[];
+  return rows
+    .filter((c) =>
+      how === 'exact'
+        ? foldName(c.name) === wanted
+        : !c.archived && foldName(c.name).startsWith(wanted),
+    )
+    .map(({ id, name, email, company }) => ({ id, name, email, company }));
 }
 
 /** The user's own contact row. */
