@@ -56,6 +56,12 @@ export function startJournal(path: string): PendingJournal {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EEXIST' && attempt < 5) continue;
+      // Another netjournal that made the folders just removed them again,
+      // having failed: make them (again) ourselves.
+      if (code === 'ENOENT' && attempt < 5) {
+        createdFolders.push(...makeFolders(dirname(target)));
+        continue;
+      }
       removeFolders(createdFolders);
       throw new JournalError(
         `cannot create journal ${path} (${code ?? 'error'})`,
