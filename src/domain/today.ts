@@ -17,8 +17,8 @@ export type TodaySection = (typeof TODAY_SECTIONS)[number];
 /** One line of the morning report (PRODUCT.md, `today`). */
 export interface TodayItem {
   section: TodaySection;
-  /** The follow-up id; null for birthdays and reconnects. */
-  id: number | null;
+  /** The follow-up id; for a birthday or a reconnect its handle (b12, r12: the contact's id). */
+  id: number | string;
   kind: string;
   contact: string;
   contactId: number;
@@ -40,6 +40,25 @@ export interface ReconnectContact {
   cadenceDays: number;
   lastMet: string | null;
   created: string;
+  /** No reminder before this day (a snooze, or a reconnect marked done). */
+  reconnectAfter?: string | null;
+}
+
+/** The handle of a contact's birthday item in `today`, which done, drop and snooze accept. */
+export function birthdayHandle(contactId: number): string {
+  return `b${contactId}`;
+}
+
+/** The handle of a contact's reconnect item in `today`. */
+export function reconnectHandle(contactId: number): string {
+  return `r${contactId}`;
+}
+
+/** When a reconnect comes due: last met (else created) plus the cadence, or a later snooze. */
+export function reconnectDue(c: ReconnectContact): string {
+  const due = addDays(c.lastMet ?? c.created, c.cadenceDays);
+  const after = c.reconnectAfter ?? null;
+  return after !== null && after > due ? after : due;
 }
 
 function isLeapYear(year: number): boolean {
@@ -112,7 +131,7 @@ export function buildToday(
       c.birthday.length === 10 ? Number(today.slice(0, 4)) - Number(c.birthday.slice(0, 4)) : null;
     items.push({
       section: 'birthday',
-      id: null,
+      id: birthdayHandle(c.id),
       kind: 'birthday',
       contact: c.name,
       contactId: c.id,
@@ -123,7 +142,7 @@ export function buildToday(
   }
   for (const c of input.reconnects) {
     const base = c.lastMet ?? c.created;
-    const due = addDays(base, c.cadenceDays);
+    const due = reconnectDue(c);
     if (due > today) continue;
     const ago = daysBetween(base, today);
     const since = c.lastMet
@@ -131,7 +150,7 @@ export function buildToday(
       : `never met; added ${plural(ago, 'day')} ago`;
     items.push({
       section: 'reconnect',
-      id: null,
+      id: reconnectHandle(c.id),
       kind: 'reconnect',
       contact: c.name,
       contactId: c.id,
@@ -146,7 +165,7 @@ export function buildToday(
       (order.get(a.section) ?? 0) - (order.get(b.section) ?? 0) ||
       (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) ||
       compareNames(a.contact, b.contact) ||
-      (a.id ?? 0) - (b.id ?? 0) ||
+      (typeof a.id === 'number' && typeof b.id === 'number' ? a.id - b.id : 0) ||
       a.contactId - b.contactId,
   );
 }

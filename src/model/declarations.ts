@@ -137,6 +137,9 @@ export const CONTACT = {
     { key: 'created', column: 'created', type: 'date', required: true },
     { key: 'lastMet', column: 'last_met', type: 'date', derived: true },
     { key: 'nextTouch', column: 'next_touch', type: 'date', derived: true, hidden: true },
+    // `done`/`drop`/`snooze` on today's birthday (b12) and reconnect (r12) items (0007).
+    { key: 'birthdayDone', column: 'birthday_done', type: 'integer', hidden: true },
+    { key: 'reconnectAfter', column: 'reconnect_after', type: 'date', hidden: true },
   ],
 } as const satisfies RecordSpec;
 

@@ -92,7 +92,7 @@ function wrap(text: string, width: number): string[] {
 function renderTodayPage(items: readonly TodayItem[], term: Terminal, days: number): string {
   const { chalk } = term;
   const lines = wrap(todaySummary(items, days), term.columns).map((l) => chalk.bold(l));
-  const idWidth = Math.max(0, ...items.map((i) => (i.id === null ? 0 : String(i.id).length)));
+  const idWidth = Math.max(0, ...items.map((i) => String(i.id).length));
   // Names get at most a quarter of the width, so the text (the reason) stays readable.
   const nameWidth = Math.min(
     Math.max(10, Math.floor(term.columns / 4)),
@@ -107,7 +107,7 @@ function renderTodayPage(items: readonly TodayItem[], term: Terminal, days: numb
         section === 'upcoming' ? `${HEADINGS.upcoming} (next ${days} days)` : HEADINGS[section];
       lines.push('', chalk.bold.underline(truncate(heading, term.columns)));
     }
-    const id = (item.id === null ? '' : String(item.id)).padStart(idWidth);
+    const id = String(item.id).padStart(idWidth);
     const name = truncate(forTerminal(item.contact), nameWidth);
     const fixed = 2 + idWidth + 2 + nameWidth + 2 + 2 + whenWidth;
     const textWidth = Math.max(8, term.columns - fixed);

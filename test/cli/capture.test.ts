@@ -369,7 +369,7 @@ describe('bad input writes nothing', () => {
       'invalid id',
       ['drop', 'abc'],
       2,
-      'invalid follow-up id "abc" — give the number shown in the list, e.g. 12',
+      'invalid follow-up id "abc" — give the id shown by today or follow-ups, e.g. 12, or b12 / r12 for a birthday or reconnect',
     ],
     [
       'snooze without --until',

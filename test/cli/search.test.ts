@@ -330,6 +330,7 @@ describe('an upgraded journal', () => {
       '0004_next_touch',
       '0005_portable_search',
       '0006_change_log',
+      '0007_today_handles',
     ]);
     after.close();
   });

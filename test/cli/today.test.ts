@@ -100,7 +100,7 @@ describe('today', () => {
     expect(JSON.parse(r.stdout).items).toEqual([
       {
         section: 'birthday',
-        id: null,
+        id: 'b1',
         kind: 'birthday',
         contact: 'Leap',
         contactId: 1,

@@ -162,7 +162,7 @@ describe('today on a full journal', () => {
         },
         {
           section: 'birthday',
-          id: null,
+          id: 'b3',
           kind: 'birthday',
           contact: 'Aunt May',
           contactId: 3,
@@ -172,7 +172,7 @@ describe('today on a full journal', () => {
         },
         {
           section: 'birthday',
-          id: null,
+          id: 'b1',
           kind: 'birthday',
           contact: 'Mom',
           contactId: 1,
@@ -182,7 +182,7 @@ describe('today on a full journal', () => {
         },
         {
           section: 'reconnect',
-          id: null,
+          id: 'r1',
           kind: 'reconnect',
           contact: 'Mom',
           contactId: 1,
@@ -192,7 +192,7 @@ describe('today on a full journal', () => {
         },
         {
           section: 'reconnect',
-          id: null,
+          id: 'r4',
           kind: 'reconnect',
           contact: 'Old Friend',
           contactId: 4,

@@ -1,6 +1,15 @@
 import type { Command } from 'commander';
 import { parseDueDate } from '../../../domain/date-bounds.js';
-import { parseId } from '../../../domain/ids.js';
+import { addDays, isIsoDate } from '../../../domain/dates.js';
+import { parseItemRef, type ItemRef } from '../../../domain/ids.js';
+import { birthdayHandle, isBirthdayToday, reconnectHandle } from '../../../domain/today.js';
+import { todayActionView, type TodayAction } from '../../../output/views/today-actions.js';
+import {
+  markBirthdayDone,
+  setReconnectAfter,
+  todayItemState,
+  type TodayItemState,
+} from '../../../storage/today.js';
 import type { FollowUp } from '../../../domain/journal-types.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
 import { forTerminal } from '../../../output/sanitize.js';
@@ -40,11 +49,23 @@ function refuse(f: FollowUp, change: Change): UsageError | null {
   return null;
 }
 
-/** Apply one change to several follow-ups, all or none. */
+/** Apply one change to several follow-ups (or today's birthday and reconnect items), all or none. */
 function change(ctx: Context, rawIds: string[], kind: Change, until?: string): void {
   ctx.format();
-  const ids = [...new Set(rawIds.map((r) => parseId(r, 'follow-up')))];
+  const refs = rawIds.map(parseItemRef);
+  const handles = refs.filter((r) => r.kind !== 'followUp');
   const due = kind === 'snooze' ? parseDueDate(until ?? '', ctx.today(), '--until') : null;
+  if (handles.length > 0) {
+    if (handles.length < refs.length) {
+      throw new UsageError(
+        "follow-ups and today's birthday or reconnect items go in separate commands",
+        `e.g. netjournal ${kind} ${rawIds.filter((r) => !/^[br]/i.test(r.trim())).join(' ')}`,
+      );
+    }
+    changeTodayItems(ctx, handles as TodayRef[], kind, due);
+    return;
+  }
+  const ids = [...new Set(refs.map((r) => (r.kind === 'followUp' ? r.id : 0)))];
   const db = ctx.writeJournal();
   const changed = writeTransaction(db, ctx.invocation, () => {
     const items = load(db, ids);
@@ -70,35 +91,149 @@ function change(ctx: Context, rawIds: string[], kind: Change, until?: string): v
   printWritten(ctx, changed, followUpView, false);
 }
 
+type TodayRef = Exclude<ItemRef, { kind: 'followUp' }>;
+
+/**
+ * done/drop/snooze on `today`'s birthday (b12) and reconnect (r12) items: a
+ * birthday is gone for the year (it cannot be snoozed: it is for its day); a
+ * reconnect done or dropped counts its cadence again from today, one snoozed
+ * comes back on the day given. No meeting is logged: none took place.
+ */
+function changeTodayItems(
+  ctx: Context,
+  refs: readonly TodayRef[],
+  kind: Change,
+  until: string | null,
+): void {
+  const today = ctx.today();
+  const handle = (r: TodayRef) =>
+    r.kind === 'birthday' ? birthdayHandle(r.contactId) : reconnectHandle(r.contactId);
+  const unique = [...new Map(refs.map((r) => [handle(r), r])).values()];
+  const missing = (ref: TodayRef) =>
+    new NotFoundError(`no contact #${ref.contactId}`, "see today's items with 'netjournal today'");
+  if (!ctx.readJournal()) throw missing(unique[0] as TodayRef);
+  const status = kind === 'snooze' ? 'snoozed' : kind === 'done' ? 'done' : 'dropped';
+  const db = ctx.writeJournal();
+  // Checked and written in one transaction: what today shows cannot change in between.
+  const changed = writeTransaction(db, ctx.invocation, () => {
+    const planned = unique.map((ref) => {
+      const state = todayItemState(db, ref.contactId, today);
+      if (!state) throw missing(ref);
+      return { ref, state, next: nextOf(ref, handle(ref), state, kind, until, today) };
+    });
+    return planned.map(({ ref, state, next }): TodayAction => {
+      if (ref.kind === 'birthday') markBirthdayDone(db, state.id, Number(today.slice(0, 4)));
+      else setReconnectAfter(db, state.id, next);
+      return {
+        id: handle(ref),
+        kind: ref.kind,
+        contact: state.name,
+        contactId: state.id,
+        status,
+        next,
+      };
+    });
+  });
+  for (const a of changed) {
+    ctx.info(
+      a.kind === 'birthday'
+        ? `Birthday of ${forTerminal(a.contact)} (${a.id}) ${status} for ${today.slice(0, 4)}.`
+        : `Reconnect with ${forTerminal(a.contact)} (${a.id}) ${status}: next reminder on ${a.next}.`,
+    );
+  }
+  printWritten(ctx, changed, todayActionView, false);
+}
+
+/** When a birthday or reconnect item acted on comes back; throws when it cannot be acted on. */
+function nextOf(
+  ref: TodayRef,
+  handle: string,
+  state: TodayItemState,
+  kind: Change,
+  until: string | null,
+  today: string,
+): string {
+  const name = forTerminal(state.name);
+  if (ref.kind === 'reconnect') {
+    if (!state.reconnect) {
+      throw new UsageError(
+        `${handle}: ${name} is not due to reconnect today`,
+        "see today's items with 'netjournal today'",
+      );
+    }
+    return until ?? addDays(today, state.reconnect.cadenceDays);
+  }
+  if (!state.birthday || state.archived || !isBirthdayToday(state.birthday, today)) {
+    throw new UsageError(
+      `${handle}: ${name}'s birthday is not today${state.birthday ? ` (${state.birthday.slice(-5)})` : ''}`,
+      "see today's items with 'netjournal today'",
+    );
+  }
+  if (kind === 'snooze') {
+    throw new UsageError(
+      `${handle} is a birthday: it is for its day only`,
+      `done or drop it: netjournal done ${handle}`,
+    );
+  }
+  const year = Number(today.slice(0, 4));
+  if (state.birthdayDone === year) {
+    throw new UsageError(
+      `${handle}: ${name}'s birthday is already done for ${year}`,
+      'nothing to change',
+    );
+  }
+  return nextBirthday(state.birthday, today);
+}
+
+/** The next time a birthday (MM-DD or YYYY-MM-DD) comes round after today. */
+function nextBirthday(birthday: string, today: string): string {
+  const monthDay = birthday.slice(-5);
+  const year = Number(today.slice(0, 4)) + 1;
+  // 29 February in a common year is kept on the 28th, as today does.
+  return isIsoDate(`${year}-${monthDay}`) ? `${year}-${monthDay}` : `${year}-02-28`;
+}
+
 /** Register `done`, `snooze` and `drop`. */
 export function followUpStatusCommands(parent: Command, host: CommandHost): void {
   withExamples(
     parent
       .command('done')
       .description('mark follow-ups done (a report-back also marks its introduction reported back)')
-      .argument('<ids...>', 'follow-up ids, as shown by today and follow-ups')
+      .argument(
+        '<ids...>',
+        "follow-up ids, as shown by today and follow-ups; b12 / r12 for today's birthday and reconnect items",
+      )
       .action(withContext(host, (ctx, ids: string[]) => change(ctx, ids, 'done'))),
-    ['netjournal done 12', 'netjournal done 12 14 15'],
+    [
+      'netjournal done 12',
+      'netjournal done 12 14 15',
+      "# Mom's birthday, shown in today as b3: done for this year",
+      'netjournal done b3',
+    ],
   );
   withExamples(
     parent
       .command('snooze')
       .description('move follow-ups to a later due date')
-      .argument('<ids...>', 'follow-up ids')
+      .argument('<ids...>', 'follow-up ids, or r12 for a reconnect item')
       .requiredOption('--until <when>', 'the new due date: monday, 1w, 2026-12-01')
       .action(
         withContext(host, (ctx, ids: string[], opts: { until: string }) =>
           change(ctx, ids, 'snooze', opts.until),
         ),
       ),
-    ['netjournal snooze 12 --until monday', 'netjournal snooze 12 13 --until 2w'],
+    [
+      'netjournal snooze 12 --until monday',
+      'netjournal snooze 12 13 --until 2w',
+      'netjournal snooze r7 --until 1m',
+    ],
   );
   withExamples(
     parent
       .command('drop')
       .description("drop follow-ups you won't do (they keep their date)")
-      .argument('<ids...>', 'follow-up ids')
+      .argument('<ids...>', 'follow-up ids, or b12 / r12 for a birthday or reconnect item')
       .action(withContext(host, (ctx, ids: string[]) => change(ctx, ids, 'drop'))),
-    ['netjournal drop 12'],
+    ['netjournal drop 12', 'netjournal drop r7'],
   );
 }
