@@ -136,3 +136,35 @@ export function closestNames(query: string, names: readonly string[]): string[] 
     .slice(0, 3)
     .map(([n]) => n);
 }
+
+/**
+ * How to tell apart people shown together who share a name: for each such
+ * contact, its name with its company (`Sarah Kim (Acme)`) when that company
+ * is its own in the group, else with its id (`Sarah Kim #12`). Contacts whose
+ * name is unique among those shown are left out.
+ */
+export function namesToTellApart(
+  people: readonly { id: number; name: string; company: string | null }[],
+): Map<number, string> {
+  const groups = new Map<
+    string,
+    Map<number, { id: number; name: string; company: string | null }>
+  >();
+  for (const p of people) {
+    const key = foldName(p.name.trim());
+    const group = groups.get(key) ?? new Map();
+    group.set(p.id, p);
+    groups.set(key, group);
+  }
+  const labels = new Map<number, string>();
+  for (const group of groups.values()) {
+    if (group.size < 2) continue;
+    const companies = [...group.values()].map((p) => foldName(p.company ?? ''));
+    for (const p of group.values()) {
+      const own =
+        p.company && companies.filter((c) => c === foldName(p.company ?? '')).length === 1;
+      labels.set(p.id, own ? `${p.name} (${p.company})` : `${p.name} #${p.id}`);
+    }
+  }
+  return labels;
+}

@@ -89,14 +89,20 @@ function wrap(text: string, width: number): string[] {
  * section with one line per item (the id to type into `done`, who, what,
  * when). Text is cut to fit the terminal; piped output never uses this.
  */
-function renderTodayPage(items: readonly TodayItem[], term: Terminal, days: number): string {
+function renderTodayPage(
+  items: readonly TodayItem[],
+  term: Terminal,
+  days: number,
+  labels: ReadonlyMap<number, string>,
+): string {
   const { chalk } = term;
+  const who = (i: TodayItem) => forTerminal(labels.get(i.contactId) ?? i.contact);
   const lines = wrap(todaySummary(items, days), term.columns).map((l) => chalk.bold(l));
   const idWidth = Math.max(0, ...items.map((i) => String(i.id).length));
   // Names get at most a quarter of the width, so the text (the reason) stays readable.
   const nameWidth = Math.min(
     Math.max(10, Math.floor(term.columns / 4)),
-    Math.max(0, ...items.map((i) => displayWidth(forTerminal(i.contact)))),
+    Math.max(0, ...items.map((i) => displayWidth(who(i)))),
   );
   const whenWidth = Math.max(0, ...items.map((i) => when(i).length));
   let section: TodaySection | null = null;
@@ -108,7 +114,7 @@ function renderTodayPage(items: readonly TodayItem[], term: Terminal, days: numb
       lines.push('', chalk.bold.underline(truncate(heading, term.columns)));
     }
     const id = String(item.id).padStart(idWidth);
-    const name = truncate(forTerminal(item.contact), nameWidth);
+    const name = truncate(who(item), nameWidth);
     const fixed = 2 + idWidth + 2 + nameWidth + 2 + 2 + whenWidth;
     const textWidth = Math.max(8, term.columns - fixed);
     const text = truncate(forTerminal(item.text), textWidth);
@@ -131,9 +137,14 @@ function renderTodayPage(items: readonly TodayItem[], term: Terminal, days: numb
 /** `today` in the chosen format: the page, `{"date", "items"}` in json, else one item a line. */
 export function renderToday(
   items: readonly TodayItem[],
-  opts: RenderOptions & { days: number },
+  opts: RenderOptions & {
+    days: number;
+    /** Contacts shown under a longer name, to tell apart people who share one (page only). */
+    labels?: ReadonlyMap<number, string>;
+  },
 ): string {
-  if (opts.format === 'table') return renderTodayPage(items, opts.term, opts.days);
+  if (opts.format === 'table')
+    return renderTodayPage(items, opts.term, opts.days, opts.labels ?? new Map());
   if (opts.format === 'json') {
     return renderJson({ date: opts.today, items: items.map(todayItemView.toRecord) }, opts.term);
   }

@@ -2,6 +2,9 @@ import { Option, type Command } from 'commander';
 import { needsAttention, type TodayItem } from '../../../domain/today.js';
 import { UsageError } from '../../../errors.js';
 import { renderToday, todaySummary } from '../../../output/today-page.js';
+import { foldName, namesToTellApart } from '../../../domain/names.js';
+import type { Db } from '../../../storage/journal.js';
+import { contactById } from '../../../storage/contacts.js';
 import { todayItems } from '../../../storage/today.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
@@ -21,6 +24,17 @@ function parseDays(raw: string): number {
   return Number(raw.trim());
 }
 
+/** Labels for the contacts in items who share a name with another shown (company, else #id). */
+function sameNameLabels(db: Db, items: readonly TodayItem[]): Map<number, string> {
+  const shown = new Map(items.map((i) => [i.contactId, i.contact]));
+  const seen = new Map<string, number>();
+  for (const name of shown.values()) seen.set(foldName(name), (seen.get(foldName(name)) ?? 0) + 1);
+  const people = [...shown]
+    .filter(([, name]) => (seen.get(foldName(name)) ?? 0) > 1)
+    .map(([id, name]) => ({ id, name, company: contactById(db, id)?.company ?? null }));
+  return people.length ? namesToTellApart(people) : new Map();
+}
+
 /** `today`: the morning report. */
 export function runToday(ctx: Context, opts: TodayOptions): number {
   const format = ctx.format();
@@ -36,8 +50,17 @@ export function runToday(ctx: Context, opts: TodayOptions): number {
       ) + '\n',
     );
   } else {
+    // Piped formats carry contactId; the page names same-named people apart.
+    const labels = db && format === 'table' ? sameNameLabels(db, items) : new Map<number, string>();
     ctx.out(
-      renderToday(items, { format, term: ctx.term, today, days, header: ctx.globals.header }),
+      renderToday(items, {
+        format,
+        term: ctx.term,
+        today,
+        days,
+        header: ctx.globals.header,
+        labels,
+      }),
     );
   }
   return opts.exitStatus && needsAttention(items) ? EXIT.attention : EXIT.ok;
