@@ -23,6 +23,7 @@ const meeting = (names: string[], date: string, extra: Partial<AddRequest> = {})
   offered: [],
   gave: [],
   outreach: false,
+  nudge: null,
   thankYou: true,
   forceNew: false,
   ...extra,

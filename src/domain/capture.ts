@@ -27,6 +27,8 @@ export interface AddRequest {
   offered: string[];
   gave: string[];
   outreach: boolean;
+  /** With outreach: when to nudge if there is no reply (a waiting follow-up), or null for none. */
+  nudge: string | null;
   thankYou: boolean;
   /** Create new contacts even where a name exists. */
   forceNew: boolean;
@@ -48,6 +50,8 @@ export interface RecordedMeeting {
   followUps: FollowUp[];
   notes: Note[];
   gifts: Gift[];
+  /** Nudges of earlier outreach that this meeting answered (closed as done). */
+  answered: FollowUp[];
 }
 
 /** A meeting kind, or a usage error listing them. */
@@ -81,6 +85,32 @@ export interface PlannedFollowUp {
   text: string;
   due: string;
   introductionId: number | null;
+  /** The template netjournal wrote the text from; null for the user's own text. */
+  template: FollowUpTemplate | null;
+}
+
+/** The texts netjournal writes for follow-ups (0008_follow_up_templates.sql). */
+export type FollowUpTemplate = 'thank_you' | 'report_back' | 'nudge';
+
+/** What a template's text names: the follow-up's contact, and for some the person met or the meeting. */
+export interface TemplateFacts {
+  contact: string;
+  /** report_back: the person the introducer introduced. */
+  person?: string;
+  /** thank_you: what kind of meeting it was. */
+  meetingKind?: MeetingKind;
+}
+
+/** A generated follow-up text, from the current names: "Thank Ralph Smith for the coffee". */
+export function templateText(template: FollowUpTemplate, facts: TemplateFacts): string {
+  switch (template) {
+    case 'thank_you':
+      return `Thank ${facts.contact} for ${KIND_PHRASE[facts.meetingKind ?? 'other']}`;
+    case 'report_back':
+      return `Tell ${facts.contact} how it went with ${facts.person ?? 'them'}`;
+    case 'nudge':
+      return `Nudge ${facts.contact} if there is no reply`;
+  }
 }
 
 const KIND_PHRASE: Record<MeetingKind, string> = {
@@ -103,10 +133,15 @@ const KIND_PHRASE: Record<MeetingKind, string> = {
  * - a report_back to the introducer, due two days after, the first time the
  *   user meets someone another contact introduced;
  * - the user's own --follow-up items and --offered waiting items, on the
- *   first person named.
+ *   first person named;
+ * - with --outreach, a waiting "nudge if there is no reply" per person, due
+ *   on request.nudge (unless --no-nudge), closed by the next meeting with them.
  */
 export function planFollowUps(
-  request: Pick<AddRequest, 'kind' | 'date' | 'thankYou' | 'followUps' | 'offered'>,
+  request: Pick<
+    AddRequest,
+    'kind' | 'date' | 'thankYou' | 'followUps' | 'offered' | 'outreach' | 'nudge'
+  >,
   people: readonly Participant[],
   today: string,
 ): PlannedFollowUp[] {
@@ -116,9 +151,10 @@ export function planFollowUps(
       planned.push({
         contactId: p.id,
         kind: 'thank_you',
-        text: `Thank ${p.name} for ${KIND_PHRASE[request.kind]}`,
+        text: templateText('thank_you', { contact: p.name, meetingKind: request.kind }),
         due: addDays(request.date, 1),
         introductionId: null,
+        template: 'thank_you',
       });
     }
   }
@@ -127,9 +163,10 @@ export function planFollowUps(
     planned.push({
       contactId: p.introducer.id,
       kind: 'report_back',
-      text: `Tell ${p.introducer.name} how it went with ${p.name}`,
+      text: templateText('report_back', { contact: p.introducer.name, person: p.name }),
       due: addDays(request.date, 2),
       introductionId: p.introducer.introductionId,
+      template: 'report_back',
     });
   }
   const first = people[0];
@@ -141,6 +178,7 @@ export function planFollowUps(
         text: f.text,
         due: f.due,
         introductionId: null,
+        template: null,
       });
     }
     for (const text of request.offered) {
@@ -150,6 +188,20 @@ export function planFollowUps(
         text,
         due: addDays(today, 7),
         introductionId: null,
+        template: null,
+      });
+    }
+  }
+  // Reaching out: if nobody answers, make it easy to try once more.
+  if (request.outreach && request.nudge !== null) {
+    for (const p of people) {
+      planned.push({
+        contactId: p.id,
+        kind: 'waiting',
+        text: templateText('nudge', { contact: p.name }),
+        due: request.nudge,
+        introductionId: null,
+        template: 'nudge',
       });
     }
   }

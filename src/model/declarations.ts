@@ -252,6 +252,14 @@ export const FOLLOW_UP: RecordSpec = {
       onDelete: 'null',
     },
     { key: 'created', column: 'created', type: 'text', required: true },
+    // The text netjournal wrote it from (0008): thank_you, report_back, nudge; null: the user's.
+    {
+      key: 'template',
+      column: 'template',
+      type: 'text',
+      values: ['thank_you', 'report_back', 'nudge'],
+      hidden: true,
+    },
   ],
 };
 

@@ -25,6 +25,7 @@ export function recordedJson(r: RecordedMeeting): JsonRecord {
     followUps: r.followUps.map(followUpView.toRecord),
     notes: r.notes.map(noteView.toRecord),
     gifts: r.gifts.map(giftView.toRecord),
+    ...(r.answered.length ? { answered: r.answered.map(followUpView.toRecord) } : {}),
   };
 }
 
@@ -77,6 +78,9 @@ export function recordedSummary(r: RecordedMeeting, term: Terminal, today: strin
     lines.push(`Noted ${r.notes.length} thing${r.notes.length > 1 ? 's' : ''} learned.`);
   if (r.gifts.length)
     lines.push(`Recorded ${r.gifts.length} thing${r.gifts.length > 1 ? 's' : ''} you gave.`);
+  for (const f of r.answered) {
+    lines.push(`They replied: follow-up ${f.id} (${forTerminal(f.text)}) done.`);
+  }
   if (r.followUps.length) {
     lines.push('Follow-ups:');
     lines.push(...followUpLines(r.followUps, term, today));

@@ -275,6 +275,7 @@ export async function runAddFlow(
     offered: [],
     gave: [],
     outreach: false,
+    nudge: null,
     thankYou,
     forceNew: false,
   };

@@ -10,7 +10,12 @@ import { findContact } from '../domain/names.js';
 import type { ContactRef, FollowUp, Introduction, Meeting } from '../domain/journal-types.js';
 import { UsageError } from '../errors.js';
 import { contactLookup, insertContact, ME_ID } from './contacts.js';
-import { followUpById, insertFollowUp } from './follow-ups.js';
+import {
+  followUpById,
+  insertFollowUp,
+  openNudgesAnsweredBy,
+  setFollowUpStatus,
+} from './follow-ups.js';
 import { insertIntroduction, introductionById, introductionToMe } from './introductions.js';
 import type { Db } from './journal.js';
 import { insertMeeting, meetingById, meetingCount } from './meetings.js';
@@ -93,6 +98,14 @@ export function recordMeeting(
     };
   });
 
+  // Meeting someone you reached out to is their reply: no need to nudge any more.
+  const answered = openNudgesAnsweredBy(
+    db,
+    people.map((p) => p.id),
+    request.date,
+  );
+  for (const f of answered) setFollowUpStatus(db, f.id, 'done', today);
+
   const meetingId = insertMeeting(
     db,
     { date: request.date, kind: request.kind, notes: request.notes, outreach: request.outreach },
@@ -128,5 +141,6 @@ export function recordMeeting(
     followUps,
     notes,
     gifts,
+    answered: answered.map((f) => followUpById(db, f.id) as FollowUp),
   };
 }

@@ -3,6 +3,7 @@ import type { FieldSpec } from '../model/field.js';
 import { CONTACT } from '../model/declarations.js';
 import { contactColumns } from './contacts.js';
 import type { Db } from './journal.js';
+import { refreshGeneratedTexts } from './follow-ups.js';
 import { deleteRecord, insertRecord, rowOf, updateRecord } from './write.js';
 import { statement } from './sqlite.js';
 
@@ -10,8 +11,11 @@ import { statement } from './sqlite.js';
 export function updateContact(db: Db, id: number, changes: ContactChanges): void {
   const values = contactColumns(changes.fields);
   if (changes.archived !== undefined) values.archived = changes.archived;
-  if (Object.keys(values).length > 0 && rowOf(db, 'contact', id)?.is_me === 0)
+  if (Object.keys(values).length > 0 && rowOf(db, 'contact', id)?.is_me === 0) {
     updateRecord(db, 'contact', id, values);
+    // The thank-yous and report-backs netjournal wrote name people by their current names.
+    if ('name' in values) refreshGeneratedTexts(db, { contactIds: [id] });
+  }
   if (changes.setTags !== undefined) {
     for (const tag of tagsOf(db, id)) deleteRecord(db, 'tag', { contact_id: id, tag });
     for (const tag of changes.setTags) insertRecord(db, 'tag', { contact_id: id, tag });
@@ -182,6 +186,7 @@ export function mergeContacts(db: Db, keep: number, other: number): MergeResult 
     updateRecord(db, 'contact', keep, fill);
   }
   deleteRecord(db, 'contact', other);
+  refreshGeneratedTexts(db, { contactIds: [keep] });
   return {
     meetings,
     notes,

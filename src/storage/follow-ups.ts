@@ -1,4 +1,10 @@
-import type { FollowUp, FollowUpKind, FollowUpStatus } from '../domain/journal-types.js';
+import { templateText, type FollowUpTemplate } from '../domain/capture.js';
+import type {
+  FollowUp,
+  FollowUpKind,
+  FollowUpStatus,
+  MeetingKind,
+} from '../domain/journal-types.js';
 import type { Db } from './journal.js';
 import { deleteRecord, insertRecord, updateRecord } from './write.js';
 import { statement } from './sqlite.js';
@@ -45,6 +51,8 @@ export interface FollowUpInput {
   due: string;
   meetingId?: number | null;
   introductionId?: number | null;
+  /** The template netjournal wrote the text from (0008); absent or null: the user's own text. */
+  template?: 'thank_you' | 'report_back' | 'nudge' | null;
 }
 
 /** Store an open follow-up; returns its id. */
@@ -57,7 +65,30 @@ export function insertFollowUp(db: Db, f: FollowUpInput, created: string): numbe
     meeting_id: f.meetingId ?? null,
     introduction_id: f.introductionId ?? null,
     created,
+    template: f.template ?? null,
   });
+}
+
+/**
+ * The open nudges (an outreach's "if there is no reply") of these contacts
+ * from outreach meetings on or before a date: a meeting with them then is
+ * their reply.
+ */
+export function openNudgesAnsweredBy(
+  db: Db,
+  contactIds: readonly number[],
+  date: string,
+): FollowUp[] {
+  if (contactIds.length === 0) return [];
+  return (
+    statement(
+      db,
+      `${SELECT_FOLLOW_UP} JOIN meetings m ON m.id = f.meeting_id
+        WHERE f.status = 'open' AND f.template = 'nudge' AND m.date <= ?
+          AND f.contact_id IN (SELECT value FROM json_each(?))
+        ORDER BY f.id`,
+    ).all(date, JSON.stringify(contactIds)) as FollowUpRow[]
+  ).map(toFollowUp);
 }
 
 /** One follow-up, or undefined. */
@@ -112,4 +143,51 @@ export function deleteOpenFollowUpsOfMeeting(db: Db, meetingId: number): FollowU
   const open = listFollowUps(db, { meetingId });
   for (const f of open) deleteRecord(db, 'followUp', f.id);
   return open;
+}
+
+/**
+ * Write again the follow-up texts netjournal generated (template set) that
+ * name one of these contacts — as the follow-up's contact, or as the person
+ * a report-back is about — or come from one of these meetings: after a
+ * rename, a merge or a meeting's new kind, "Thank Chirs Wong for the coffee"
+ * becomes "Thank Chris Wong for the lunch". Texts the user wrote stay.
+ * Returns how many changed. Call inside a write transaction.
+ */
+export function refreshGeneratedTexts(
+  db: Db,
+  about: { contactIds?: readonly number[]; meetingIds?: readonly number[] },
+): number {
+  const rows = statement(
+    db,
+    `SELECT f.id, f.template, f.text, c.name AS contact, p.name AS person, m.kind AS meetingKind
+       FROM follow_ups f
+       JOIN contacts c ON c.id = f.contact_id
+       LEFT JOIN introductions i ON i.id = f.introduction_id
+       LEFT JOIN contacts p ON p.id = i.person_id
+       LEFT JOIN meetings m ON m.id = f.meeting_id
+      WHERE f.template IS NOT NULL
+        AND (f.contact_id IN (SELECT value FROM json_each(@contacts))
+             OR i.person_id IN (SELECT value FROM json_each(@contacts))
+             OR f.meeting_id IN (SELECT value FROM json_each(@meetings)))`,
+  ).all({
+    contacts: JSON.stringify(about.contactIds ?? []),
+    meetings: JSON.stringify(about.meetingIds ?? []),
+  }) as {
+    id: number;
+    template: FollowUpTemplate;
+    text: string;
+    contact: string;
+    person: string | null;
+    meetingKind: MeetingKind | null;
+  }[];
+  let changed = 0;
+  for (const r of rows) {
+    const text = templateText(r.template, {
+      contact: r.contact,
+      ...(r.person === null ? {} : { person: r.person }),
+      ...(r.meetingKind === null ? {} : { meetingKind: r.meetingKind }),
+    });
+    if (text !== r.text && updateRecord(db, 'followUp', r.id, { text })) changed++;
+  }
+  return changed;
 }

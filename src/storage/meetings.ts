@@ -1,4 +1,5 @@
 import type { ContactRef, Meeting, MeetingKind } from '../domain/journal-types.js';
+import { refreshGeneratedTexts } from './follow-ups.js';
 import type { Db } from './journal.js';
 import { deleteRecord, insertRecord, updateRecord } from './write.js';
 import { statement } from './sqlite.js';
@@ -71,6 +72,8 @@ export function setParticipants(db: Db, meetingId: number, contactIds: readonly 
 /** Change a meeting's date, kind or notes. */
 export function updateMeeting(db: Db, id: number, m: MeetingInput): void {
   updateRecord(db, 'meeting', id, { ...m });
+  // A thank-you says what kind of meeting it was.
+  refreshGeneratedTexts(db, { meetingIds: [id] });
 }
 
 /** Remove a meeting (participants go with it; notes and gifts keep their text). */

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import { localDateOf } from '../domain/timestamps.js';
-import { assignStableIds } from './upgrade.js';
+import { assignStableIds, markGeneratedTexts } from './upgrade.js';
 
 /** Stamped into every journal so that a foreign SQLite file is never mistaken for one. */
 export const APPLICATION_ID = 0x4e4a524e; // "NJRN"
@@ -89,6 +89,7 @@ export function migrate(db: Database, appliedAt: string): void {
         db.prepare('UPDATE contacts SET created = ? WHERE is_me = 1').run(started);
       // A migration whose data part is code (it needs the record declarations).
       if (m.name.endsWith('_change_log')) assignStableIds(db);
+      if (m.name.endsWith('_follow_up_templates')) markGeneratedTexts(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)').run(
         m.version,
         m.name,

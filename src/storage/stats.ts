@@ -89,10 +89,15 @@ export function followUpCounts(
 ): Pick<StatsCounts, 'followUps' | 'reportBack' | 'offersReceived'> {
   const rows = db
     .prepare(
-      `SELECT kind, status, count(*) AS n FROM follow_ups
-        WHERE ${CREATED_IN_PERIOD} GROUP BY kind, status`,
+      `SELECT kind, status, template = 'nudge' AS nudge, count(*) AS n FROM follow_ups
+        WHERE ${CREATED_IN_PERIOD} GROUP BY kind, status, nudge`,
     )
-    .all(p) as { kind: string; status: 'open' | 'done' | 'dropped'; n: number }[];
+    .all(p) as {
+    kind: string;
+    status: 'open' | 'done' | 'dropped';
+    nudge: number | null;
+    n: number;
+  }[];
   const followUps = { created: 0, done: 0, dropped: 0, open: 0 };
   const reportBack = { created: 0, done: 0 };
   let offersReceived = 0;
@@ -103,7 +108,8 @@ export function followUpCounts(
       reportBack.created += r.n;
       if (r.status === 'done') reportBack.done += r.n;
     }
-    if (r.kind === 'waiting') offersReceived += r.n;
+    // A nudge (your own outreach, unanswered) is waiting on them, but not an offer.
+    if (r.kind === 'waiting' && r.nudge !== 1) offersReceived += r.n;
   }
   return { followUps, reportBack, offersReceived };
 }

@@ -7,6 +7,7 @@ import {
   closeChangeGroup,
   logExistingRow,
   openChangeGroup,
+  updateRecord,
   type Row,
 } from './write.js';
 
@@ -41,6 +42,30 @@ export function assignStableIds(db: Db): void {
       for (const row of db.prepare(`SELECT * FROM ${spec.table} ${where} ORDER BY ${order}`).all())
         logExistingRow(db, type, row as Row);
     }
+  } catch (err) {
+    abandonChangeGroup(db);
+    throw err;
+  }
+  closeChangeGroup(db);
+}
+
+/**
+ * The data part of migration 0008_follow_up_templates: thank-yous and
+ * report-backs written before it were all netjournal's own texts (they could
+ * not be edited), so they are marked with their template, through the write
+ * path, in an "upgrade" group that undo cannot revert.
+ */
+export function markGeneratedTexts(db: Db): void {
+  const rows = db
+    .prepare(
+      `SELECT id, kind FROM follow_ups
+        WHERE kind IN ('thank_you', 'report_back') AND template IS NULL ORDER BY id`,
+    )
+    .all() as { id: number; kind: string }[];
+  if (rows.length === 0) return;
+  openChangeGroup(db, 'upgrade', false);
+  try {
+    for (const row of rows) updateRecord(db, 'followUp', row.id, { template: row.kind });
   } catch (err) {
     abandonChangeGroup(db);
     throw err;

@@ -209,6 +209,31 @@ describe('add', () => {
           meetingId: 1,
           introductionId: null,
         },
+        // --outreach: a nudge per person in 7 days, closed by the next meeting with them.
+        {
+          id: 6,
+          kind: 'waiting',
+          contact: 'Lena Berg',
+          contactId: 1,
+          text: 'Nudge Lena Berg if there is no reply',
+          due: '2026-11-28',
+          status: 'open',
+          closed: null,
+          meetingId: 1,
+          introductionId: null,
+        },
+        {
+          id: 7,
+          kind: 'waiting',
+          contact: 'Ralph',
+          contactId: 2,
+          text: 'Nudge Ralph if there is no reply',
+          due: '2026-11-28',
+          status: 'open',
+          closed: null,
+          meetingId: 1,
+          introductionId: null,
+        },
       ],
       notes: [
         {

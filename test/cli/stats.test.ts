@@ -35,10 +35,11 @@ const STEPS: string[][] = [
   // The thank-you four days after the meeting: done, but not within two days.
   ['done', '2', '--now', '2026-11-06'],
   // Outreach answered a week later (follow-up 5 is its thank-you) …
-  ['add', 'Lena Berg', '--kind', 'email', '--outreach', '--now', '2026-11-09'],
+  // (--no-nudge: these counts are about the meetings; nudges are tested on their own below)
+  ['add', 'Lena Berg', '--kind', 'email', '--outreach', '--no-nudge', '--now', '2026-11-09'],
   ['add', 'Lena Berg', '--kind', 'video', '--now', '2026-11-16'],
   // … and outreach not (yet) answered.
-  ['add', 'Sam Lee', '--kind', 'message', '--outreach', '--now', '2026-11-18'],
+  ['add', 'Sam Lee', '--kind', 'message', '--outreach', '--no-nudge', '--now', '2026-11-18'],
   ['intro', 'me', 'Lena Berg', '--to', 'Joe Park', '--now', '2026-11-19'],
   // Joe's first meeting: follow-up 6 reports back to Mom; a second gift.
   ['add', 'Mom', 'Joe Park', '--no-thank-you', '--gave', 'a recommendation', '--now', '2026-11-20'],
@@ -332,8 +333,8 @@ describe('stats on an empty or missing journal', () => {
     const steps = [
       ['add', 'Ann', '--kind', 'coffee', '--now', '2026-11-10'],
       // Outreach logged after the coffee the same day: the coffee does not answer it.
-      ['add', 'Ann', '--kind', 'email', '--outreach', '--now', '2026-11-10'],
-      ['add', 'Bo', '--kind', 'email', '--outreach', '--now', '2026-11-11'],
+      ['add', 'Ann', '--kind', 'email', '--outreach', '--no-nudge', '--now', '2026-11-10'],
+      ['add', 'Bo', '--kind', 'email', '--outreach', '--no-nudge', '--now', '2026-11-11'],
       ['add', 'Bo', '--kind', 'call', '--no-thank-you', '--now', '2026-11-11'],
       ['done', '1', '--now', '2026-11-12'],
     ];

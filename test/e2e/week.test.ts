@@ -115,6 +115,7 @@ beforeAll(() => {
     '--kind',
     'call',
     '--outreach',
+    '--no-nudge',
     '--offered',
     'a referral for the Berlin role',
   ]);

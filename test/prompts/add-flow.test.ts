@@ -130,6 +130,7 @@ describe('runAddFlow', () => {
       offered: [],
       gave: [],
       outreach: false,
+      nudge: null,
       thankYou: true,
       forceNew: false,
     });

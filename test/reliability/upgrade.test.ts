@@ -285,8 +285,8 @@ const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 /**
  * What migration 0006 promises an upgraded journal: a distinct UUIDv7 for
  * every entity (the user's own contact the same in every journal), a device
- * id, a change log of one 'upgrade' group that inserts every record, which
- * undo cannot revert and whose replay into an empty journal gives the same
+ * id, a change log of one 'upgrade' group that inserts every record (and
+ * 0008's marking its generated follow-up texts), which undo cannot revert and whose replay into an empty journal gives the same
  * export, and a doctor that finds nothing wrong.
  */
 async function expectUpgradedCore(path: string, env: NodeJS.ProcessEnv): Promise<void> {
@@ -316,15 +316,32 @@ async function expectUpgradedCore(path: string, env: NodeJS.ProcessEnv): Promise
       UUID_V7,
     );
 
+    // 0006's group inserts every record; 0008's marks the thank-yous and
+    // report-backs netjournal wrote with their template (both not undoable).
+    const generated = db
+      .prepare(`SELECT count(*) FROM follow_ups WHERE kind IN ('thank_you', 'report_back')`)
+      .pluck()
+      .get() as number;
+    expect(generated).toBeGreaterThan(0);
+    const upgrade = {
+      id: expect.any(Number) as unknown,
+      label: 'upgrade',
+      undoable: 0,
+      undoes: null,
+    };
     const groups = db.prepare('SELECT id, label, undoable, undoes FROM change_groups').all();
-    expect(groups).toEqual([
-      { id: expect.any(Number) as unknown, label: 'upgrade', undoable: 0, undoes: null },
-    ]);
+    expect(groups).toEqual([upgrade, upgrade]);
     const ops = db.prepare('SELECT op, count(*) AS n FROM changes GROUP BY op').all();
-    expect(ops).toEqual([{ op: 'insert', n: records }]);
+    expect(ops).toEqual([
+      { op: 'insert', n: records },
+      { op: 'update', n: generated },
+    ]);
+    expect(db.prepare(`SELECT count(*) FROM follow_ups WHERE template = kind`).pluck().get()).toBe(
+      generated,
+    );
     const logged = db
       .prepare(
-        `SELECT uid FROM changes WHERE record IN ('contact', 'meeting', 'note', 'introduction', 'followUp', 'gift')`,
+        `SELECT uid FROM changes WHERE op = 'insert' AND record IN ('contact', 'meeting', 'note', 'introduction', 'followUp', 'gift')`,
       )
       .pluck()
       .all();

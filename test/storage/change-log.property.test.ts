@@ -292,6 +292,7 @@ function command(db: Db, o: Op): void {
         offered: o.c % 4 === 0 ? [`intro to ${name}`] : [],
         gave: o.c % 5 === 0 ? [o.text] : [],
         outreach: o.flag,
+        nudge: o.flag && o.b % 2 === 0 ? (DUE[o.c % DUE.length] as string) : null,
         thankYou: o.a % 3 !== 0,
         forceNew: o.c % 7 === 0,
       };

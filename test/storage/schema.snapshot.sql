@@ -1,4 +1,4 @@
--- user_version 7
+-- user_version 8
 CREATE INDEX change_groups_undoable ON change_groups (id) WHERE undoable = 1 AND undone_by IS NULL;
 
 CREATE INDEX changes_by_group ON changes (grp, seq);
@@ -128,7 +128,8 @@ CREATE TABLE follow_ups (
   closed          TEXT    CHECK (closed IS NULL OR date(closed) IS closed),
   meeting_id      INTEGER REFERENCES meetings (id) ON DELETE SET NULL,
   introduction_id INTEGER REFERENCES introductions (id) ON DELETE SET NULL,
-  created         TEXT    NOT NULL, uid TEXT,
+  created         TEXT    NOT NULL, uid TEXT, template TEXT
+  CHECK (template IS NULL OR template IN ('thank_you', 'report_back', 'nudge')),
   CHECK ((status = 'open') = (closed IS NULL))
 );
 

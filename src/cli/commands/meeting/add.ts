@@ -23,6 +23,8 @@ export interface AddOptions {
   offered?: string[];
   gave?: string[];
   outreach?: boolean;
+  /** --nudge WHEN, or false for --no-nudge. */
+  nudge?: string | boolean;
   thankYou: boolean;
   new?: boolean;
 }
@@ -36,6 +38,18 @@ export function requestFromOptions(names: string[], opts: AddOptions, today: str
       'e.g. --follow-up "send the article" --due friday',
     );
   }
+  if (typeof opts.nudge === 'string' && opts.outreach !== true) {
+    throw new UsageError(
+      '--nudge needs --outreach',
+      'e.g. --outreach --nudge friday (a reminder to follow up if they do not reply)',
+    );
+  }
+  const nudge =
+    opts.outreach !== true || opts.nudge === false
+      ? null
+      : typeof opts.nudge === 'string'
+        ? parseDueDate(opts.nudge, today, '--nudge')
+        : addDays(today, 7);
   const notes = opts.notes?.trim();
   return {
     names: names.map((n) => requireText(n, 'a name')),
@@ -48,6 +62,7 @@ export function requestFromOptions(names: string[], opts: AddOptions, today: str
     offered: (opts.offered ?? []).map((t) => requireText(t, '--offered')),
     gave: (opts.gave ?? []).map((t) => requireText(t, '--gave')),
     outreach: opts.outreach === true,
+    nudge,
     thankYou: opts.thankYou,
     forceNew: opts.new === true,
   };
@@ -136,7 +151,12 @@ export function addCommand(parent: Command, host: CommandHost): Command {
       'something you gave them: an article, an intro, help (repeatable)',
       collect,
     )
-    .option('--outreach', 'you reached out to start this')
+    .option(
+      '--outreach',
+      'you reached out to start this: a nudge is due in 7 days if they do not reply',
+    )
+    .option('--nudge <when>', 'with --outreach: when to nudge if there is no reply')
+    .option('--no-nudge', 'with --outreach: no nudge')
     .option('--no-thank-you', 'no thank-you note follow-up')
     .option('--new', 'create new contacts even where the names exist')
     .action(withContext(host, runAdd));
@@ -145,6 +165,8 @@ export function addCommand(parent: Command, host: CommandHost): Command {
     'netjournal add "Ralph Smith" --via "Joe Park" --learned "runs marathons" --follow-up "send the deck" --due friday',
     'netjournal add Lena --kind call --date yesterday --offered "intro to her manager" --gave "the UX article"',
     'id=$(netjournal add Ralph --json | jq .meeting.id)',
+    '# you wrote first: if there is no reply, netjournal reminds you in 5 days',
+    'netjournal add "Priya Raman" --kind email --outreach --nudge 5d',
     '# on a terminal, with no names, netjournal asks',
     'netjournal add',
   ]);
