@@ -161,7 +161,7 @@ export const CSV_FIXTURES: CsvFixture[] = [
         name: 'press@openhardware.example',
         email: 'press@openhardware.example',
       }),
-      contact({ line: 5, name: '+49 30 901820', phone: '+49 30 901820' }),
+      contact({ line: 5, name: '+49 30 23125 123', phone: '+49 30 23125 123' }),
       contact({
         line: 6,
         name: 'Blue Bottle Coffee',
@@ -213,7 +213,7 @@ export const CSV_FIXTURES: CsvFixture[] = [
         company: 'Acme Logistics, S.L.',
         role: 'Regional Sales Director',
         email: 'diego.fernandez@acme-logistics.example',
-        phone: '+34 600 111 222',
+        phone: '+34 600 000 001',
         url: 'https://acme-logistics.example/diego',
         location: 'Madrid, Spain',
         birthday: '1975-06-01',
