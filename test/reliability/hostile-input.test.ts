@@ -38,12 +38,12 @@ const RUNS = {
 };
 
 const FIXTURE_DIR = new URL('../fixtures/import/', import.meta.url);
-const FIXTURES = readdirSync(FIXTURE_DIR).map((name) => ({
-  name,
-  text: readFileSync(new URL(name, FIXTURE_DIR), 'utf8'),
-}));
-const PARSE_FORMATS = ['linkedin', 'google', 'vcard', 'csv'] as const;
-const IMPORT_FORMATS = new Set(['linkedin', 'google', 'vcard', 'csv', 'jsonl']);
+// Every import file, those in subfolders (csv/: the exports as downloaded) too; not their READMEs.
+const FIXTURES = readdirSync(FIXTURE_DIR, { recursive: true, encoding: 'utf8' })
+  .filter((name) => /\.(csv|vcf|jsonl)$/.test(name))
+  .map((name) => ({ name, text: readFileSync(new URL(name, FIXTURE_DIR), 'utf8') }));
+const PARSE_FORMATS = ['linkedin', 'google', 'outlook', 'thunderbird', 'vcard', 'csv'] as const;
+const IMPORT_FORMATS = new Set([...PARSE_FORMATS, 'jsonl']);
 
 // Raw bytes a terminal would act on: C0 (line feed aside), DEL, C1, and the bidi controls
 // that reorder how a line is drawn.

@@ -1,153 +1,27 @@
 /**
- * CSV reading shared by the LinkedIn, Google and generic formats (csv-parse
- * does the quoting; this module keeps real file line numbers and turns its
- * errors into problems), and the generic format: a header naming our fields,
- * read as netjournal's csv writer wrote them (a defused formula is undone,
- * text is kept as the journal holds it), so that its own csv reads back.
+ * The generic CSV format: a header naming our fields (name, company, role,
+ * email, …; any case), read as netjournal's csv writer wrote them (a defused
+ * formula is undone, text is kept as the journal holds it), so that its own
+ * csv reads back. A CSV that an address book wrote (Outlook, Thunderbird) is
+ * read as its program's dialect instead.
  */
-import { CsvError, parse, type InfoRecord, type Options } from 'csv-parse/sync';
 import { parseCircle } from '../../domain/contact.js';
+import { isIsoDate, parseInterval } from '../../domain/dates.js';
 import { CONTACT_INPUT_FIELDS } from '../../model/declarations.js';
 import type { FieldSpec } from '../../model/field.js';
-import { isIsoDate, parseInterval } from '../../domain/dates.js';
 import { undefuseFormula } from '../../output/delimited.js';
+import { readCsvTable, type CsvRow } from './csv-table.js';
+import { dialectOf, dialectRows } from './dialects.js';
+import { NO_NAME, ParsedRows, firstEmail, standInName, understood } from './fields.js';
 import {
   RecordChecks,
   blankContact,
   cleanTags,
   freeText,
   oneLine,
-  stripBom,
-  type ImportedContact,
-  type ParseProblem,
   type ParseResult,
 } from './types.js';
-
-/** One data row: its fields and the file line where it starts. */
-export interface CsvRow {
-  line: number;
-  fields: string[];
-}
-
-/** A CSV file as a header, the rows that match it, and the problems of the others. */
-export interface CsvTable {
-  /** Trimmed header cells; empty when the file has no records at all. */
-  header: string[];
-  headerLine: number;
-  rows: CsvRow[];
-  problems: ParseProblem[];
-}
-
-// With `raw: true` csv-parse hands on_record the record and its raw text together.
-type RawRecord = string[] | { record: string[] };
-
-function countBreaks(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  return count;
-}
-
-// csv-parse reports the line where a record ends; quoted line breaks say how far back it began.
-function breaksInFields(fields: readonly string[]): number {
-  let count = 0;
-  for (const field of fields) if (field.includes('\n')) count += countBreaks(field);
-  return count;
-}
-
-/**
- * The line where a failed record starts. The raw text runs from the blank
- * lines before the record to where csv-parse gave up, and its line counter
- * does not count a final line break, so neither do we.
- */
-function errorStartLine(err: CsvError, offset: number): number {
-  const end = typeof err.lines === 'number' ? err.lines : 1;
-  const raw = typeof err.raw === 'string' ? err.raw : '';
-  const body = raw.replace(/^\s*\n/, '').replace(/\n$/, '');
-  return Math.min(end, Math.max(1, end - countBreaks(body))) + offset;
-}
-
-const CSV_MESSAGES: Partial<Record<string, string>> = {
-  INVALID_OPENING_QUOTE:
-    'a quote inside an unquoted field (quote the whole field and double the quote)',
-  CSV_INVALID_CLOSING_QUOTE: 'text after the closing quote of a field',
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text after the closing quote of a field',
-  CSV_MAX_RECORD_SIZE: 'a row too long to read',
-};
-
-function csvProblem(err: CsvError, offset: number): ParseProblem {
-  const line = errorStartLine(err, offset);
-  if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-    const end = (typeof err.lines === 'number' ? err.lines : 1) + offset;
-    return { line, message: `unclosed quote: the field that opens here runs to line ${end}` };
-  }
-  // Unknown codes keep csv-parse's name for the error, not its line (which may be off by a preamble).
-  const message =
-    CSV_MESSAGES[err.code] ?? `unreadable row (${err.message.split(':')[0] ?? err.code})`;
-  return { line, message };
-}
-
-/** Read CSV text into a header and rows; `firstLine` is the file line the text starts on. */
-export function readCsvTable(text: string, firstLine = 1): CsvTable {
-  // csv-parse counts every CR as a line (a quoted CRLF as two); with every break made
-  // a LF its count and an editor's agree, and old Mac files (CR only) read too.
-  const source = stripBom(text).replace(/\r\n?/g, '\n');
-  const offset = firstLine - 1;
-  const records: CsvRow[] = [];
-  const problems: ParseProblem[] = [];
-  const options: Options = {
-    raw: true,
-    trim: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    record_delimiter: '\n',
-    on_record: (raw: RawRecord, context: InfoRecord) => {
-      const fields = Array.isArray(raw) ? raw : raw.record;
-      records.push({ line: context.lines - breaksInFields(fields) + offset, fields });
-      return null;
-    },
-    on_skip: (err: CsvError | undefined) => {
-      if (err === undefined) return undefined;
-      const problem = csvProblem(err, offset);
-      // csv-parse may trip twice over one row while it recovers; one report is enough.
-      const last = problems[problems.length - 1];
-      if (last?.line !== problem.line || last.message !== problem.message) problems.push(problem);
-      return undefined;
-    },
-  };
-  try {
-    parse(source, options);
-  } catch (err) {
-    if (!(err instanceof CsvError)) throw err;
-    problems.push(csvProblem(err, offset));
-  }
-
-  const head = records[0];
-  if (head === undefined) return { header: [], headerLine: firstLine, rows: [], problems };
-  const rows: CsvRow[] = [];
-  for (const row of records.slice(1)) {
-    if (row.fields.every((field) => field === '')) continue;
-    if (row.fields.length === head.fields.length) rows.push(row);
-    else {
-      problems.push({
-        line: row.line,
-        message: `expected ${head.fields.length} fields, found ${row.fields.length}`,
-      });
-    }
-  }
-  problems.sort((a, b) => a.line - b.line);
-  return { header: head.fields, headerLine: head.line, rows, problems };
-}
-
-/** Column positions by lower-cased header cell; the first of a repeated name wins. */
-export function columnIndex(header: readonly string[]): Map<string, number> {
-  const index = new Map<string, number>();
-  header.forEach((cell, i) => {
-    const key = cell.toLowerCase();
-    if (!index.has(key)) index.set(key, i);
-  });
-  return index;
-}
+import { readBirthday } from './written-dates.js';
 
 /** A column of the generic format: a contact field's key, or one of the parts below. */
 type GenericField = string;
@@ -166,8 +40,18 @@ const GENERIC_ALIASES: ReadonlyMap<string, GenericField> = new Map([
   ['tags', 'tags'],
   ['notes', 'notes'],
   ['note', 'notes'],
+  ['e-mail', 'email'],
+  ['email address', 'email'],
   ['created', 'created'],
 ]);
+
+// What the summary calls a field it could not understand, by the field's input kind.
+const DROPPED_AS: Partial<Record<string, string>> = {
+  email: 'e-mail',
+  birthday: 'birthday',
+  circle: 'circle',
+  interval: 'keep-in-touch interval',
+};
 
 /** Keep-in-touch days from an `every` cell: an interval (30d, 6w) or, as exported, a bare day count. */
 function cadenceFrom(value: string): number | null {
@@ -175,29 +59,31 @@ function cadenceFrom(value: string): number | null {
   return parseInterval(value);
 }
 
-/** A declared field's value from a cell, as its input kind reads it; a problem when it is not one. */
-function cellValue(
-  field: FieldSpec,
-  raw: string,
-  check: RecordChecks,
-  column: string,
-): string | number | null {
+// The reader of an input kind that can fail: null for a value it does not understand.
+function lenient<T>(read: (value: string) => T): (value: string) => T | null {
+  return (value) => {
+    try {
+      return read(value);
+    } catch {
+      return null;
+    }
+  };
+}
+
+/** A declared field's value from a cell, as its input kind reads it; dropped with a note when it is not one. */
+function cellValue(field: FieldSpec, raw: string, check: RecordChecks): string | number | null {
+  const what = DROPPED_AS[field.input ?? ''] ?? field.key;
   switch (field.input) {
     case 'email':
-      return check.email(raw, column);
+      return firstEmail(check, [raw]);
     case 'birthday':
-      return check.birthday(raw, column);
+      return understood(check, what, raw, readBirthday);
     case 'circle':
-    case 'interval': {
-      const value = oneLine(raw);
-      if (value === null) return null;
-      try {
-        return field.input === 'circle' ? parseCircle(value) : cadenceFrom(value);
-      } catch {
-        check.invalid(column, value);
-        return null;
-      }
-    }
+      return understood(check, what, raw, lenient(parseCircle));
+    case 'interval':
+      // "none" is how the journal writes no cadence: a value, not one to report.
+      if (oneLine(raw)?.toLowerCase() === 'none') return null;
+      return understood(check, what, raw, lenient(cadenceFrom));
     default:
       // Text as the journal holds it (trimmed, line breaks and spacing kept), so that
       // netjournal's own csv reads back exactly.
@@ -205,59 +91,64 @@ function cellValue(
   }
 }
 
-function genericContact(row: CsvRow, cols: Map<GenericField, number>, header: string[]) {
+function genericContact(row: CsvRow, cols: Map<GenericField, number>) {
   const check = new RecordChecks(row.line);
   // Every cell as it was before netjournal's csv writer defused it (`'=x` reads `=x`).
   const cell = (field: GenericField): string => {
     const i = cols.get(field);
     return i === undefined ? '' : undefuseFormula(row.fields[i] ?? '');
   };
-  const column = (field: GenericField): string => header[cols.get(field) ?? -1] ?? field;
-  const name =
-    freeText(cell('name')) === null
-      ? check.name(`${cell('first')} ${cell('last')}`)
-      : check.name(cell('name'), row.line, freeText);
-  const contact: ImportedContact = blankContact(row.line, name ?? '');
+  const contact = blankContact(row.line, '');
   const fields = contact as unknown as Record<string, unknown>;
   for (const field of CONTACT_INPUT_FIELDS) {
-    const raw = cell(field.key);
-    fields[field.key] = cellValue(field, raw, check, column(field.key));
+    fields[field.key] = cellValue(field, cell(field.key), check);
   }
   contact.tags = cleanTags(cell('tags').split(';'));
   const note = freeText(cell('notes'));
   if (note !== null) contact.notes = [note];
-  const created = oneLine(cell('created'));
-  if (created !== null) {
-    if (isIsoDate(created)) contact.created = created;
-    else check.invalid(column('created'), created);
+  contact.created = understood(check, 'created date', cell('created'), (value) =>
+    isIsoDate(value) ? value : null,
+  );
+  // A name column is kept as the journal holds it; parts, or what stands in for a name, on one line.
+  const name =
+    freeText(cell('name')) ?? oneLine(`${cell('first')} ${cell('last')}`) ?? standInName(contact);
+  if (name === null) {
+    check.skip(NO_NAME);
+    return { contact: null, check };
   }
+  contact.name = check.name(name, row.line, freeText) ?? '';
   return { contact, check };
 }
 
-/** Parse a CSV whose header names our fields (name, company, role, email, …; any case). */
+/**
+ * Parse a CSV whose header names our fields (name, company, role, email, …;
+ * any case), or that an address book wrote. A contact without a name is
+ * named by its company, phone or e-mail, as address books show it; a file
+ * needs a name or an e-mail column.
+ */
 export function parseCsv(text: string): ParseResult {
   const table = readCsvTable(text);
-  const problems = [...table.problems];
-  const contacts: ImportedContact[] = [];
-  if (table.header.length === 0) return { contacts, problems };
+  const dialect = dialectOf(table.header);
+  if (dialect !== null) return dialectRows(table, dialect);
+  const parsed = new ParsedRows(table.problems);
+  if (table.header.length === 0) return parsed.result();
 
   const cols = new Map<GenericField, number>();
   table.header.forEach((cell, i) => {
     const field = GENERIC_ALIASES.get(cell.toLowerCase());
     if (field !== undefined && !cols.has(field)) cols.set(field, i);
   });
-  if (!cols.has('name') && !cols.has('first') && !cols.has('last')) {
-    problems.unshift({
-      line: table.headerLine,
-      message: 'no "name" column in the header (expected name, company, role, email, …)',
-    });
-    return { contacts, problems };
+  const naming = ['name', 'first', 'last', 'email'];
+  if (!naming.some((field) => cols.has(field))) {
+    parsed.refuse(
+      table.headerLine,
+      'no "name" or "email" column in the header (expected name, company, role, email, …)',
+    );
+    return parsed.result();
   }
   for (const row of table.rows) {
-    const { contact, check } = genericContact(row, cols, table.header);
-    if (check.ok) contacts.push(contact);
-    else problems.push(...check.problems);
+    const { contact, check } = genericContact(row, cols);
+    parsed.add(contact, check);
   }
-  problems.sort((a, b) => a.line - b.line);
-  return { contacts, problems };
+  return parsed.result();
 }

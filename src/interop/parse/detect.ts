@@ -3,9 +3,12 @@
  * saved as .txt still reads as one) and by its extension only when the
  * content is inconclusive.
  */
+import { dialectOf } from './dialects.js';
 import { isLinkedInHeader } from './linkedin.js';
 import { stripBom, type ImportFormat } from './types.js';
 
+// How a hand-made CSV names its e-mail column: such a file names its contacts by it.
+const GENERIC_EMAIL = new Set(['email', 'e-mail', 'email address']);
 // LinkedIn's preamble is three or four lines; ten leaves room for a longer one.
 const LINKEDIN_HEADER_WITHIN = 10;
 
@@ -53,7 +56,11 @@ function byContent(lines: string[]): ImportFormat | null {
     return 'google';
   }
   if (cells[0] === 'name' && cells[1] === 'given name') return 'google';
-  if (cells.includes('name') || hasFirstName) return 'csv';
+  // Outlook and Thunderbird by the columns only they write ("E-mail Address", "Primary Email").
+  const dialect = dialectOf(cells);
+  if (dialect !== null) return dialect.format;
+  const hasEmail = cells.some((cell) => GENERIC_EMAIL.has(cell));
+  if (cells.includes('name') || hasFirstName || hasEmail) return 'csv';
   return null;
 }
 

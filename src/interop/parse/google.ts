@@ -4,29 +4,17 @@
  * Group Membership, Organization 1 - Name, …). Their column names barely
  * overlap, so one mapping reads both.
  */
-import { columnIndex, readCsvTable } from './csv.js';
-import {
-  RecordChecks,
-  blankContact,
-  cleanTags,
-  freeText,
-  oneLine,
-  type ImportedContact,
-  type ParseResult,
-} from './types.js';
+import { columnIndex, readCsvTable } from './csv-table.js';
+import { NO_NAME, ParsedRows, firstEmail, labelTags, standInName, understood } from './fields.js';
+import { RecordChecks, blankContact, freeText, oneLine, type ParseResult } from './types.js';
+import { readBirthday } from './written-dates.js';
 
-// Google's system groups say nothing about the person.
-const SYSTEM_LABELS = new Set(['mycontacts', 'my contacts', 'starred']);
 // Google packs several values of one kind into a cell with this separator.
 const MULTI_VALUE = ':::';
 
 /** Google labels / group memberships (`* myContacts ::: Climbing`) as tags. */
 export function labelsToTags(raw: string): string[] {
-  const labels = raw
-    .split(MULTI_VALUE)
-    .map((label) => label.trim().replace(/^\*\s*/, ''))
-    .filter((label) => !SYSTEM_LABELS.has(label.toLowerCase()));
-  return cleanTags(labels);
+  return labelTags(raw.split(MULTI_VALUE));
 }
 
 function firstValue(cell: string): string | null {
@@ -54,33 +42,29 @@ function joined(...parts: string[]): string | null {
   return oneLine(parts.join(' '));
 }
 
-function firstOf(fields: string[], indexes: number[]): { value: string; index: number } | null {
+function firstOf(fields: string[], indexes: number[]): string | null {
   for (const index of indexes) {
     const value = firstValue(fields[index] ?? '');
-    if (value !== null) return { value, index };
+    if (value !== null) return value;
   }
   return null;
 }
 
-function googleContact(line: number, fields: string[], header: string[], cols: GoogleColumns) {
+function googleContact(line: number, fields: string[], cols: GoogleColumns) {
   const { at } = cols;
   const check = new RecordChecks(line);
-  const name = check.name(
-    oneLine(at(fields, 'Name')) ??
-      joined(at(fields, 'First Name'), at(fields, 'Middle Name'), at(fields, 'Last Name')) ??
-      joined(at(fields, 'Given Name'), at(fields, 'Additional Name'), at(fields, 'Family Name')) ??
-      oneLine(at(fields, 'Nickname')) ??
-      oneLine(at(fields, 'File As')),
-  );
-  const contact: ImportedContact = blankContact(line, name ?? '');
+  const contact = blankContact(line, '');
   contact.company =
     oneLine(at(fields, 'Organization Name')) ?? oneLine(at(fields, 'Organization 1 - Name'));
   contact.role =
     oneLine(at(fields, 'Organization Title')) ?? oneLine(at(fields, 'Organization 1 - Title'));
-  const email = firstOf(fields, cols.emails);
-  if (email !== null) contact.email = check.email(email.value, header[email.index] ?? 'email');
-  contact.phone = firstOf(fields, cols.phones)?.value ?? null;
-  contact.url = firstOf(fields, cols.websites)?.value ?? null;
+  // Every address of every e-mail column, in order: the first real one is kept.
+  contact.email = firstEmail(
+    check,
+    cols.emails.flatMap((i) => (fields[i] ?? '').split(MULTI_VALUE)),
+  );
+  contact.phone = firstOf(fields, cols.phones);
+  contact.url = firstOf(fields, cols.websites);
   contact.location =
     oneLine(
       [
@@ -92,12 +76,25 @@ function googleContact(line: number, fields: string[], header: string[], cols: G
         .filter((part) => part !== '')
         .join(', '),
     ) ?? oneLine(at(fields, 'Location'));
-  contact.birthday = check.birthday(at(fields, 'Birthday'), 'Birthday');
+  contact.birthday = understood(check, 'birthday', at(fields, 'Birthday'), readBirthday);
   contact.tags = labelsToTags(
     `${at(fields, 'Labels')}${MULTI_VALUE}${at(fields, 'Group Membership')}`,
   );
   const note = freeText(at(fields, 'Notes'));
   if (note !== null) contact.notes = [note];
+  // A contact with no name shows in Google Contacts as its organisation, phone or e-mail.
+  const name =
+    oneLine(at(fields, 'Name')) ??
+    joined(at(fields, 'First Name'), at(fields, 'Middle Name'), at(fields, 'Last Name')) ??
+    joined(at(fields, 'Given Name'), at(fields, 'Additional Name'), at(fields, 'Family Name')) ??
+    oneLine(at(fields, 'Nickname')) ??
+    oneLine(at(fields, 'File As')) ??
+    standInName(contact);
+  if (name === null) {
+    check.skip(NO_NAME);
+    return { contact: null, check };
+  }
+  contact.name = check.name(name) ?? '';
   return { contact, check };
 }
 
@@ -114,12 +111,10 @@ export function parseGoogle(text: string): ParseResult {
     phones: numberedColumns(table.header, 'phone'),
     websites: numberedColumns(table.header, 'website'),
   };
-  const result: ParseResult = { contacts: [], problems: [...table.problems] };
+  const parsed = new ParsedRows(table.problems);
   for (const { line, fields } of table.rows) {
-    const { contact, check } = googleContact(line, fields, table.header, cols);
-    if (check.ok) result.contacts.push(contact);
-    else result.problems.push(...check.problems);
+    const { contact, check } = googleContact(line, fields, cols);
+    parsed.add(contact, check);
   }
-  result.problems.sort((a, b) => a.line - b.line);
-  return result;
+  return parsed.result();
 }

@@ -1,12 +1,19 @@
 /** The import parsers behind one entry point; jsonl is read elsewhere (it carries whole journals). */
 import { parseCsv } from './csv.js';
+import { parseOutlook, parseThunderbird } from './dialects.js';
 import { parseGoogle } from './google.js';
 import { parseLinkedIn } from './linkedin.js';
 import type { ImportFormat, ParseResult } from './types.js';
 import { parseVcard } from './vcard.js';
 
 export { detectFormat } from './detect.js';
-export type { ImportFormat, ImportedContact, ParseProblem, ParseResult } from './types.js';
+export type {
+  ImportFormat,
+  ImportedContact,
+  ParseNote,
+  ParseProblem,
+  ParseResult,
+} from './types.js';
 
 /** Parse an import file's text in the given format into contacts and problems; never throws on bad input. */
 export function parseContacts(text: string, format: Exclude<ImportFormat, 'jsonl'>): ParseResult {
@@ -15,6 +22,10 @@ export function parseContacts(text: string, format: Exclude<ImportFormat, 'jsonl
       return parseLinkedIn(text);
     case 'google':
       return parseGoogle(text);
+    case 'outlook':
+      return parseOutlook(text);
+    case 'thunderbird':
+      return parseThunderbird(text);
     case 'vcard':
       return parseVcard(text);
     case 'csv':

@@ -1,51 +1,25 @@
 /**
- * LinkedIn's Connections.csv as its data export writes it: a "Notes:"
- * preamble, a blank line, then `First Name,Last Name,URL,Email Address,
- * Company,Position,Connected On`. Columns are found by name so an older
- * export without URL reads too.
+ * LinkedIn's Connections.csv as its data export has written it: since 2023
+ * a "Notes:" preamble, a blank line, then `First Name,Last Name,URL,Email
+ * Address,Company,Position,Connected On` with dates like "12 Mar 2024";
+ * 2020-2022 the same without URL; 2018 neither preamble nor URL, and dates
+ * like "1/8/18, 6:14 PM". Columns are found by name, so all of them read.
+ * Connections who hide their name come as rows with only a date: skipped.
  */
-import { isIsoDate } from '../../domain/dates.js';
-import { columnIndex, readCsvTable } from './csv.js';
+import { columnIndex, readCsvTable } from './csv-table.js';
+import { NO_NAME, ParsedRows, firstEmail, understood } from './fields.js';
 import { RecordChecks, blankContact, oneLine, stripBom, type ParseResult } from './types.js';
+import { parseConnectedOn } from './written-dates.js';
+
+export { parseConnectedOn } from './written-dates.js';
 
 // The preamble is a few lines; a header further down means this is not an export.
 const HEADER_SEARCH_LINES = 50;
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 /** Is this line LinkedIn's Connections header (First Name, Last Name, …, Connected On)? */
 export function isLinkedInHeader(line: string): boolean {
   const cells = line.split(',').map((cell) => cell.trim().replace(/^"|"$/g, '').toLowerCase());
   return cells[0] === 'first name' && cells[1] === 'last name' && cells.includes('connected on');
-}
-
-/** "12 Mar 2024" (also "12-Mar-24", "12 March 2024", 2024-03-12) as YYYY-MM-DD; null if not a date. */
-export function parseConnectedOn(raw: string): string | null {
-  const value = raw.trim();
-  if (isIsoDate(value)) return value;
-  const match = /^(\d{1,2})[\s-]+([a-z]+)\.?[\s-]+(\d{4}|\d{2})$/i.exec(value);
-  if (!match) return null;
-  const word = (match[2] ?? '').toLowerCase();
-  // "Mar", "Sept", "March": any start of the month's name of three letters or more.
-  const month = MONTHS.findIndex((name) => word.length >= 3 && name.startsWith(word)) + 1;
-  if (month === 0) return null;
-  const yearText = match[3] ?? '';
-  // Two-digit years come from older exports, all of them after 2000.
-  const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
-  const date = `${year}-${String(month).padStart(2, '0')}-${(match[1] ?? '').padStart(2, '0')}`;
-  return isIsoDate(date) ? date : null;
 }
 
 // Where the header is: the preamble may hold a quoted paragraph over several lines.
@@ -90,25 +64,33 @@ export function parseLinkedIn(text: string): ParseResult {
     'Position',
     'Connected On',
   ].map(col);
-  const result: ParseResult = { contacts: [], problems: [...table.problems] };
+  const parsed = new ParsedRows(table.problems);
+  // An export holds a few hundred distinct dates for thousands of rows: each is read once.
+  const dates = new Map<string, string | null>();
+  const connectedOnDate = (value: string): string | null => {
+    let date = dates.get(value);
+    if (date === undefined) dates.set(value, (date = parseConnectedOn(value)));
+    return date;
+  };
   for (const { line, fields } of table.rows) {
     const at = (i: number | undefined): string => fields[i ?? -1] ?? '';
     const check = new RecordChecks(line);
-    const name = check.name(`${at(first)} ${at(last)}`);
-    const contact = blankContact(line, name ?? '');
+    const contact = blankContact(line, '');
     contact.url = oneLine(at(url));
-    contact.email = check.email(at(email), 'Email Address');
+    contact.email = firstEmail(check, [at(email)]);
     contact.company = oneLine(at(company));
     contact.role = oneLine(at(position));
     contact.howMet = 'LinkedIn';
-    const connected = oneLine(at(connectedOn));
-    if (connected !== null) {
-      contact.created = parseConnectedOn(connected);
-      if (contact.created === null) check.invalid('Connected On', connected);
+    contact.created = understood(check, 'connection date', at(connectedOn), connectedOnDate);
+    // LinkedIn leaves out the name of connections who hide it; an e-mail still names one.
+    const name = oneLine(`${at(first)} ${at(last)}`) ?? contact.email;
+    if (name === null) {
+      check.skip(NO_NAME);
+      parsed.add(null, check);
+      continue;
     }
-    if (check.ok) result.contacts.push(contact);
-    else result.problems.push(...check.problems);
+    contact.name = check.name(name) ?? '';
+    parsed.add(contact, check);
   }
-  result.problems.sort((a, b) => a.line - b.line);
-  return result;
+  return parsed.result();
 }

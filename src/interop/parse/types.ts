@@ -10,7 +10,8 @@ import { NetjournalError } from '../../errors.js';
 import { CONTACT, CONTACT_INPUT_FIELDS } from '../../model/declarations.js';
 import type { InputFieldsOf } from '../../model/field.js';
 
-export type ImportFormat = 'linkedin' | 'google' | 'vcard' | 'csv' | 'jsonl';
+export type ImportFormat =
+  'linkedin' | 'google' | 'outlook' | 'thunderbird' | 'vcard' | 'csv' | 'jsonl';
 
 /**
  * One contact read from an import file, validated and normalised: the

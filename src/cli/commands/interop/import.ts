@@ -18,6 +18,8 @@ const FORMATS = ['auto', 'linkedin', 'google', 'vcard', 'csv', 'jsonl'] as const
 const FORMAT_NAMES: Record<ImportFormat, string> = {
   linkedin: 'LinkedIn connections',
   google: 'Google Contacts',
+  outlook: 'Outlook contacts',
+  thunderbird: 'Thunderbird address book',
   vcard: 'vCard',
   csv: 'CSV',
   jsonl: 'netjournal jsonl',

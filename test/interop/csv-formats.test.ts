@@ -1,0 +1,315 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readCsvTable } from '../../src/interop/parse/csv-table.js';
+import { parseCsv } from '../../src/interop/parse/csv.js';
+import { parseOutlook, parseThunderbird } from '../../src/interop/parse/dialects.js';
+import { detectFormat } from '../../src/interop/parse/detect.js';
+import { parseGoogle } from '../../src/interop/parse/google.js';
+import { parseContacts } from '../../src/interop/parse/index.js';
+import { parseConnectedOn, parseLinkedIn } from '../../src/interop/parse/linkedin.js';
+import type { ImportedContact, ParseResult } from '../../src/interop/parse/types.js';
+import { readBirthday } from '../../src/interop/parse/written-dates.js';
+import { TODAY, tempJournal, type TempJournal } from '../helpers/run-cli.js';
+import { CSV_FIXTURES, contact, fixturePath, fixtureText } from './csv-fixtures.js';
+
+// Issue 15, points 3-8: contact exports import exactly as LinkedIn, Google,
+// Outlook and Thunderbird write them, with no flags; what cannot be read is
+// dropped or skipped with a note, and every row is accounted for.
+
+describe('each export parses to exactly these contacts and notes', () => {
+  it.each(CSV_FIXTURES)('$file', ({ file, format, contacts, notes }) => {
+    const expected: ParseResult = { contacts, problems: [] };
+    if (notes.length > 0) expected.notes = notes;
+    expect(parseContacts(fixtureText(file), format)).toEqual(expected);
+  });
+
+  it.each(CSV_FIXTURES)(
+    '$file: every row is a contact or a skipped row',
+    ({ file, format, rows }) => {
+      const result = parseContacts(fixtureText(file), format);
+      const skipped = (result.notes ?? []).filter((note) => note.action === 'skipped');
+      expect(result.contacts.length + skipped.length + result.problems.length).toBe(rows);
+      const lines = [...result.contacts, ...skipped].map((row) => row.line);
+      expect(new Set(lines).size).toBe(lines.length);
+    },
+  );
+
+  it.each(CSV_FIXTURES)('$file is recognised by its content', ({ file, format }) => {
+    const text = fixtureText(file);
+    expect(detectFormat(text, 'download.txt')).toBe(format);
+    expect(detectFormat(`\uFEFF${text}`, 'download')).toBe(format);
+  });
+});
+
+interface StoredContact {
+  id: number;
+  name: string;
+  company: string | null;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  url: string | null;
+  location: string | null;
+  circle: string | null;
+  cadenceDays: number | null;
+  birthday: string | null;
+  tags: string[];
+  howMet: string | null;
+  created: string;
+}
+const KEPT = [
+  'name',
+  'company',
+  'role',
+  'email',
+  'phone',
+  'url',
+  'location',
+  'circle',
+  'cadenceDays',
+  'birthday',
+  'tags',
+  'howMet',
+  'created',
+] as const;
+const byName = <T extends { name: string }>(rows: T[]): T[] =>
+  [...rows].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+const stored = (c: ImportedContact): Omit<StoredContact, 'id'> =>
+  ({
+    ...Object.fromEntries(KEPT.map((key) => [key, c[key as keyof ImportedContact]])),
+    created: c.created ?? TODAY,
+  }) as Omit<StoredContact, 'id'>;
+
+// The exports that were already read before issue 15, checked through the CLI the same way.
+const OLDER = [
+  'linkedin-connections.csv',
+  'google-current.csv',
+  'google-legacy.csv',
+  'generic.csv',
+];
+const ALL = [
+  ...CSV_FIXTURES.map(({ file, format, contacts }) => ({ file, format, contacts })),
+  ...OLDER.map((file) => {
+    const format = detectFormat(fixtureText(file), file);
+    if (format === null || format === 'jsonl' || format === 'vcard') throw new Error(file);
+    return { file, format, contacts: parseContacts(fixtureText(file), format).contacts };
+  }),
+];
+
+describe('import, with no flags, of each export as downloaded', () => {
+  let j: TempJournal;
+  beforeEach(() => {
+    j = tempJournal();
+  });
+  afterEach(() => j.remove());
+
+  const importJson = async (file: string, ...flags: string[]) => {
+    const r = await j.run(['import', fixturePath(file), '--json', ...flags]);
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as Record<string, unknown>;
+  };
+
+  it.each(ALL)('$file: lands exactly, nothing garbled', async ({ file, format, contacts }) => {
+    const name = file.split('/').pop();
+    expect(await importJson(file)).toEqual({
+      file: name,
+      format,
+      dryRun: false,
+      created: contacts.length,
+      updated: 0,
+      unchanged: 0,
+      skipped: [],
+    });
+    const list = JSON.parse((await j.run(['contacts', '--json'])).stdout) as StoredContact[];
+    const landed = list.map((c) => Object.fromEntries(KEPT.map((key) => [key, c[key]])));
+    expect(byName(landed as unknown as StoredContact[])).toEqual(byName(contacts.map(stored)));
+    const nameOf = new Map(list.map((c) => [c.id, c.name]));
+    const notes = JSON.parse(
+      (await j.run(['export', '--what', 'notes', '--format', 'json'])).stdout,
+    ) as { contactId: number; text: string }[];
+    expect(notes.map((n) => [nameOf.get(n.contactId), n.text]).sort()).toEqual(
+      contacts.flatMap((c) => c.notes.map((text) => [c.name, text])).sort(),
+    );
+    expect((await j.run(['export'])).stdout).not.toContain('\uFFFD');
+  });
+
+  it.each(ALL)(
+    '$file: a dry run counts what the import does, first time and again',
+    async ({ file }) => {
+      for (let round = 0; round < 2; round++) {
+        const dry = await importJson(file, '--dry-run');
+        const real = await importJson(file);
+        expect({ ...dry, dryRun: false }).toEqual(real);
+      }
+    },
+  );
+});
+
+describe('CSV reading', () => {
+  it('takes one empty field past the header as the trailing delimiter, and only that', () => {
+    const table = readCsvTable('a,b\r\n1,2,\r\n3,4,x\r\n5,6,,\r\n');
+    expect(table.rows.map((r) => r.fields)).toEqual([['1', '2']]);
+    expect(table.problems).toEqual([
+      { line: 3, message: 'expected 2 fields, found 3' },
+      { line: 4, message: 'expected 2 fields, found 4' },
+    ]);
+  });
+
+  it('keeps a row of empty fields for its parser to count, and ignores a blank line', () => {
+    const table = readCsvTable('a,b,c\n,,\n   \n\n1,2,3\n');
+    expect(table.rows).toEqual([
+      { line: 2, fields: ['', '', ''] },
+      { line: 5, fields: ['1', '2', '3'] },
+    ]);
+    expect(table.problems).toEqual([]);
+  });
+});
+
+describe('LinkedIn', () => {
+  it('reads every "Connected On" form LinkedIn has used', () => {
+    expect(parseConnectedOn('12 Mar 2024')).toBe('2024-03-12');
+    expect(parseConnectedOn('3/12/24')).toBe('2024-03-12');
+    expect(parseConnectedOn('1/8/18, 6:14 PM')).toBe('2018-01-08');
+    expect(parseConnectedOn('12/31/17, 11:59 pm')).toBe('2017-12-31');
+    expect(parseConnectedOn('3/12/2024')).toBe('2024-03-12');
+    expect(parseConnectedOn('2/29/23')).toBeNull();
+    expect(parseConnectedOn('13/1/24')).toBeNull();
+    expect(parseConnectedOn('1/8/18 6:14')).toBe('2018-01-08');
+  });
+
+  it('drops what it cannot read with a note and keeps the connection', () => {
+    const header = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n';
+    expect(parseLinkedIn(`${header}A,B,,not-an-email,,,someday\n`)).toEqual({
+      contacts: [contact({ line: 2, name: 'A B', howMet: 'LinkedIn' })],
+      problems: [],
+      notes: [
+        { line: 2, action: 'dropped', what: 'e-mail', value: 'not-an-email' },
+        { line: 2, action: 'dropped', what: 'connection date', value: 'someday' },
+      ],
+    });
+  });
+
+  it('names a hidden connection by its e-mail when LinkedIn gives one', () => {
+    const header = 'First Name,Last Name,Email Address,Company,Position,Connected On\n';
+    expect(parseLinkedIn(`${header},,ann@example.com,Acme,CEO,12 Mar 2024\n`).contacts).toEqual([
+      contact({
+        line: 2,
+        name: 'ann@example.com',
+        email: 'ann@example.com',
+        company: 'Acme',
+        role: 'CEO',
+        howMet: 'LinkedIn',
+        created: '2024-03-12',
+      }),
+    ]);
+  });
+});
+
+describe('Outlook and Thunderbird', () => {
+  const outlook = (rows: string[]) =>
+    parseOutlook(`First Name,Last Name,E-mail Address,Birthday\r\n${rows.join('\r\n')}\r\n`);
+
+  it('reads slash birthdays month first, or day first when the file shows it is', () => {
+    expect(outlook(['A,B,,3/4/1990']).contacts[0]?.birthday).toBe('1990-03-04');
+    expect(outlook(['A,B,,3/4/1990', 'C,D,,14/3/1990']).contacts.map((c) => c.birthday)).toEqual([
+      '1990-04-03',
+      '1990-03-14',
+    ]);
+    expect(outlook(['A,B,,0/0/00']).notes).toBeUndefined();
+  });
+
+  it('reads the older Thunderbird export, which ends every line with a delimiter', () => {
+    const text =
+      'First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Birth Year,Birth Month,Birth Day,Notes,\n' +
+      'Ann,Lee,,,ann@example.com,,1990,12,1,,\n';
+    expect(parseThunderbird(text)).toEqual({
+      contacts: [
+        contact({ line: 2, name: 'Ann Lee', email: 'ann@example.com', birthday: '1990-12-01' }),
+      ],
+      problems: [],
+    });
+  });
+
+  it('refuses a file that is not the program’s at all', () => {
+    expect(parseOutlook('name,email\nAnn,a@b.c\n').problems).toEqual([
+      {
+        line: 1,
+        message: 'no Outlook header (a first row naming E-mail Address or E-mail Display Name)',
+      },
+    ]);
+  });
+
+  it('names an unnamed contact by its company, else its phone, else its e-mail', () => {
+    const result = outlook([',,,', ',,,']);
+    expect(result.notes).toEqual([
+      { line: 2, action: 'skipped', what: 'no name' },
+      { line: 3, action: 'skipped', what: 'no name' },
+    ]);
+    const text =
+      'First Name,Company,Mobile Phone,E-mail Address\n,Acme,+1 555,a@acme.example\n,,+1 555,a@acme.example\n';
+    expect(parseOutlook(text).contacts.map((c) => c.name)).toEqual(['Acme', '+1 555']);
+  });
+});
+
+describe('generic CSV', () => {
+  it('names contacts by e-mail when the file has no name column', () => {
+    expect(parseCsv('Email\nann@example.com\n\nbob@example.com\n')).toEqual({
+      contacts: [
+        contact({ line: 2, name: 'ann@example.com', email: 'ann@example.com' }),
+        contact({ line: 4, name: 'bob@example.com', email: 'bob@example.com' }),
+      ],
+      problems: [],
+    });
+  });
+
+  it('skips a row that names no one, and refuses a file with neither name nor e-mail column', () => {
+    expect(parseCsv('name,role,email\n,CEO,\n')).toEqual({
+      contacts: [],
+      problems: [],
+      notes: [{ line: 2, action: 'skipped', what: 'no name' }],
+    });
+    expect(parseCsv('company,role\nAcme,CEO\n').problems).toEqual([
+      {
+        line: 1,
+        message:
+          'no "name" or "email" column in the header (expected name, company, role, email, …)',
+      },
+    ]);
+  });
+
+  it('reads an Outlook or Thunderbird file as its program writes it, even as --from csv', () => {
+    const text = fixtureText('csv/thunderbird.csv');
+    expect(parseCsv(text)).toEqual(parseThunderbird(text));
+  });
+});
+
+describe('Google', () => {
+  it('keeps the first real address of all e-mail columns, and notes one that is none', () => {
+    const text =
+      'First Name,Birthday,E-mail 1 - Value,E-mail 2 - Value\nAda,--02-30,nope ::: ada@example.org,\nBo,,nope,\n';
+    expect(parseGoogle(text)).toEqual({
+      contacts: [
+        contact({ line: 2, name: 'Ada', email: 'ada@example.org' }),
+        contact({ line: 3, name: 'Bo' }),
+      ],
+      problems: [],
+      notes: [
+        { line: 2, action: 'dropped', what: 'birthday', value: '--02-30' },
+        { line: 3, action: 'dropped', what: 'e-mail', value: 'nope' },
+      ],
+    });
+  });
+});
+
+describe('birthdays as address books write them', () => {
+  it.each([
+    ['3/14/1990', false, '1990-03-14'],
+    ['14/3/1990', true, '1990-03-14'],
+    ['1990-03-14', false, '1990-03-14'],
+    ['--03-14', false, '03-14'],
+    ['3/14/90', false, null],
+    ['2/30/1990', false, null],
+    ['14/3/1990', false, null],
+  ])('%s (day first: %s) → %s', (raw, dayFirst, expected) => {
+    expect(readBirthday(raw, dayFirst)).toBe(expected);
+  });
+});
