@@ -96,6 +96,11 @@ const KIND_PHRASE: Record<MeetingKind, string> = {
   other: 'meeting',
 };
 
+/** The text of the report-back netjournal makes: tell the introducer how it went. */
+export function reportBackText(introducer: string, person: string): string {
+  return `Tell ${introducer} how it went with ${person}`;
+}
+
 /**
  * The follow-ups a logged meeting creates (PRODUCT.md, `add`):
  * - a thank_you per person, due the day after, unless the kind is email,
@@ -127,7 +132,7 @@ export function planFollowUps(
     planned.push({
       contactId: p.introducer.id,
       kind: 'report_back',
-      text: `Tell ${p.introducer.name} how it went with ${p.name}`,
+      text: reportBackText(p.introducer.name, p.name),
       due: addDays(request.date, 2),
       introductionId: p.introducer.introductionId,
     });
