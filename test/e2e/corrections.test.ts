@@ -320,6 +320,9 @@ describe('intro edit', () => {
       reportedBack: false,
       context: 'met at the meetup',
     });
+    expect(ok(['intro', 'edit', '1', '--note', '']).stderr).toBe(
+      'Updated introduction 1: note "met at the meetup" → (none).\n',
+    );
   });
 
   it('removes the open report-back when the introduction is no longer to you', () => {

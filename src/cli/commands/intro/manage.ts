@@ -240,7 +240,7 @@ export function introManageCommands(intro: Command, host: CommandHost): void {
       .option('--note <text>', 'replace the context ("" clears it)')
       .addHelpText(
         'after',
-        '\nNames must be contacts already (add a new one with netjournal contact add). An open\nreport-back moves to the new introducer, and goes when the introduction is no longer to you.',
+        '\nNames must be contacts already (add one with netjournal contact add). An open\nreport-back moves to the new introducer; it goes when the introduction is no\nlonger to you.',
       )
       .action(withContext(host, runIntroEdit)),
     [
