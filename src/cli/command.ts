@@ -18,10 +18,13 @@ type Handler<A extends unknown[]> = (ctx: Context, ...args: A) => unknown;
 export function withContext<A extends unknown[]>(host: CommandHost, run: Handler<A>) {
   return async (...args: unknown[]): Promise<void> => {
     const command = args[args.length - 1] as Command;
-    const label = invocationLabel(
-      [command.parent?.parent ? command.parent.name() : '', command.name()],
-      args.slice(0, -2),
-    );
+    // A default subcommand is named in the label only when it was typed.
+    const typed = !DEFAULT_SUBCOMMANDS.has(command) || command.parent?.args[0] === command.name();
+    const names = [
+      command.parent?.parent ? command.parent.name() : '',
+      typed ? command.name() : '',
+    ];
+    const label = invocationLabel(names, args.slice(0, -2));
     const globals = command.optsWithGlobals() as GlobalOptions;
     for (let attempt = 1; ; attempt++) {
       const ctx = new Context(host.io, globals, label);
@@ -42,6 +45,43 @@ export function withContext<A extends unknown[]>(host: CommandHost, run: Handler
       }
     }
   };
+}
+
+// Subcommands that run when the first word after their parent names none of
+// its subcommands: `note Ralph TEXT` is `note add Ralph TEXT`, and its undo
+// step is called "note Ralph TEXT", as typed.
+const DEFAULT_SUBCOMMANDS = new WeakSet<Command>();
+
+/**
+ * A subcommand that also runs without its name (`note NAME TEXT` beside
+ * `note edit ID`). Its parent takes no options of its own, so that options
+ * such as --date reach whichever subcommand runs.
+ */
+export function defaultSubcommand(parent: Command, name: string): Command {
+  const command = parent.command(name, { isDefault: true });
+  DEFAULT_SUBCOMMANDS.add(command);
+  return command;
+}
+
+/** Is this a subcommand that also runs without its name (defaultSubcommand)? */
+export function isDefaultSubcommand(command: Command): boolean {
+  return DEFAULT_SUBCOMMANDS.has(command);
+}
+
+/**
+ * A command that holds subcommands, one of which runs by default
+ * (defaultSubcommand), with its description and examples.
+ */
+export function commandGroup(
+  program: Command,
+  group: { name: string; usage: string; description: string; examples: readonly string[] },
+): Command {
+  const command = program
+    .command(group.name)
+    .usage(group.usage)
+    .description(group.description)
+    .addHelpCommand(false);
+  return withExamples(command, group.examples);
 }
 
 /** "contact rm Ralph Smith" from a command's names and positional arguments. */

@@ -55,7 +55,7 @@ export function parseDueDate(input: string, today: string, option?: string): str
 }
 
 /**
- * Parse the date something happened on (a meeting, a note, an introduction)
+ * Parse the date something happened on (a meeting, a note, a gift, an introduction)
  * as the user typed it. Throws UsageError for an unknown date, one after
  * today (it has not happened yet) or one before 1900.
  */
@@ -63,7 +63,7 @@ export function parseEventDate(
   input: string,
   today: string,
   option?: string,
-  what: 'meeting' | 'note' | 'introduction' = 'meeting',
+  what: 'meeting' | 'note' | 'gift' | 'introduction' = 'meeting',
 ): string {
   const date = parseDate(input, today, 'past');
   if (date > today) {

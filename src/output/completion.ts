@@ -5,6 +5,22 @@ export interface CompletionSpec {
   options: string[];
   /** Positional arguments are contact names. */
   takesNames: boolean;
+  /** A subcommand that also runs without its name (`note NAME TEXT` is `note add`). */
+  runsByDefault?: boolean;
+}
+
+/** Each command's subcommands, and the one that runs when none is named. */
+function subcommands(specs: readonly CompletionSpec[]) {
+  const subs = new Map<string, { words: string[]; fallback: string }>();
+  for (const s of specs) {
+    const [head, sub] = s.path.split(' ');
+    if (!head || !sub) continue;
+    const entry = subs.get(head) ?? { words: [], fallback: '' };
+    entry.words.push(sub);
+    if (s.runsByDefault) entry.fallback = sub;
+    subs.set(head, entry);
+  }
+  return subs;
 }
 
 const quoteWords = (words: readonly string[]) => words.join(' ');
@@ -19,11 +35,7 @@ export function bashCompletion(
   globals: readonly string[],
 ): string {
   const top = [...new Set(specs.map((s) => s.path.split(' ')[0] ?? ''))];
-  const subs = new Map<string, string[]>();
-  for (const s of specs) {
-    const [head, sub] = s.path.split(' ');
-    if (head && sub) subs.set(head, [...(subs.get(head) ?? []), sub]);
-  }
+  const subs = subcommands(specs);
   const cases = specs
     .map(
       (s) =>
@@ -31,7 +43,10 @@ export function bashCompletion(
     )
     .join('\n');
   const subCases = [...subs.entries()]
-    .map(([head, list]) => `    ${head}) words="${quoteWords(list)}" ;;`)
+    .map(
+      ([head, { words, fallback }]) =>
+        `    ${head}) words="${quoteWords(words)}"${fallback ? `; fallback="${fallback}"` : ''} ;;`,
+    )
     .join('\n');
   return `# netjournal completion for bash. Load it with:
 #   source <(netjournal completion bash)
@@ -43,16 +58,22 @@ _netjournal() {
     COMPREPLY=($(compgen -W "${quoteWords(top)}" -- "$cur"))
     return
   fi
-  local words=""
+  local words="" fallback=""
   case "$cmd" in
 ${subCases}
   esac
+  # A command whose subcommand may be left out (note NAME TEXT) completes
+  # its subcommands and that default one's arguments alike.
   if [[ -n "$words" ]]; then
     if (( COMP_CWORD == 2 )); then
       COMPREPLY=($(compgen -W "$words" -- "$cur"))
-      return
+      [[ -n "$fallback" ]] || return
+      cmd="$cmd $fallback"
+    elif [[ -z "$fallback" || " $words " == *" $sub "* ]]; then
+      cmd="$cmd $sub"
+    else
+      cmd="$cmd $fallback"
     fi
-    cmd="$cmd $sub"
   fi
   local opts="" names=0
   case "$cmd" in
@@ -97,13 +118,17 @@ export function fishCompletion(
     'complete -c netjournal -f',
     `complete -c netjournal -n '__fish_use_subcommand' -a '${top.join(' ')}'`,
   ];
+  const subs = subcommands(specs);
   for (const s of specs) {
-    const [head, sub] = s.path.split(' ');
+    const [head = '', sub] = s.path.split(' ');
     if (sub)
       lines.push(
         `complete -c netjournal -n '__fish_seen_subcommand_from ${head}; and not __fish_seen_subcommand_from ${sub}' -a '${sub}'`,
       );
-    const cond = `__fish_seen_subcommand_from ${sub ?? head}`;
+    const others = (subs.get(head)?.words ?? []).filter((w) => w !== sub).join(' ');
+    const cond = s.runsByDefault
+      ? `__fish_seen_subcommand_from ${head}; and not __fish_seen_subcommand_from ${others}`
+      : `__fish_seen_subcommand_from ${sub ?? head}`;
     for (const o of [...s.options, ...globals])
       lines.push(`complete -c netjournal -n '${cond}' -l ${o.replace(/^--/, '')}`);
     if (s.takesNames)

@@ -191,3 +191,50 @@ export function refreshGeneratedTexts(
   }
   return changed;
 }
+
+/** The follow-ups made for an introduction (its report-backs), open ones only unless all. */
+export function followUpsOfIntroduction(db: Db, introductionId: number, all = false): FollowUp[] {
+  return (
+    statement(
+      db,
+      `${SELECT_FOLLOW_UP} WHERE f.introduction_id = ? ${all ? '' : "AND f.status = 'open'"}
+        ORDER BY f.due, f.id`,
+    ).all(introductionId) as FollowUpRow[]
+  ).map(toFollowUp);
+}
+
+/** What `follow-up edit` (and a corrected introduction) may change in a follow-up. */
+export interface FollowUpChanges {
+  contactId?: number;
+  kind?: FollowUpKind;
+  text?: string;
+  due?: string;
+}
+
+/** Change some of a follow-up's fields; returns whether anything changed. */
+export function updateFollowUp(db: Db, id: number, c: FollowUpChanges): boolean {
+  const values: Record<string, unknown> = {};
+  if (c.contactId !== undefined) values.contact_id = c.contactId;
+  if (c.kind !== undefined) values.kind = c.kind;
+  // A text the user writes is theirs: no longer rewritten when names change.
+  if (c.text !== undefined) {
+    values.text = c.text;
+    values.template = null;
+  }
+  if (c.due !== undefined) values.due = c.due;
+  return updateRecord(db, 'followUp', id, values);
+}
+
+/** Make a done or dropped follow-up open again (on a new due date when given), as one change. */
+export function reopenFollowUp(db: Db, id: number, due?: string): void {
+  updateRecord(db, 'followUp', id, {
+    status: 'open',
+    closed: null,
+    ...(due === undefined ? {} : { due }),
+  });
+}
+
+/** Remove one follow-up; returns whether it existed. */
+export function deleteFollowUp(db: Db, id: number): boolean {
+  return deleteRecord(db, 'followUp', id);
+}

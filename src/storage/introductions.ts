@@ -1,6 +1,6 @@
 import type { Introduction } from '../domain/journal-types.js';
 import type { Db } from './journal.js';
-import { insertRecord, updateRecord } from './write.js';
+import { deleteRecord, insertRecord, updateRecord } from './write.js';
 import { statement } from './sqlite.js';
 
 /** A row of SELECT_INTRODUCTION. */
@@ -88,9 +88,48 @@ export function introductionsInvolving(db: Db, contactId: number): Introduction[
   ).map(toIntroduction);
 }
 
+/** Introductions of exactly these three people, in these roles (a duplicate is one of them). */
+export function introductionsOf(
+  db: Db,
+  p: { introducerId: number; personId: number; toId: number },
+): Introduction[] {
+  return (
+    statement(
+      db,
+      `${SELECT_INTRODUCTION} WHERE i.person_id = ? AND i.to_id = ? AND i.introducer_id = ?
+         ORDER BY i.date, i.id`,
+    ).all(p.personId, p.toId, p.introducerId) as IntroductionRow[]
+  ).map(toIntroduction);
+}
+
 /** Mark whether the user told the introducer how it went. */
 export function setReportedBack(db: Db, id: number, reported: boolean): void {
   updateRecord(db, 'introduction', id, { reported_back: reported });
+}
+
+/** What `intro edit` may correct in an introduction. */
+export interface IntroductionChanges {
+  introducerId?: number;
+  personId?: number;
+  toId?: number;
+  date?: string;
+  context?: string | null;
+}
+
+/** Correct an introduction; returns whether anything changed. */
+export function updateIntroduction(db: Db, id: number, c: IntroductionChanges): boolean {
+  const values: Record<string, unknown> = {};
+  if (c.introducerId !== undefined) values.introducer_id = c.introducerId;
+  if (c.personId !== undefined) values.person_id = c.personId;
+  if (c.toId !== undefined) values.to_id = c.toId;
+  if (c.date !== undefined) values.date = c.date;
+  if (c.context !== undefined) values.context = c.context;
+  return updateRecord(db, 'introduction', id, values);
+}
+
+/** Remove an introduction (follow-ups made for it keep their history, unlinked). */
+export function deleteIntroduction(db: Db, id: number): boolean {
+  return deleteRecord(db, 'introduction', id);
 }
 
 /**

@@ -122,18 +122,18 @@ describe('intros: the list', () => {
     expect(await ids(['--of', '#5', '--since', '2026-10-01'])).toEqual([]);
   });
 
-  it('reads as sentences on a terminal: reported back or not when it was to you, context below', async () => {
+  it('reads as sentences on a terminal, each with its id: reported back or not when it was to you, context below', async () => {
     expect(await page([])).toBe(
       [
         '7 introductions, newest first',
-        '2026-11-15  You introduced Lena Berg to Joe',
-        '2026-11-12  Joe introduced Lena Berg to Ralph Smith',
-        '2026-11-10  Ralph Smith introduced Lena Berg to you · not reported back',
-        '            Lena runs the design guild',
-        '2026-11-01  Joe introduced Ralph Smith to you · reported back',
-        '2026-10-01  Mom introduced Joe to you · not reported back',
-        '2026-09-02  Bob introduced Alice to you · not reported back',
-        '2026-09-01  Alice introduced Bob to you · not reported back',
+        '5  2026-11-15  You introduced Lena Berg to Joe',
+        '4  2026-11-12  Joe introduced Lena Berg to Ralph Smith',
+        '3  2026-11-10  Ralph Smith introduced Lena Berg to you · not reported back',
+        '               Lena runs the design guild',
+        '2  2026-11-01  Joe introduced Ralph Smith to you · reported back',
+        '1  2026-10-01  Mom introduced Joe to you · not reported back',
+        '7  2026-09-02  Bob introduced Alice to you · not reported back',
+        '6  2026-09-01  Alice introduced Bob to you · not reported back',
         '',
       ].join('\n'),
     );
@@ -144,10 +144,10 @@ describe('intros: the list', () => {
     expect(narrow).toBe(
       [
         '3 introductions, newest first',
-        '2026-11-15  You introduced Lena Berg to…',
-        '2026-11-12  Joe introduced Lena Berg to…',
-        '2026-11-10  Ralph Smith introduced Lena…',
-        '            not reported back · Lena runs…',
+        '5  2026-11-15  You introduced Lena Berg…',
+        '4  2026-11-12  Joe introduced Lena Berg…',
+        '3  2026-11-10  Ralph Smith introduced L…',
+        '               not reported back · Lena runs…',
         '',
       ].join('\n'),
     );
@@ -290,7 +290,7 @@ describe('intros with awkward names', () => {
     expect(dot.stdout).toContain('  n2 [label="Eve\\\\x1b[31m"];\n');
     const mermaid = await k.run(['intros', '--format', 'mermaid']);
     expect(mermaid.stdout).toContain('    n1["Dan #quot;D#quot; #91;x#93; #60;#38;#62; \\"]\n');
-    const tty = await k.run(['intros'], { tty: true, env: { NO_COLOR: '1' } });
+    const tty = await k.run(['intros'], { tty: true, columns: 100, env: { NO_COLOR: '1' } });
     expect(tty.stdout).toContain('Dan "D" [x] <&> \\ introduced Eve\\x1b[31m to you');
   });
 });
@@ -315,7 +315,7 @@ describe('intros without a journal', () => {
     for (const [args, stdout] of cases) {
       expect(await k.run(['intros', ...args])).toEqual({ stdout, stderr: '', code: 0 });
     }
-    const tty = await k.run(['intros'], { tty: true, env: { NO_COLOR: '1' } });
+    const tty = await k.run(['intros'], { tty: true, columns: 100, env: { NO_COLOR: '1' } });
     expect(tty.stdout).toBe(
       'No introductions recorded yet. Record one with: netjournal intro "Joe Park" "Ralph Smith"\n',
     );

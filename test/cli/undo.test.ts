@@ -126,6 +126,65 @@ describe('undo', () => {
     await expectUndone(['done', ...items.map((i) => String(i.id))], /row.? updated in follow_ups/);
   });
 
+  // Issue 16: everything the user wrote can be corrected, each correction undoable.
+  it('reverts note edit and note rm', async () => {
+    await seed();
+    await expectUndone(
+      ['note', 'edit', '1', 'runs ultramarathons', '--date', '2026-11-20'],
+      /^Undid note edit 1 runs ultramarathons \(1 row updated in notes\)\.\n$/,
+    );
+    await expectUndone(['note', 'rm', '1'], /^Undid note rm 1 \(1 row deleted from notes\)\.\n$/);
+  });
+
+  it('reverts gift edit and gift rm', async () => {
+    await seed();
+    await expectUndone(['gift', 'edit', '1', 'a signed book'], /1 row updated in gifts/);
+    await expectUndone(['gift', 'rm', '1'], /^Undid gift rm 1 \(1 row deleted from gifts\)/);
+  });
+
+  it('reverts intro edit, with the report-back it moved to the new introducer', async () => {
+    await seed();
+    await ok(['contact', 'add', 'Lena Fox']);
+    await expectUndone(
+      ['intro', 'edit', '1', '--by', 'Lena Fox', '--note', 'at the race'],
+      /^Undid intro edit 1 \(1 row updated in introductions, 1 row updated in follow_ups\)/,
+    );
+    await expectUndone(['intro', 'edit', '1', '--to', 'Lena Fox'], /1 row deleted from follow_ups/);
+  });
+
+  it('reverts intro rm, intro reported and intro --new', async () => {
+    await seed();
+    await expectUndone(['intro', 'rm', '1'], /^Undid intro rm 1 \(/);
+    await expectUndone(['intro', 'reported', '1'], /^Undid intro reported 1 \(/);
+    await expectUndone(
+      ['intro', 'Joe Park', 'Ralph Smith', '--new'],
+      /1 row inserted into contacts/,
+    );
+  });
+
+  it('reverts follow-up edit and reopen (and the introduction reopen un-reported)', async () => {
+    await seed();
+    await expectUndone(
+      [
+        'follow-up',
+        'edit',
+        '4',
+        '--text',
+        'send two articles',
+        '--due',
+        'friday',
+        '--kind',
+        'waiting',
+      ],
+      /^Undid follow-up edit 4 \(1 row updated in follow_ups\)/,
+    );
+    await ok(['done', '3', '4']);
+    await expectUndone(
+      ['reopen', '3', '4', '--due', 'monday'],
+      /2 rows updated in follow_ups, 1 row updated in introductions/,
+    );
+  });
+
   it('reverts contact rm, restoring everything the cascade removed', async () => {
     await seed();
     await expectUndone(

@@ -93,6 +93,24 @@ describe('netjournal completion bash', () => {
     expect(complete('netjournal today ')).toEqual([]);
   });
 
+  it('completes the subcommands of note, intro and follow-up, and the names their default takes', () => {
+    expect(complete('netjournal re')).toEqual(['reopen', 'reach', 'restore']);
+    expect(complete('netjournal note e')).toEqual(['edit']);
+    expect(complete('netjournal note r')).toEqual(['rm', 'Rachel\\ Ng', 'Ralph\\ Smith']);
+    expect(complete('netjournal note Lena --d')).toEqual(['--date', '--db']);
+    expect(complete('netjournal note edit --d')).toEqual(['--date', '--db']);
+    expect(complete('netjournal note edit 3 ')).toEqual([]);
+    expect(complete('netjournal intro re')).toEqual(['reported']);
+    expect(complete('netjournal intro edit 3 --p')).toEqual(['--person']);
+    expect(complete('netjournal follow-up L')).toEqual(['Lena\\ Berg']);
+    expect(complete('netjournal gift ')).toEqual(['edit', 'rm']);
+    expect(complete('netjournal notes L')).toEqual(['Lena\\ Berg']);
+    const fish = spawnCli(['completion', 'fish'], j.env).stdout;
+    expect(fish).toContain(
+      "complete -c netjournal -n '__fish_seen_subcommand_from note; and not __fish_seen_subcommand_from edit rm' -l date",
+    );
+  });
+
   it('prints zsh and fish scripts too, and rejects other shells', () => {
     expect(spawnCli(['completion', 'zsh'], j.env).stdout).toContain('bashcompinit');
     expect(spawnCli(['completion', 'fish'], j.env).stdout).toContain(

@@ -120,6 +120,12 @@ const cases: [string, string[], string[]][] = [
   ['follow-ups', ['follow-ups', '--json'], GROWING],
   ['log NAME', ['log', 'Joe Park', '--json'], GROWING],
   ['add (a write)', ['add', 'Joe Park', '--no-thank-you'], GROWING],
+  ['notes NAME', ['notes', 'Joe Park', '--json'], GROWING],
+  ['note edit (a write)', ['note', 'edit', '1', 'climbs on Saturdays'], GROWING],
+  ['intro edit (a write)', ['intro', 'edit', '2', '--date', '2026-09-30'], GROWING],
+  ['intro reported (a write)', ['intro', 'reported', '2'], GROWING],
+  ['intro (a write)', ['intro', 'Mom', 'Ralph Smith', '--to', 'Joe Park'], GROWING],
+  ['follow-up edit (a write)', ['follow-up', 'edit', '1', '--due', 'monday'], GROWING],
 ];
 
 describe('query plans of the everyday commands', () => {

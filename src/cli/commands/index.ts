@@ -40,29 +40,32 @@ const ENTRIES: readonly CommandEntry[] = [
     load: async () => (await import('./contact/list.js')).contactsCommand,
   },
   {
+    group: 'Reports:',
+    names: ['notes', 'gifts'],
+    load: async () => (await import('./note/list.js')).datedTextListCommands,
+  },
+  {
     group: 'Capture:',
     names: ['add'],
     load: async () => (await import('./meeting/add.js')).addCommand,
   },
-  {
-    group: 'Capture:',
-    names: ['note'],
-    load: async () => (await import('./note/add.js')).noteCommand,
-  },
-  {
-    group: 'Capture:',
-    names: ['intro'],
-    load: async () => (await import('./intro/add.js')).introCommand,
-  },
-  {
-    group: 'Capture:',
-    names: ['follow-up'],
-    load: async () => (await import('./follow-up/add.js')).followUpCommand,
-  },
+  { group: 'Capture:', names: ['note'], load: loadNoteCommands },
+  { group: 'Capture:', names: ['intro'], load: loadIntroCommands },
+  { group: 'Capture:', names: ['follow-up'], load: loadFollowUpCommands },
   {
     group: 'Capture:',
     names: ['done', 'snooze', 'drop'],
     load: async () => (await import('./follow-up/status.js')).followUpStatusCommands,
+  },
+  {
+    group: 'Capture:',
+    names: ['reopen'],
+    load: async () => (await import('./follow-up/reopen.js')).reopenCommand,
+  },
+  {
+    group: 'Capture:',
+    names: ['gift'],
+    load: async () => (await import('./note/manage.js')).giftCommands,
   },
   {
     group: 'Capture:',
@@ -150,6 +153,77 @@ async function loadContactCommands(): Promise<Register> {
     edit.contactEditCommand(contact, host);
     rm.contactRmCommand(contact, host);
     merge.contactMergeCommand(contact, host);
+  };
+}
+
+// `note`, `intro` and `follow-up` add a record when their first word is not
+// one of their subcommands (`note Ralph TEXT` is `note add Ralph TEXT`), and
+// correct one with `edit`, `rm` (and `intro reported`).
+
+async function loadNoteCommands(): Promise<Register> {
+  const [{ commandGroup }, add, manage] = await Promise.all([
+    import('../command.js'),
+    import('./note/add.js'),
+    import('./note/manage.js'),
+  ]);
+  return (program, host) => {
+    const note = commandGroup(program, {
+      name: 'note',
+      usage: '[add] NAME TEXT [--date WHEN] | edit ID [TEXT] [--date WHEN] | rm ID',
+      description:
+        'remember a thing learned about someone; correct or remove one (notes lists them)',
+      examples: [
+        'netjournal note "Ralph Smith" "daughter starts university in Leeds"',
+        'netjournal note edit 3 "daughter starts university in York"',
+        'netjournal note rm 3',
+      ],
+    });
+    add.noteAddCommand(note, host);
+    manage.noteManageCommands(note, host);
+  };
+}
+
+async function loadIntroCommands(): Promise<Register> {
+  const [{ commandGroup }, add, manage] = await Promise.all([
+    import('../command.js'),
+    import('./intro/add.js'),
+    import('./intro/manage.js'),
+  ]);
+  return (program, host) => {
+    const intro = commandGroup(program, {
+      name: 'intro',
+      usage: '[add] INTRODUCER PERSON [--to NAME] | edit ID [options] | rm ID | reported ID',
+      description:
+        'record an introduction (INTRODUCER introduced PERSON to you); correct, remove or mark one reported back',
+      examples: [
+        'netjournal intro "Joe Park" "Ralph Smith" --note "Ralph hires designers at Acme"',
+        'netjournal intro edit 3 --by "Lena Berg"',
+        'netjournal intro reported 3',
+      ],
+    });
+    add.introAddCommand(intro, host);
+    manage.introManageCommands(intro, host);
+  };
+}
+
+async function loadFollowUpCommands(): Promise<Register> {
+  const [{ commandGroup }, add, edit] = await Promise.all([
+    import('../command.js'),
+    import('./follow-up/add.js'),
+    import('./follow-up/edit.js'),
+  ]);
+  return (program, host) => {
+    const followUp = commandGroup(program, {
+      name: 'follow-up',
+      usage: '[add] NAME TEXT [--due WHEN] [--kind action|waiting] | edit ID [options]',
+      description: 'add a follow-up (something you will do, or they offered); correct one',
+      examples: [
+        'netjournal follow-up "Ralph Smith" "send the deck" --due friday',
+        'netjournal follow-up edit 12 --due "next monday"',
+      ],
+    });
+    add.followUpAddCommand(followUp, host);
+    edit.followUpEditCommand(followUp, host);
   };
 }
 

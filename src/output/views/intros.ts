@@ -75,8 +75,8 @@ function who(ref: ContactRef, meId: number, capital = false): string {
   return capital ? 'You' : 'you';
 }
 
-/** "Joe Park introduced Ralph Smith to you". */
-function sentence(i: Introduction, meId: number): string {
+/** "Joe Park introduced Ralph Smith to you", sanitised for a terminal. */
+export function introductionSentence(i: Introduction, meId: number): string {
   return `${who(i.introducer, meId, true)} introduced ${who(i.person, meId)} to ${who(i.to, meId)}`;
 }
 
@@ -85,15 +85,16 @@ function fit(text: string, width: number, term: Terminal): string {
   return term.isTTY ? truncate(text, Math.max(10, width)) : text;
 }
 
-const DATE_INDENT = ' '.repeat('YYYY-MM-DD  '.length);
+const DATE_WIDTH = 'YYYY-MM-DD  '.length;
 const SEP = ' · ';
 // Cells a sentence keeps before the reported-back status gives way to it.
 const MIN_SENTENCE = 24;
 
 /**
  * `intros` on a terminal: a count, then a line per introduction, newest
- * first (date, who introduced whom to whom, whether the user reported back
- * when it was to them), with its context below in dim.
+ * first (its id for `intro edit|rm|reported`, date, who introduced whom to
+ * whom, whether the user reported back when it was to them), with its
+ * context below in dim.
  */
 export function introsPage(
   intros: readonly Introduction[],
@@ -109,22 +110,26 @@ export function introsPage(
   }
   const count = `${intros.length} introduction${intros.length === 1 ? '' : 's'}, newest first`;
   const lines = [chalk.bold(count)];
-  const width = columns - DATE_INDENT.length;
+  const idWidth = Math.max(...intros.map((i) => String(i.id).length));
+  const indent = ' '.repeat(idWidth + 2 + DATE_WIDTH);
+  const width = columns - indent.length;
   for (const i of intros) {
+    const id = chalk.dim(String(i.id).padStart(idWidth));
     // Reporting back is owed to whoever introduced someone to the user.
     const status = i.to.id !== r.meId ? '' : i.reportedBack ? 'reported back' : 'not reported back';
     const styled = i.reportedBack ? chalk.dim(status) : chalk.yellow(status);
     // On a narrow terminal the status moves below, so the sentence stays readable.
     const inline = status !== '' && width - status.length - SEP.length >= MIN_SENTENCE;
     const room = inline ? width - status.length - SEP.length : width;
-    lines.push(`${i.date}  ${fit(sentence(i, r.meId), room, r.term)}${inline ? SEP + styled : ''}`);
+    const said = fit(introductionSentence(i, r.meId), room, r.term);
+    lines.push(`${id}  ${i.date}  ${said}${inline ? SEP + styled : ''}`);
     const context = i.context === null ? '' : forTerminal(i.context);
     if (status && !inline) {
       const rest = context
         ? chalk.dim(SEP + fit(context, width - status.length - SEP.length, r.term))
         : '';
-      lines.push(DATE_INDENT + styled + rest);
-    } else if (context) lines.push(DATE_INDENT + chalk.dim(fit(context, width, r.term)));
+      lines.push(indent + styled + rest);
+    } else if (context) lines.push(indent + chalk.dim(fit(context, width, r.term)));
   }
   return lines.join('\n') + '\n';
 }
@@ -144,7 +149,9 @@ export function renderChain(chain: IntroChain, format: RecordFormat, r: IntrosRe
     lines.push(chalk.dim(`You know ${forTerminal(last.name)} directly: no introduction recorded.`));
   }
   for (const link of chain.links) {
-    lines.push('  ' + fit(`${sentence(link, r.meId)} on ${link.date}`, columns - 2, r.term));
+    lines.push(
+      '  ' + fit(`${introductionSentence(link, r.meId)} on ${link.date}`, columns - 2, r.term),
+    );
   }
   const first = chain.people[0];
   if (chain.loopsBackTo && first) {

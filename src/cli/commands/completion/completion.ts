@@ -7,16 +7,18 @@ import {
   zshCompletion,
 } from '../../../output/completion.js';
 import { completionNames } from '../../../storage/contacts.js';
-import { withContext, withExamples, type CommandHost } from '../../command.js';
+import { isDefaultSubcommand, withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
 
 // Commands whose arguments are contact names.
 const NAME_COMMANDS = new Set([
   'add',
-  'note',
-  'intro',
-  'follow-up',
+  'note add',
+  'intro add',
+  'follow-up add',
   'follow-ups',
+  'notes',
+  'gifts',
   'log',
   'prep',
   'intros',
@@ -38,7 +40,12 @@ export function completionSpecs(program: Command): CompletionSpec[] {
     if (command.commands.length) {
       for (const sub of command.commands) {
         const path = `${command.name()} ${sub.name()}`;
-        specs.push({ path, options: longFlags(sub), takesNames: NAME_COMMANDS.has(path) });
+        specs.push({
+          path,
+          options: longFlags(sub),
+          takesNames: NAME_COMMANDS.has(path),
+          runsByDefault: isDefaultSubcommand(sub),
+        });
       }
     } else {
       specs.push({

@@ -8,7 +8,7 @@ import { forTerminal } from '../../../output/sanitize.js';
 import { followUpView } from '../../../output/views/journal-views.js';
 import { followUpById, insertFollowUp } from '../../../storage/follow-ups.js';
 import { writeTransaction } from '../../../storage/journal.js';
-import { withContext, withExamples, type CommandHost } from '../../command.js';
+import { defaultSubcommand, withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
 import { printWritten } from '../../print.js';
 import { resolveName } from '../../resolve.js';
@@ -44,10 +44,9 @@ export function runFollowUp(ctx: Context, name: string, text: string, opts: Foll
   printWritten(ctx, [followUp], followUpView);
 }
 
-/** Register `follow-up`. */
-export function followUpCommand(parent: Command, host: CommandHost): Command {
-  const command = parent
-    .command('follow-up')
+/** Register `follow-up add` (also run as `follow-up NAME TEXT`) under `follow-up`. */
+export function followUpAddCommand(followUp: Command, host: CommandHost): Command {
+  const command = defaultSubcommand(followUp, 'add')
     .description(
       'add a follow-up: something you will do, or something they offered (--kind waiting)',
     )

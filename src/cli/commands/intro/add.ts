@@ -11,11 +11,11 @@ import { ME_ID } from '../../../storage/contacts.js';
 import {
   insertIntroduction,
   introductionById,
-  introductionsInvolving,
+  introductionsOf,
 } from '../../../storage/introductions.js';
 import { writeTransaction, type Db } from '../../../storage/journal.js';
 import { isMeName } from '../../../domain/contact.js';
-import { withContext, withExamples, type CommandHost } from '../../command.js';
+import { defaultSubcommand, withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
 import { printWritten } from '../../print.js';
 
@@ -23,11 +23,13 @@ export interface IntroOptions {
   to?: string;
   date?: string;
   note?: string;
+  /** PERSON is a new contact even when the name exists (as `add --new`). */
+  new?: boolean;
 }
 
-function party(db: Db, query: string, today: string): NameOutcome {
+function party(db: Db, query: string, today: string, forceNew = false): NameOutcome {
   if (isMeName(query)) return { query, contact: { id: ME_ID, name: 'me' }, how: 'name' };
-  return findOrCreateContact(db, query, false, today);
+  return findOrCreateContact(db, query, forceNew, today);
 }
 
 /** `intro INTRODUCER PERSON [--to NAME]`: record that INTRODUCER introduced PERSON to NAME (you by default). */
@@ -43,10 +45,16 @@ export function runIntro(
       ? ctx.today()
       : parseEventDate(opts.date, ctx.today(), '--date', 'introduction');
   const context = opts.note?.trim() || null;
+  if (opts.new && isMeName(person)) {
+    throw new UsageError(
+      `--new makes PERSON a new contact, and "${person.trim()}" is you`,
+      'drop --new, or name the new person as PERSON',
+    );
+  }
   const db = ctx.writeJournal();
   const { intro, outcomes } = writeTransaction(db, ctx.invocation, () => {
     const a = party(db, introducer, ctx.today());
-    const p = party(db, person, ctx.today());
+    const p = party(db, person, ctx.today(), opts.new === true);
     const t = party(db, opts.to ?? 'me', ctx.today());
     const ids = [a.contact.id, p.contact.id, t.contact.id];
     if (new Set(ids).size < 3) {
@@ -55,12 +63,11 @@ export function runIntro(
         'netjournal intro INTRODUCER PERSON [--to NAME] (--to defaults to you)',
       );
     }
-    const duplicate = introductionsInvolving(db, p.contact.id).find(
-      (i) =>
-        i.introducer.id === a.contact.id &&
-        i.person.id === p.contact.id &&
-        i.to.id === t.contact.id,
-    );
+    const [duplicate] = introductionsOf(db, {
+      introducerId: a.contact.id,
+      personId: p.contact.id,
+      toId: t.contact.id,
+    });
     if (duplicate) {
       throw new UsageError(
         `that introduction is already recorded (introduction ${duplicate.id}, ${duplicate.date})`,
@@ -83,20 +90,22 @@ export function runIntro(
   printWritten(ctx, [intro], introductionView);
 }
 
-/** Register `intro`. */
-export function introCommand(parent: Command, host: CommandHost): Command {
-  const command = parent
-    .command('intro')
+/** Register `intro add` (also run as `intro INTRODUCER PERSON`) under `intro`. */
+export function introAddCommand(intro: Command, host: CommandHost): Command {
+  const command = defaultSubcommand(intro, 'add')
     .description('record an introduction: INTRODUCER introduced PERSON to you (or to --to)')
     .argument('<introducer>', 'who made the introduction (me for yourself)')
     .argument('<person>', 'who was introduced')
     .option('--to <name>', 'who PERSON was introduced to (default: me)')
     .option('--date <when>', 'when (default: today)')
     .option('--note <text>', 'context: why, or what it was about')
+    .option('--new', 'PERSON is a new contact even when a contact has that name')
     .action(withContext(host, runIntro));
   return withExamples(command, [
     'netjournal intro "Joe Park" "Ralph Smith" --note "Ralph hires designers at Acme"',
     'netjournal intro me "Lena Berg" --to "Ralph Smith"',
     'netjournal intro Mom Joe --date 2026-10-01',
+    '# a second Ralph Smith, not the one you know',
+    'netjournal intro Lena "Ralph Smith" --new',
   ]);
 }

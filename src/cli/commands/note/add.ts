@@ -5,7 +5,7 @@ import { noteView } from '../../../output/views/journal-views.js';
 import { writeTransaction } from '../../../storage/journal.js';
 import { insertNote } from '../../../storage/notes.js';
 import { forTerminal } from '../../../output/sanitize.js';
-import { withContext, withExamples, type CommandHost } from '../../command.js';
+import { defaultSubcommand, withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
 import { printWritten } from '../../print.js';
 import { resolveName } from '../../resolve.js';
@@ -38,10 +38,9 @@ export function runNote(ctx: Context, name: string, text: string, opts: NoteOpti
   printWritten(ctx, [note], noteView);
 }
 
-/** Register `note`. */
-export function noteCommand(parent: Command, host: CommandHost): Command {
-  const command = parent
-    .command('note')
+/** Register `note add` (also run as `note NAME TEXT`) under `note`. */
+export function noteAddCommand(note: Command, host: CommandHost): Command {
+  const command = defaultSubcommand(note, 'add')
     .description('remember a thing learned about someone (hobbies, family, interests)')
     .argument('<name>', 'who it is about: a name, e-mail address or #ID')
     .argument('<text>', 'what you learned')
@@ -50,5 +49,7 @@ export function noteCommand(parent: Command, host: CommandHost): Command {
   return withExamples(command, [
     'netjournal note "Ralph Smith" "daughter starts university in Leeds"',
     'netjournal note Lena "loves bouldering" --date yesterday',
+    '# "add" may be left out; a contact named like a subcommand is named by #ID',
+    'netjournal note add "#7" "plays in a band"',
   ]);
 }
