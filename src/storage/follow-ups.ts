@@ -159,16 +159,22 @@ export function refreshGeneratedTexts(
 ): number {
   const rows = statement(
     db,
-    `SELECT f.id, f.template, f.text, c.name AS contact, p.name AS person, m.kind AS meetingKind
-       FROM follow_ups f
+    // Three indexed lookups (by contact, by introduction, by meeting), not a scan.
+    `WITH about(id) AS (
+       SELECT f.id FROM follow_ups f WHERE f.contact_id IN (SELECT value FROM json_each(@contacts))
+       UNION
+       SELECT f.id FROM introductions i JOIN follow_ups f ON f.introduction_id = i.id
+        WHERE i.person_id IN (SELECT value FROM json_each(@contacts))
+       UNION
+       SELECT f.id FROM follow_ups f WHERE f.meeting_id IN (SELECT value FROM json_each(@meetings))
+     )
+     SELECT f.id, f.template, f.text, c.name AS contact, p.name AS person, m.kind AS meetingKind
+       FROM about JOIN follow_ups f ON f.id = about.id
        JOIN contacts c ON c.id = f.contact_id
        LEFT JOIN introductions i ON i.id = f.introduction_id
        LEFT JOIN contacts p ON p.id = i.person_id
        LEFT JOIN meetings m ON m.id = f.meeting_id
-      WHERE f.template IS NOT NULL
-        AND (f.contact_id IN (SELECT value FROM json_each(@contacts))
-             OR i.person_id IN (SELECT value FROM json_each(@contacts))
-             OR f.meeting_id IN (SELECT value FROM json_each(@meetings)))`,
+      WHERE f.template IS NOT NULL`,
   ).all({
     contacts: JSON.stringify(about.contactIds ?? []),
     meetings: JSON.stringify(about.meetingIds ?? []),
@@ -237,4 +243,39 @@ export function reopenFollowUp(db: Db, id: number, due?: string): void {
 /** Remove one follow-up; returns whether it existed. */
 export function deleteFollowUp(db: Db, id: number): boolean {
   return deleteRecord(db, 'followUp', id);
+}
+
+/**
+ * Give a follow-up to another contact, in one change: a text netjournal
+ * wrote is written again for it (and for its introduction as it is now).
+ * Returns whether anything changed.
+ */
+export function moveFollowUp(db: Db, id: number, contactId: number): boolean {
+  const facts = statement(
+    db,
+    `SELECT f.template, f.text, c.name AS contact, p.name AS person, m.kind AS meetingKind
+       FROM follow_ups f JOIN contacts c ON c.id = @contactId
+       LEFT JOIN introductions i ON i.id = f.introduction_id
+       LEFT JOIN contacts p ON p.id = i.person_id
+       LEFT JOIN meetings m ON m.id = f.meeting_id
+      WHERE f.id = @id`,
+  ).get({ id, contactId }) as
+    | {
+        template: FollowUpTemplate | null;
+        text: string;
+        contact: string;
+        person: string | null;
+        meetingKind: MeetingKind | null;
+      }
+    | undefined;
+  if (!facts) return false;
+  const values: Record<string, unknown> = { contact_id: contactId };
+  if (facts.template !== null) {
+    values.text = templateText(facts.template, {
+      contact: facts.contact,
+      ...(facts.person === null ? {} : { person: facts.person }),
+      ...(facts.meetingKind === null ? {} : { meetingKind: facts.meetingKind }),
+    });
+  }
+  return updateRecord(db, 'followUp', id, values);
 }

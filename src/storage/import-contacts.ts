@@ -21,10 +21,20 @@ export interface ImportCounts {
   unchanged: number;
 }
 
+/** A value a row carried that the journal already had otherwise: the journal's is kept. */
+export interface KeptValue {
+  line: number;
+  contact: string;
+  field: string;
+  value: string;
+}
+
 /** What an import did, and which existing contacts it changed (for the search index). */
 export interface ImportOutcome {
   counts: ImportCounts;
   changedContacts: Set<number>;
+  /** Values the file had that differ from the contact's own: said in the summary, never dropped silently. */
+  kept: KeptValue[];
 }
 
 /** A contact already in the journal (or added by this import): its columns, tags and notes. */
@@ -101,6 +111,7 @@ export function importContacts(
 
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   const changedContacts = new Set<number>();
+  const kept: KeptValue[] = [];
 
   contacts.forEach((c, i) => {
     const addNote = (contactId: number, text: string) =>
@@ -115,9 +126,7 @@ export function importContacts(
     const match =
       (c.email && byEmail.get(c.email.toLowerCase())) ||
       (c.url && byUrl.get(normaliseUrl(c.url))) ||
-      (!c.email && !c.url && byName.get(c.name.toLowerCase())?.length === 1
-        ? byName.get(c.name.toLowerCase())?.[0]
-        : undefined);
+      (!c.email && !c.url ? sameNameMatch(byName.get(c.name.toLowerCase()), c) : undefined);
     if (!match) {
       const values: Record<string, string | number | null> = { name: c.name };
       for (const field of FILLABLE)
@@ -139,10 +148,16 @@ export function importContacts(
       const params: Record<string, string | number | null> = {};
       for (const { column, key } of FILLABLE) {
         const value = wanted[key as keyof typeof wanted] as string | number | null;
-        if (match.columns[column] === null && value !== null && value !== undefined) {
+        if (value === null || value === undefined) continue;
+        if (match.columns[column] === null) {
           changes.push(column);
           params[column] = value;
           match.columns[column] = value; // later rows see the filled field
+        } else {
+          // What the row itself says (not --circle's default) and the journal says otherwise.
+          const own = c[key as keyof typeof c];
+          if (own !== null && own !== undefined && !sameValue(match.columns[column], own))
+            kept.push({ line: c.line, contact: match.name, field: key, value: String(own) });
         }
       }
       if (changes.length) updateRecord(db, 'contact', match.id, params);
@@ -170,5 +185,30 @@ export function importContacts(
     if ((i + 1) % 1000 === 0) onProgress(i + 1);
   });
   onProgress(contacts.length);
-  return { counts, changedContacts };
+  return { counts, changedContacts, kept };
+}
+
+/** Text compared as people read it: case and outer spaces aside (e-mails, URLs, names). */
+function sameValue(a: unknown, b: unknown): boolean {
+  return String(a).trim().toLowerCase() === String(b).trim().toLowerCase();
+}
+
+/**
+ * A row with no e-mail or URL is the contact of the same name only when it
+ * is the one such contact whose fields do not contradict the row's (two
+ * "John Smith" rows with different phones are two people); several that
+ * fit, or none, make a new contact.
+ */
+function sameNameMatch(
+  candidates: readonly Existing[] | undefined,
+  row: ImportedContact,
+): Existing | undefined {
+  const fitting = (candidates ?? []).filter((e) =>
+    FILLABLE.every(({ column, key }) => {
+      const value = row[key as keyof ImportedContact];
+      const have = e.columns[column];
+      return value === null || value === undefined || have === null || sameValue(have, value);
+    }),
+  );
+  return fitting.length === 1 ? fitting[0] : undefined;
 }

@@ -88,6 +88,8 @@ describe('import', () => {
       updated: 1,
       unchanged: 0,
       skipped: [],
+      dropped: [],
+      kept: [],
     });
     const before = await journalState(j);
     const second = await j.run(['import', fixture('linkedin-connections.csv'), '--json']);

@@ -87,11 +87,12 @@ const OLDER = [
   'generic.csv',
 ];
 const ALL = [
-  ...CSV_FIXTURES.map(({ file, format, contacts }) => ({ file, format, contacts })),
+  ...CSV_FIXTURES.map(({ file, format, contacts, notes }) => ({ file, format, contacts, notes })),
   ...OLDER.map((file) => {
     const format = detectFormat(fixtureText(file), file);
     if (format === null || format === 'jsonl' || format === 'vcard') throw new Error(file);
-    return { file, format, contacts: parseContacts(fixtureText(file), format).contacts };
+    const parsed = parseContacts(fixtureText(file), format);
+    return { file, format, contacts: parsed.contacts, notes: parsed.notes ?? [] };
   }),
 ];
 
@@ -108,29 +109,39 @@ describe('import, with no flags, of each export as downloaded', () => {
     return JSON.parse(r.stdout) as Record<string, unknown>;
   };
 
-  it.each(ALL)('$file: lands exactly, nothing garbled', async ({ file, format, contacts }) => {
-    const name = file.split('/').pop();
-    expect(await importJson(file)).toEqual({
-      file: name,
-      format,
-      dryRun: false,
-      created: contacts.length,
-      updated: 0,
-      unchanged: 0,
-      skipped: [],
-    });
-    const list = JSON.parse((await j.run(['contacts', '--json'])).stdout) as StoredContact[];
-    const landed = list.map((c) => Object.fromEntries(KEPT.map((key) => [key, c[key]])));
-    expect(byName(landed as unknown as StoredContact[])).toEqual(byName(contacts.map(stored)));
-    const nameOf = new Map(list.map((c) => [c.id, c.name]));
-    const notes = JSON.parse(
-      (await j.run(['export', '--what', 'notes', '--format', 'json'])).stdout,
-    ) as { contactId: number; text: string }[];
-    expect(notes.map((n) => [nameOf.get(n.contactId), n.text]).sort()).toEqual(
-      contacts.flatMap((c) => c.notes.map((text) => [c.name, text])).sort(),
-    );
-    expect((await j.run(['export'])).stdout).not.toContain('\uFFFD');
-  });
+  it.each(ALL)(
+    '$file: lands exactly, nothing garbled',
+    async ({ file, format, contacts, notes: parseNotes }) => {
+      const name = file.split('/').pop();
+      // Every row is accounted for: created, or skipped with its reason; every field dropped is listed.
+      expect(await importJson(file)).toEqual({
+        file: name,
+        format,
+        dryRun: false,
+        created: contacts.length,
+        updated: 0,
+        unchanged: 0,
+        skipped: parseNotes
+          .filter((n) => n.action === 'skipped')
+          .map((n) => ({ line: n.line, message: n.what })),
+        dropped: parseNotes
+          .filter((n) => n.action === 'dropped')
+          .map((n) => ({ line: n.line, field: n.what, value: n.value })),
+        kept: [],
+      });
+      const list = JSON.parse((await j.run(['contacts', '--json'])).stdout) as StoredContact[];
+      const landed = list.map((c) => Object.fromEntries(KEPT.map((key) => [key, c[key]])));
+      expect(byName(landed as unknown as StoredContact[])).toEqual(byName(contacts.map(stored)));
+      const nameOf = new Map(list.map((c) => [c.id, c.name]));
+      const notes = JSON.parse(
+        (await j.run(['export', '--what', 'notes', '--format', 'json'])).stdout,
+      ) as { contactId: number; text: string }[];
+      expect(notes.map((n) => [nameOf.get(n.contactId), n.text]).sort()).toEqual(
+        contacts.flatMap((c) => c.notes.map((text) => [c.name, text])).sort(),
+      );
+      expect((await j.run(['export'])).stdout).not.toContain('\uFFFD');
+    },
+  );
 
   it.each(ALL)(
     '$file: a dry run counts what the import does, first time and again',

@@ -3,10 +3,18 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { parseCircle, parseTags } from '../../../domain/contact.js';
 import { JournalError, UsageError } from '../../../errors.js';
-import type { ImportFormat } from '../../../interop/parse/types.js';
+import type { ImportFormat, ParseNote } from '../../../interop/parse/types.js';
 import { renderJson, renderJsonLine } from '../../../output/render.js';
-import { forTerminal } from '../../../output/sanitize.js';
-import { importContacts, type ImportCounts } from '../../../storage/import-contacts.js';
+import {
+  importContacts,
+  type ImportCounts,
+  type KeptValue,
+} from '../../../storage/import-contacts.js';
+import {
+  importSummaryLines,
+  importSummaryRecord,
+  type ImportReport,
+} from '../../../output/import-summary.js';
 import { importJournal, isEmptyJournal } from '../../../storage/import-journal.js';
 import { openMemoryJournal, writeTransaction, type Db } from '../../../storage/journal.js';
 import { withBulkWrite } from '../../../storage/bulk-write.js';
@@ -31,6 +39,13 @@ export interface ImportOptions {
   circle?: string;
   tag?: string;
   skipBad?: boolean;
+}
+
+/** What running an import gives: its counts, the records it refused, the values it kept. */
+interface ImportResult {
+  counts: ImportCounts;
+  problems: { line: number; message: string }[];
+  kept: KeptValue[];
 }
 
 /** Rolls a dry run back after it has counted everything. */
@@ -67,31 +82,32 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
     );
   }
 
-  let parsed: { records: number; problems: { line: number; message: string }[] };
-  let run: (
-    db: Db,
-    tick: (n: number) => void,
-  ) => { counts: ImportCounts; problems: { line: number; message: string }[] };
+  let parsed: {
+    records: number;
+    problems: { line: number; message: string }[];
+    notes: ParseNote[];
+  };
+  let run: (db: Db, tick: (n: number) => void) => ImportResult;
   if (kind === 'jsonl') {
     const { readJournalLines } = await import('../../../interop/jsonl-read.js');
     const { records, problems } = readJournalLines(text, ctx.today());
-    parsed = { records: records.length, problems };
+    parsed = { records: records.length, problems, notes: [] };
     run = (db) =>
       // Into a journal with data, import matches contacts by name and e-mail in SQL.
       withBulkWrite(db, { dropLookupIndexes: isEmptyJournal(db) }, () => {
         const outcome = importJournal(db, records);
-        return { result: outcome, changedContacts: outcome.changedContacts };
+        return { result: { ...outcome, kept: [] }, changedContacts: outcome.changedContacts };
       });
   } else {
     const { parseContacts } = await import('../../../interop/parse/index.js');
-    const { contacts, problems } = parseContacts(text, kind);
-    parsed = { records: contacts.length, problems };
+    const { contacts, problems, notes } = parseContacts(text, kind);
+    parsed = { records: contacts.length, problems, notes: notes ?? [] };
     run = (db, tick) =>
       withBulkWrite(db, { dropLookupIndexes: true }, () => {
         const settings = { circle, tag, today: ctx.today(), timestamp: ctx.timestamp() };
         const outcome = importContacts(db, contacts, settings, tick);
         return {
-          result: { counts: outcome.counts, problems: [] },
+          result: { counts: outcome.counts, problems: [], kept: outcome.kept },
           changedContacts: outcome.changedContacts,
         };
       });
@@ -110,7 +126,7 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
   const inMemory = opts.dryRun === true && ctx.readJournal() === null;
   const db = inMemory ? openMemoryJournal(ctx.timestamp()) : ctx.writeJournal();
   const bar = await progressBar(ctx, parsed.records, `Importing ${name}`);
-  let result: { counts: ImportCounts; problems: { line: number; message: string }[] } | undefined;
+  let result: ImportResult | undefined;
   try {
     writeTransaction(db, ctx.invocation, () => {
       result = run(db, bar.tick);
@@ -124,23 +140,19 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
     if (inMemory) db.close();
   }
   if (!result) throw new JournalError('import did not run', 'try again');
-  const skipped = [...parsed.problems, ...result.problems].sort((a, b) => a.line - b.line);
-  const { created, updated, unchanged } = result.counts;
-  ctx.info(
-    `${opts.dryRun ? 'Would import' : 'Imported'} ${forTerminal(name)} (${FORMAT_NAMES[kind]}): ` +
-      `${created} created, ${updated} updated, ${unchanged} unchanged, ${skipped.length} skipped.`,
-  );
-  for (const s of skipped) ctx.info(`  skipped line ${s.line}: ${forTerminal(s.message)}`);
+  const report: ImportReport = {
+    file: name,
+    format: kind,
+    formatName: FORMAT_NAMES[kind],
+    dryRun: opts.dryRun === true,
+    counts: result.counts,
+    problems: [...parsed.problems, ...result.problems].sort((a, b) => a.line - b.line),
+    notes: parsed.notes,
+    kept: result.kept,
+  };
+  for (const line of importSummaryLines(report)) ctx.info(line);
   if (format === 'json' || format === 'jsonl') {
-    const summary = {
-      file: name,
-      format: kind,
-      dryRun: opts.dryRun === true,
-      created,
-      updated,
-      unchanged,
-      skipped,
-    };
+    const summary = importSummaryRecord(report);
     ctx.out(format === 'json' ? renderJson(summary, ctx.term) : renderJsonLine(summary, ctx.term));
   }
 }

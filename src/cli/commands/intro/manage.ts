@@ -13,8 +13,7 @@ import {
   followUpById,
   followUpsOfIntroduction,
   setFollowUpStatus,
-  updateFollowUp,
-  refreshGeneratedTexts,
+  moveFollowUp,
 } from '../../../storage/follow-ups.js';
 import {
   deleteIntroduction,
@@ -107,16 +106,10 @@ function followEdit(db: Db, before: Introduction, after: Introduction) {
   }
   const moved: FollowUp[] = [];
   for (const f of open) {
-    if (updateFollowUp(db, f.id, { contactId: after.introducer.id })) {
-      moved.push(followUpById(db, f.id) as FollowUp);
-    }
+    // A text netjournal wrote is written again with the new names, in the same change.
+    if (moveFollowUp(db, f.id, after.introducer.id)) moved.push(followUpById(db, f.id) as FollowUp);
   }
-  // A text netjournal wrote (its template kept) is written again with the new names.
-  refreshGeneratedTexts(db, { contactIds: [after.introducer.id, after.person.id] });
-  return {
-    moved: moved.map((f) => followUpById(db, f.id) as FollowUp),
-    removed: [] as FollowUp[],
-  };
+  return { moved, removed: [] as FollowUp[] };
 }
 
 const fields = (i: Introduction) => ({
