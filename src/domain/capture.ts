@@ -39,6 +39,8 @@ export interface NameOutcome {
   query: string;
   contact: ContactRef;
   how: 'created' | 'id' | 'email' | 'name' | 'prefix';
+  /** For a created contact: existing contacts whose name is one typo away. */
+  near?: ContactRef[];
 }
 
 /** Everything one `add` wrote. */

@@ -168,3 +168,23 @@ export function namesToTellApart(
   }
   return labels;
 }
+
+/**
+ * Are two names one typo apart: one letter added, removed or changed, or two
+ * neighbours swapped ("Chirs" / "Chris"), ignoring case and accents? Equal
+ * names are not (that is the same name).
+ */
+export function oneTypoApart(a: string, b: string): boolean {
+  const s = foldName(a.trim());
+  const t = foldName(b.trim());
+  if (s === t || Math.abs(s.length - t.length) > 1) return false;
+  let i = 0;
+  while (i < s.length && i < t.length && s[i] === t[i]) i++;
+  let k = 0;
+  while (k < s.length - i && k < t.length - i && s[s.length - 1 - k] === t[t.length - 1 - k]) k++;
+  const restS = s.length - i - k;
+  const restT = t.length - i - k;
+  if (restS <= 1 && restT <= 1) return true; // one added, removed or changed
+  // Two neighbours swapped: ab…/ba… with nothing else different.
+  return restS === 2 && restT === 2 && s[i] === t[i + 1] && s[i + 1] === t[i];
+}

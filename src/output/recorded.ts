@@ -52,7 +52,13 @@ export function nameNotices(outcomes: readonly NameOutcome[]): string[] {
   const lines: string[] = [];
   for (const n of outcomes) {
     const who = `${forTerminal(n.contact.name)} (#${n.contact.id})`;
-    if (n.how === 'created') lines.push(`New contact: ${who}.`);
+    if (n.how === 'created' && n.near?.length) {
+      const [first] = n.near;
+      const others = n.near.map((c) => `${forTerminal(c.name)} ('#${c.id}')`).join(' or ');
+      lines.push(
+        `New contact: ${who} — did you mean ${others}? If so, merge them: netjournal contact merge '#${first?.id}' '#${n.contact.id}'`,
+      );
+    } else if (n.how === 'created') lines.push(`New contact: ${who}.`);
     else if (n.how === 'prefix' || n.how === 'email') {
       lines.push(`"${forTerminal(n.query)}" is ${who}.`);
     }

@@ -6,7 +6,7 @@ import {
   type RecordedMeeting,
 } from '../domain/capture.js';
 import { nameOnlyContact, validateName } from '../domain/contact.js';
-import { findContact } from '../domain/names.js';
+import { findContact, oneTypoApart } from '../domain/names.js';
 import type { ContactRef, FollowUp, Introduction, Meeting } from '../domain/journal-types.js';
 import { UsageError } from '../errors.js';
 import { contactLookup, insertContact, ME_ID } from './contacts.js';
@@ -40,8 +40,28 @@ export function findOrCreateContact(
     };
   }
   const name = validateName(query);
+  const near = namesOneTypoAway(db, name);
   const id = insertContact(db, nameOnlyContact(name), today);
-  return { query, contact: { id, name }, how: 'created' };
+  return { query, contact: { id, name }, how: 'created', ...(near.length ? { near } : {}) };
+}
+
+/**
+ * Contacts (archived ones too) whose name is one typo away from name: those
+ * starting with its first letter, or its second (two first letters swapped),
+ * read from the name index; a typo in the very first letter goes unnoticed.
+ */
+export function namesOneTypoAway(db: Db, name: string): ContactRef[] {
+  const starts = [...new Set([name.slice(0, 1), name.slice(1, 2)])].filter((c) => c.trim() !== '');
+  const found: ContactRef[] = [];
+  const byInitial = db.prepare(
+    `SELECT id, name FROM contacts WHERE is_me = 0 AND name LIKE ? || '%' ESCAPE '\\' ORDER BY id`,
+  );
+  for (const initial of starts) {
+    for (const c of byInitial.all(initial.replace(/[\\%_]/g, (ch) => `\\${ch}`)) as ContactRef[]) {
+      if (oneTypoApart(c.name, name) && !found.some((f) => f.id === c.id)) found.push(c);
+    }
+  }
+  return found.slice(0, 3);
 }
 
 /** Log a meeting and everything that comes with it. Call inside a write transaction. */

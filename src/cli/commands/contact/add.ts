@@ -4,7 +4,7 @@ import { UsageError } from '../../../errors.js';
 import { requireText } from '../../../domain/capture.js';
 import { nameNotices } from '../../../output/recorded.js';
 import { forTerminal } from '../../../output/sanitize.js';
-import { findOrCreateContact } from '../../../storage/capture.js';
+import { findOrCreateContact, namesOneTypoAway } from '../../../storage/capture.js';
 import { contactById, contactsNamed, insertContact, ME_ID } from '../../../storage/contacts.js';
 import { insertIntroduction } from '../../../storage/introductions.js';
 import { writeTransaction } from '../../../storage/journal.js';
@@ -34,7 +34,14 @@ export function runContactAdd(ctx: Context, name: string, opts: ContactAddOption
         "use 'contact edit' to change it, or --new to add another person with that name",
       );
     }
+    const near = namesOneTypoAway(db, fields.name);
     const id = insertContact(db, fields, ctx.today());
+    if (near.length) {
+      const others = near.map((c) => `${c.name} ('#${c.id}')`).join(' or ');
+      notices.push(
+        `Did you mean ${others}? If so, merge them: netjournal contact merge '#${near[0]?.id}' '#${id}'`,
+      );
+    }
     if (viaName !== undefined) {
       // Like add --via: the introducer is found by name, or created.
       const via = findOrCreateContact(db, viaName, false, ctx.today());
