@@ -38,10 +38,11 @@ const RUNS = {
 };
 
 const FIXTURE_DIR = new URL('../fixtures/import/', import.meta.url);
-const FIXTURES = readdirSync(FIXTURE_DIR).map((name) => ({
-  name,
-  text: readFileSync(new URL(name, FIXTURE_DIR), 'utf8'),
-}));
+// Every import fixture, those in sub-folders (vcard/) too; READMEs are fodder as good as any.
+const FIXTURES = readdirSync(FIXTURE_DIR, { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile())
+  .map((entry) => join(entry.parentPath, entry.name))
+  .map((path) => ({ name: path, text: readFileSync(path, 'utf8') }));
 const PARSE_FORMATS = ['linkedin', 'google', 'vcard', 'csv'] as const;
 const IMPORT_FORMATS = new Set(['linkedin', 'google', 'vcard', 'csv', 'jsonl']);
 

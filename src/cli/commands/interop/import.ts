@@ -68,7 +68,8 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
   const text = decoded.text;
   const { detectFormat } = await import('../../../interop/parse/detect.js');
   const kind = opts.from === 'auto' ? detectFormat(text, file) : (opts.from as ImportFormat);
-  if (decoded.problem !== null) {
+  // Bytes that are not UTF-8 may still be a vCard's, each property naming its CHARSET; nothing else can say.
+  if (decoded.problem !== null && !(kind === 'vcard' && decoded.bytes)) {
     throw new UsageError(
       `${forTerminal(name)}:${decoded.problem.line}: ${decoded.problem.message}`,
       opts.encoding === undefined
@@ -100,7 +101,7 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
       });
   } else {
     const { parseContacts } = await import('../../../interop/parse/index.js');
-    const { contacts, problems } = parseContacts(text, kind);
+    const { contacts, problems } = parseContacts(text, kind, { byteString: decoded.bytes });
     parsed = { records: contacts.length, problems };
     run = (db, tick) =>
       withBulkWrite(db, { dropLookupIndexes: true }, () => {
