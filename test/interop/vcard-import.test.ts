@@ -516,4 +516,33 @@ describe('fields that cannot be understood are dropped, not the contact', () => 
       notes: [{ line: 3, action: 'dropped', what: 'e-mail', value: 'not an address' }],
     });
   });
+
+  it("drops a circle, cadence or created date netjournal's export would not write", () => {
+    const text = [
+      'BEGIN:VCARD',
+      'FN:Ana',
+      'X-NETJOURNAL-CIRCLE:outer',
+      'X-NETJOURNAL-CADENCE:fortnightly',
+      'X-NETJOURNAL-CREATED:yesterday',
+      'X-NETJOURNAL-HOW-MET;VALUE=text:At the climbing gym\\, Tuesday',
+      'END:VCARD',
+    ].join('\n');
+    expect(parseVcard(text)).toEqual({
+      contacts: [
+        expect.objectContaining({
+          name: 'Ana',
+          circle: null,
+          cadenceDays: null,
+          created: null,
+          howMet: 'At the climbing gym, Tuesday',
+        }),
+      ],
+      problems: [],
+      notes: [
+        { line: 3, action: 'dropped', what: 'circle', value: 'outer' },
+        { line: 4, action: 'dropped', what: 'cadence', value: 'fortnightly' },
+        { line: 5, action: 'dropped', what: 'created date', value: 'yesterday' },
+      ],
+    });
+  });
 });
