@@ -22,28 +22,31 @@ function hexValue(c: number): number {
  * start two hex digits is kept as written, as lenient decoders do.
  */
 export function quotedPrintableBytes(value: string, byteString: boolean): Uint8Array {
-  const bytes: number[] = [];
+  // No more bytes than characters, unless text holds characters beyond ASCII (each up to 3 bytes a unit).
+  const wide = !byteString && /[^\x00-\x7f]/.test(value);
+  const bytes = new Uint8Array(wide ? value.length * 3 : value.length);
+  let n = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c === 0x3d) {
       const high = hexValue(value.charCodeAt(i + 1));
       const low = hexValue(value.charCodeAt(i + 2));
       if (high >= 0 && low >= 0) {
-        bytes.push(high * 16 + low);
+        bytes[n++] = high * 16 + low;
         i += 2;
         continue;
       }
       // A soft break left at the very end (the card ended after it) stands for nothing.
       if (i === value.length - 1) continue;
-      bytes.push(c);
+      bytes[n++] = c;
     } else if (c < 0x80 || byteString) {
-      bytes.push(c & 0xff);
+      bytes[n++] = c & 0xff;
     } else {
       // Text a writer left unencoded: its UTF-8 bytes, a surrogate pair as one character.
       const ch = String.fromCodePoint(value.codePointAt(i) ?? c);
-      for (const b of encoder.encode(ch)) bytes.push(b);
+      n += encoder.encodeInto(ch, bytes.subarray(n)).written;
       i += ch.length - 1;
     }
   }
-  return Uint8Array.from(bytes);
+  return bytes.subarray(0, n);
 }

@@ -18,6 +18,8 @@ export interface Property {
   params: string;
   /** As written: still escaped, still quoted-printable; one character a byte when the file was read as bytes. */
   value: string;
+  /** The value as text once a reader has decoded it (valueText), null when it could not; kept so that it is decoded, and noted, once. */
+  text?: string | null;
 }
 
 export interface Card {
@@ -115,7 +117,8 @@ export function toProperty(line: number, text: string): Property | null {
         .trim()
         .toUpperCase();
       const params = semicolon === -1 ? '' : head.slice(semicolon);
-      return name === '' ? null : { line, name, params, value: text.slice(i + 1) };
+      // text is set here, not later, so that every property has one shape.
+      return name === '' ? null : { line, name, params, value: text.slice(i + 1), text: undefined };
     }
   }
   return null;
@@ -166,7 +169,21 @@ interface ValueCoding {
 const PLAIN: ValueCoding = { encoding: null, charset: null };
 const CODING_PARAM = /encoding|charset|quoted-printable|base64/i;
 
+// A file repeats a handful of parameter lists thousands of times: read each once.
+const codings = new Map<string, ValueCoding>();
+const CODINGS_KEPT = 1000;
+
 function valueCoding(params: string): ValueCoding {
+  let coding = codings.get(params);
+  if (coding === undefined) {
+    coding = readValueCoding(params);
+    if (codings.size >= CODINGS_KEPT) codings.clear();
+    codings.set(params, coding);
+  }
+  return coding;
+}
+
+function readValueCoding(params: string): ValueCoding {
   if (!CODING_PARAM.test(params)) return PLAIN;
   let encoding: ValueCoding['encoding'] = null;
   let charset: string | null = null;

@@ -97,7 +97,6 @@ function cadenceDays(value: string): number | null {
 /** One card's properties, each decoded once, with the checks that note what was dropped. */
 class CardReader {
   readonly check: RecordChecks;
-  private readonly texts = new Map<Property, string | null>();
 
   constructor(
     readonly card: Card,
@@ -108,17 +107,15 @@ class CardReader {
 
   /** The property's value as text (still escaped), or null after noting why it cannot be read. */
   text(p: Property): string | null {
-    let text = this.texts.get(p);
-    if (text === undefined) {
+    if (p.text === undefined) {
       const value = valueText(p, this.byteString);
       if (value instanceof Unreadable) {
         if (value.refuse) this.check.add(value.message, p.line);
         else this.check.drop(FIELD_NAMES[p.name] ?? p.name, p.value, p.line);
-        text = null;
-      } else text = value;
-      this.texts.set(p, text);
+        p.text = null;
+      } else p.text = value;
     }
-    return text;
+    return p.text;
   }
 
   /** Every property of a name, in file order. */
@@ -126,42 +123,49 @@ class CardReader {
     return this.card.properties.filter((p) => p.name === name);
   }
 
-  /** The first property of a name whose value is not blank, with that value (still escaped). */
-  first(name: string): { property: Property; value: string } | null {
+  /** The first property of a name whose value is not blank; its text is then `value(p)`. */
+  first(name: string): Property | null {
     for (const property of this.card.properties) {
       if (property.name !== name) continue;
       const value = this.text(property);
-      if (value !== null && value.trim() !== '') return { property, value };
+      if (value !== null && value.trim() !== '') return property;
     }
     return null;
+  }
+
+  /** The text of a property `first` found (still escaped). */
+  value(p: Property): string {
+    return p.text ?? '';
   }
 
   /** The first non-blank value of a property, unescaped and on one line. */
   line(name: string): string | null {
     const found = this.first(name);
-    return found === null ? null : oneLine(unescapeValue(found.value));
+    return found === null ? null : oneLine(unescapeValue(this.value(found)));
   }
 
   /** Keep the contact without a field that cannot be understood. */
-  drop(found: { property: Property; value: string }): void {
-    const { property, value } = found;
+  drop(property: Property, value: string): void {
     this.check.drop(FIELD_NAMES[property.name] ?? property.name, value, property.line);
   }
 }
 
+// The company: the first component of ORG (the rest are departments).
+function company(read: CardReader): string | null {
+  const org = read.first('ORG');
+  return org === null ? null : oneLine(splitValue(read.value(org), ';')[0]);
+}
+
 // FN, else N, else (a company's own card) ORG; null when the card names no one.
 function cardName(read: CardReader): string | null {
+  const fn = read.line('FN');
+  if (fn !== null) return fn;
   const n = read.first('N');
-  const org = read.first('ORG');
-  return (
-    read.line('FN') ??
-    (n === null ? null : nameFromN(n.value)) ??
-    (org === null ? null : oneLine(splitValue(org.value, ';')[0]))
-  );
+  return (n === null ? null : nameFromN(read.value(n))) ?? company(read);
 }
 
 function email(read: CardReader): string | null {
-  let firstBad: { property: Property; value: string } | null = null;
+  let firstBad: [Property, string] | null = null;
   for (const property of read.all('EMAIL')) {
     const value = read.text(property);
     const address = oneLine(value === null ? null : unescapeValue(value));
@@ -170,28 +174,30 @@ function email(read: CardReader): string | null {
     const probe = new RecordChecks(property.line);
     const valid = probe.email(address, 'EMAIL');
     if (valid !== null) return valid;
-    firstBad ??= { property, value: address };
+    firstBad ??= [property, address];
   }
-  if (firstBad !== null) read.drop(firstBad);
+  if (firstBad !== null) read.drop(...firstBad);
   return null;
 }
 
 function birthday(read: CardReader): string | null {
   const found = read.first('BDAY');
   if (found === null) return null;
-  const value = oneLine(unescapeValue(found.value)) ?? '';
-  const date = normaliseBirthday(birthdayText(value, found.property.params));
-  if (date === null) read.drop({ property: found.property, value });
+  const value = oneLine(unescapeValue(read.value(found))) ?? '';
+  const date = normaliseBirthday(birthdayText(value, found.params));
+  if (date === null) read.drop(found, value);
   return date;
 }
 
 // circle, cadence and how met, as netjournal's own export writes them.
 function ownFields(read: CardReader, contact: ImportedContact): void {
+  // Most cards come from other programs: one look says there is nothing to read.
+  if (!read.card.properties.some((p) => p.name.startsWith('X-NETJOURNAL-'))) return;
   const fields = contact as unknown as Record<string, unknown>;
   for (const field of OWN_PROPERTIES) {
     const found = read.first(field.vcard ?? '');
     if (found === null) continue;
-    const text = unescapeValue(found.value);
+    const text = unescapeValue(read.value(found));
     const value =
       field.input === 'circle'
         ? (() => {
@@ -204,14 +210,16 @@ function ownFields(read: CardReader, contact: ImportedContact): void {
         : field.input === 'interval'
           ? cadenceDays(text.trim())
           : freeText(text);
-    if (value === null) read.drop({ property: found.property, value: text });
+    if (value === null) read.drop(found, text);
     fields[field.key] = value;
   }
+  // netjournal's exports before ADR kept the location in a property of their own.
+  contact.location = read.line('X-NETJOURNAL-LOCATION') ?? contact.location;
   const created = read.first('X-NETJOURNAL-CREATED');
   if (created !== null) {
-    const date = oneLine(created.value) ?? '';
+    const date = oneLine(read.value(created)) ?? '';
     if (isIsoDate(date)) contact.created = date;
-    else read.drop(created);
+    else read.drop(created, read.value(created));
   }
 }
 
@@ -227,17 +235,14 @@ function cardContact(
   }
   const name = read.check.name(raw);
   const contact = blankContact(card.line, name ?? '');
-  const org = read.first('ORG');
-  contact.company = org === null ? null : oneLine(splitValue(org.value, ';')[0]);
+  contact.company = company(read);
   contact.role = read.line('TITLE') ?? read.line('ROLE');
   contact.email = email(read);
   // vCard 4.0 may write a phone as a URI: TEL;VALUE=uri:tel:+1-555-0100.
   contact.phone = oneLine(read.line('TEL')?.replace(/^tel:/i, ''));
   contact.url = read.line('URL');
-  // netjournal's exports before ADR kept the location in a property of their own.
   const adr = read.first('ADR');
-  contact.location =
-    read.line('X-NETJOURNAL-LOCATION') ?? (adr === null ? null : locationFromAdr(adr.value));
+  contact.location = adr === null ? null : locationFromAdr(read.value(adr));
   contact.birthday = birthday(read);
   const categories = read.all('CATEGORIES').map((p) => read.text(p) ?? '');
   contact.tags = cleanTags(categories.flatMap((value) => splitValue(value, ',')));
