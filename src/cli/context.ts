@@ -213,10 +213,10 @@ export class Context {
     return this.io.stderr as NodeJS.WritableStream;
   }
 
-  /** All of standard input, as text (for `import -`). */
-  readStdin(): string {
+  /** All of standard input, as bytes (for `import -`, which decodes them). */
+  readStdin(): Buffer {
     this.interacted = true;
-    return readFileSync(0, 'utf8');
+    return readFileSync(0);
   }
 
   /**

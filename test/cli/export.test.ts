@@ -211,13 +211,15 @@ describe('export: vcard', () => {
   it('writes one vCard 4.0 per contact with CRLF line endings', async () => {
     const result = await j.run(['export', '--format', 'vcard']);
     expect(result.stderr).toBe('Exported 4 contacts.\n');
-    const card = (id: number, fn: string, n: string, ...rest: string[]) => [
+    // Issue 15 point 9: no guessed N, the location as ADR, netjournal's own fields in X-NETJOURNAL-*.
+    const card = (id: number, fn: string, ...rest: string[]) => [
       'BEGIN:VCARD',
       'VERSION:4.0',
       `UID:urn:netjournal:contact:${id}`,
       `FN:${fn}`,
-      `N:${n}`,
+      'N:;;;;',
       ...rest,
+      'X-NETJOURNAL-CREATED:2026-11-21',
       'END:VCARD',
     ];
     expect(result.stdout).toBe(
@@ -225,19 +227,19 @@ describe('export: vcard', () => {
         ...card(
           1,
           'Ralph Smith',
-          'Smith;Ralph;;;',
           'ORG:Acme\\; Inc.',
           'TITLE:CTO',
           'EMAIL:ralph@acme.example',
           'TEL:+49 30 1234',
+          'ADR:;;;Berlin;;;',
           'BDAY:--0314',
           'CATEGORIES:climbing,mentor',
-          'NOTE:Coffee at the meetup\\, via Joe',
-          'X-NETJOURNAL-LOCATION:Berlin',
+          'X-NETJOURNAL-CIRCLE:second',
+          'X-NETJOURNAL-HOW-MET;VALUE=text:Coffee at the meetup\\, via Joe',
         ),
-        ...card(2, 'Lena Berg', 'Berg;Lena;;;'),
-        ...card(3, 'Joe Park', 'Park;Joe;;;'),
-        ...card(4, '=HYPERLINK("x")', ';=HYPERLINK("x");;;', 'ORG:@evil'),
+        ...card(2, 'Lena Berg'),
+        ...card(3, 'Joe Park'),
+        ...card(4, '=HYPERLINK("x")', 'ORG:@evil'),
         '',
       ].join('\r\n'),
     );

@@ -5,7 +5,7 @@ import { csvCell, defuseFormula, renderCsv } from '../../src/interop/export/csv.
 import { contentLines, escapeText, foldLine } from '../../src/interop/export/fold.js';
 import { icsStamp, renderIcs } from '../../src/interop/export/ics.js';
 import { emptyDump, renderJsonDocument, renderJsonl } from '../../src/interop/export/jsonl.js';
-import { nameParts, renderVcards, vcardBirthday } from '../../src/interop/export/vcard.js';
+import { renderVcards, vcardBirthday } from '../../src/interop/export/vcard.js';
 import { undefuseFormula } from '../../src/output/delimited.js';
 import type { ContactLine, FollowUpLine, JournalDump } from '../../src/interop/jsonl-lines.js';
 
@@ -160,9 +160,7 @@ describe('csv formula defusing', () => {
 });
 
 describe('vCard', () => {
-  it('splits names best-effort and writes birthdays with or without a year', () => {
-    expect(nameParts('Mary Ann  Smith')).toEqual({ family: 'Smith', given: 'Mary Ann' });
-    expect(nameParts('Mom')).toEqual({ family: '', given: 'Mom' });
+  it('writes birthdays with or without a year', () => {
     expect(vcardBirthday('03-14')).toBe('--0314');
     expect(vcardBirthday('1980-03-14')).toBe('19800314');
   });
@@ -179,6 +177,8 @@ describe('vCard', () => {
         birthday: '03-14',
         tags: ['mentor', 'berlin, de'],
         howMet: 'Coffee at the meetup\nvia Joe',
+        circle: 'second',
+        cadenceDays: 42,
       }),
       contact({ id: 2, name: 'Mom', howMet: 'x'.repeat(80) }),
     ]);
@@ -188,24 +188,28 @@ describe('vCard', () => {
         'VERSION:4.0',
         'UID:urn:netjournal:contact:1',
         'FN:Ralph Smith',
-        'N:Smith;Ralph;;;',
+        'N:;;;;',
         'ORG:Acme\\; Inc.',
         'TITLE:CTO',
         'EMAIL:ralph@acme.example',
         'TEL:+49 30 1234',
         'URL:https://acme.example/a,b',
+        'ADR:;;;Berlin;;;',
         'BDAY:--0314',
         'CATEGORIES:mentor,berlin\\, de',
-        'NOTE:Coffee at the meetup\\nvia Joe',
-        'X-NETJOURNAL-LOCATION:Berlin',
+        'X-NETJOURNAL-CIRCLE:second',
+        'X-NETJOURNAL-CADENCE:6w',
+        'X-NETJOURNAL-HOW-MET;VALUE=text:Coffee at the meetup\\nvia Joe',
+        'X-NETJOURNAL-CREATED:2026-11-01',
         'END:VCARD',
         'BEGIN:VCARD',
         'VERSION:4.0',
         'UID:urn:netjournal:contact:2',
         'FN:Mom',
-        'N:;Mom;;;',
-        `NOTE:${'x'.repeat(70)}`,
-        ` ${'x'.repeat(10)}`,
+        'N:;;;;',
+        `X-NETJOURNAL-HOW-MET;VALUE=text:${'x'.repeat(43)}`,
+        ` ${'x'.repeat(37)}`,
+        'X-NETJOURNAL-CREATED:2026-11-01',
         'END:VCARD',
         '',
       ].join('\r\n'),
@@ -214,8 +218,14 @@ describe('vCard', () => {
     const [ralph, mom] = (ICAL.parse(text) as unknown[][]).map((c) => new ICAL.Component(c));
     expect(ralph?.getFirstPropertyValue('org')).toBe('Acme; Inc.');
     expect(ralph?.getFirstProperty('categories')?.getValues()).toEqual(['mentor', 'berlin, de']);
-    expect(ralph?.getFirstPropertyValue('note')).toBe('Coffee at the meetup\nvia Joe');
-    expect(mom?.getFirstPropertyValue('note')).toBe('x'.repeat(80));
+    expect(ralph?.getFirstPropertyValue('x-netjournal-how-met')).toBe(
+      'Coffee at the meetup\nvia Joe',
+    );
+    expect(ralph?.getFirstProperty('adr')?.getValues()).toEqual([
+      ['', '', '', 'Berlin', '', '', ''],
+    ]);
+    expect(ralph?.getFirstProperty('n')?.getValues()).toEqual([['', '', '', '', '']]);
+    expect(mom?.getFirstPropertyValue('x-netjournal-how-met')).toBe('x'.repeat(80));
   });
 
   it('is empty for no contacts', () => {

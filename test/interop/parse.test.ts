@@ -460,12 +460,14 @@ describe('Google', () => {
 });
 
 describe('vCard', () => {
-  it('builds the name from N when FN is missing, and names the bad property line', () => {
+  // Issue 15 point 3: a birthday that is not a date drops the birthday, not the contact or the file.
+  it('builds the name from N when FN is missing, and names the line of a dropped birthday', () => {
     const text =
       'BEGIN:VCARD\nN:Doe;Jane;Q,R;Dr.;Jr.\nEND:VCARD\nBEGIN:VCARD\nFN:X\nBDAY:1990-13-01\nEND:VCARD\n';
     expect(parseVcard(text)).toEqual({
-      contacts: [contact({ line: 1, name: 'Jane Q R Doe' })],
-      problems: [{ line: 6, message: 'invalid BDAY "1990-13-01"' }],
+      contacts: [contact({ line: 1, name: 'Jane Q R Doe' }), contact({ line: 4, name: 'X' })],
+      problems: [],
+      notes: [{ line: 6, action: 'dropped', what: 'birthday', value: '1990-13-01' }],
     });
   });
 
@@ -476,13 +478,17 @@ describe('vCard', () => {
     ]);
   });
 
-  it('reports a card with no name, a stray END and text outside cards once per run', () => {
+  // Issue 15 point 3: a card that names no one is skipped with a note; it refuses nothing.
+  it('skips a card with no name, and reports a stray END and text outside cards once per run', () => {
     const text = 'hello\nworld\nBEGIN:VCARD\nNOTE:x\nEND:VCARD\nEND:VCARD\n';
-    expect(parseVcard(text).problems).toEqual([
-      { line: 1, message: 'text outside BEGIN:VCARD … END:VCARD' },
-      { line: 3, message: 'missing name' },
-      { line: 6, message: 'text outside BEGIN:VCARD … END:VCARD' },
-    ]);
+    expect(parseVcard(text)).toEqual({
+      contacts: [],
+      problems: [
+        { line: 1, message: 'text outside BEGIN:VCARD … END:VCARD' },
+        { line: 6, message: 'text outside BEGIN:VCARD … END:VCARD' },
+      ],
+      notes: [{ line: 3, action: 'skipped', what: 'no name' }],
+    });
   });
 });
 

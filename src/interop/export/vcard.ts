@@ -1,3 +1,4 @@
+import { formatInterval } from '../../domain/dates.js';
 import { CONTACT } from '../../model/declarations.js';
 import type { FieldSpec } from '../../model/field.js';
 import type { ContactLine } from '../jsonl-lines.js';
@@ -8,17 +9,6 @@ export function contactUid(id: number): string {
   return `urn:netjournal:contact:${id}`;
 }
 
-/**
- * The N property's components (family;given;additional;prefixes;suffixes),
- * best effort: the last word is the family name, the words before it the
- * given names; a single word is a given name ("Mom", "Joe").
- */
-export function nameParts(name: string): { family: string; given: string } {
-  const words = name.trim().split(/\s+/);
-  if (words.length < 2) return { family: '', given: words[0] ?? '' };
-  return { family: words[words.length - 1] ?? '', given: words.slice(0, -1).join(' ') };
-}
-
 /** BDAY: `--MMDD` when the year is unknown (RFC 6350 §4.3.1), else `YYYYMMDD`. */
 export function vcardBirthday(birthday: string): string {
   return /^\d{2}-\d{2}$/.test(birthday)
@@ -26,33 +16,64 @@ export function vcardBirthday(birthday: string): string {
     : birthday.replace(/-/g, '');
 }
 
+// The declared fields other than the name that have a vCard property, in declaration order.
+const FIELDS = (CONTACT.fields as readonly FieldSpec[]).filter(
+  (f) => f.vcard !== undefined && f.vcard !== 'FN',
+);
+// Properties other programs read first; netjournal's own (X-NETJOURNAL-*) after them.
+const STANDARD = FIELDS.filter((f) => !f.vcard?.startsWith('X-'));
+const OWN = FIELDS.filter((f) => f.vcard?.startsWith('X-'));
+
+/** One field's content line, or null when it has no value. */
+function fieldLine(
+  field: FieldSpec,
+  value: string | number | boolean | string[] | null,
+): string | null {
+  if (value === null || value === '' || typeof value === 'boolean' || Array.isArray(value)) {
+    return null;
+  }
+  const property = field.vcard ?? '';
+  if (field.input === 'interval' && typeof value === 'number') {
+    return `${property}:${formatInterval(value)}`;
+  }
+  const text = String(value);
+  switch (property) {
+    case 'URL':
+      return `URL:${singleLine(text)}`;
+    case 'BDAY':
+      return `BDAY:${vcardBirthday(text)}`;
+    case 'ADR':
+      // PO box;extended;street;locality;region;postal code;country: the location is where they are.
+      return `ADR:;;;${escapeText(text)};;;`;
+    default:
+      // An X- property's value is raw unless it says otherwise: say it is escaped text.
+      return field.input === 'text' && property.startsWith('X-')
+        ? `${property};VALUE=text:${escapeText(text)}`
+        : `${property}:${escapeText(text)}`;
+  }
+}
+
 /** One contact as the content lines of a vCard 4.0, unfolded; absent fields are left out. */
 export function vcardLines(c: ContactLine): string[] {
-  const { family, given } = nameParts(c.name);
   const lines = [
     'BEGIN:VCARD',
     'VERSION:4.0',
     `UID:${contactUid(c.id)}`,
     `FN:${escapeText(c.name)}`,
-    `N:${escapeText(family)};${escapeText(given)};;;`,
+    // The journal keeps one name, not its parts: an empty N beside a right FN beats a wrong guess.
+    'N:;;;;',
   ];
-  const text = (name: string, value: string | null) => {
-    if (value !== null && value !== '') lines.push(`${name}:${escapeText(value)}`);
-  };
-  const fields = c as unknown as Record<string, string | number | string[] | null>;
-  // Each declared field with a vCard property (model/declarations.ts), in order; the tags after the birthday.
-  for (const field of CONTACT.fields as readonly FieldSpec[]) {
-    const value = fields[field.key];
-    if (field.vcard && field.vcard !== 'FN' && typeof value === 'string' && value !== '') {
-      if (field.vcard === 'URL') lines.push(`URL:${singleLine(value)}`);
-      else if (field.vcard === 'BDAY') lines.push(`BDAY:${vcardBirthday(value)}`);
-      else text(field.vcard, value);
-    }
+  const fields = c as unknown as Record<string, string | number | boolean | string[] | null>;
+  for (const field of STANDARD) {
+    const line = fieldLine(field, fields[field.key] ?? null);
+    if (line !== null) lines.push(line);
     if (CONTACT.lists.some((l) => l.after === field.key) && c.tags.length)
       lines.push(`CATEGORIES:${c.tags.map(escapeText).join(',')}`);
   }
-  // vCard's ADR is a structured postal address; netjournal's location is free text.
-  text('X-NETJOURNAL-LOCATION', c.location);
+  for (const field of OWN) {
+    const line = fieldLine(field, fields[field.key] ?? null);
+    if (line !== null) lines.push(line);
+  }
   lines.push('END:VCARD');
   return lines;
 }

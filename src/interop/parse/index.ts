@@ -4,7 +4,7 @@ import { parseOutlook, parseThunderbird } from './dialects.js';
 import { parseGoogle } from './google.js';
 import { parseLinkedIn } from './linkedin.js';
 import type { ImportFormat, ParseResult } from './types.js';
-import { parseVcard } from './vcard.js';
+import { parseVcard, type VcardOptions } from './vcard.js';
 
 export { detectFormat } from './detect.js';
 export type {
@@ -15,8 +15,15 @@ export type {
   ParseResult,
 } from './types.js';
 
-/** Parse an import file's text in the given format into contacts and problems; never throws on bad input. */
-export function parseContacts(text: string, format: Exclude<ImportFormat, 'jsonl'>): ParseResult {
+/**
+ * Parse an import file's text in the given format into contacts and problems;
+ * never throws on bad input. `vcard`: how the file was read (decode.ts).
+ */
+export function parseContacts(
+  text: string,
+  format: Exclude<ImportFormat, 'jsonl'>,
+  vcard: VcardOptions = {},
+): ParseResult {
   switch (format) {
     case 'linkedin':
       return parseLinkedIn(text);
@@ -27,7 +34,7 @@ export function parseContacts(text: string, format: Exclude<ImportFormat, 'jsonl
     case 'thunderbird':
       return parseThunderbird(text);
     case 'vcard':
-      return parseVcard(text);
+      return parseVcard(text, vcard);
     case 'csv':
       return parseCsv(text);
   }

@@ -1,127 +1,65 @@
 /**
- * vCard 3.0 and 4.0 (RFC 2426, RFC 6350): several cards a file, CRLF or LF,
- * folded lines, backslash escapes, parameters and `item1.` groups. Only the
- * properties a contact can hold are read; the rest (PHOTO, X-…) are skipped.
+ * vCard 2.1, 3.0 and 4.0 (RFC 2426, RFC 6350, and 2.1 as Outlook, Android
+ * and Nokia write it): several cards a file, quoted-printable and CHARSET in
+ * any property, folded lines, backslash escapes, parameters and `item1.`
+ * groups (vcard-lines.ts). Only the properties a contact can hold are read;
+ * the rest (PHOTO, X-…) are skipped. A value that cannot be understood is
+ * dropped with a note and its contact kept; a card with no name is skipped
+ * with a note. Only a file that is not vCard, a card left open, or bytes no
+ * charset explains refuse the file.
  */
+import { parseCircle } from '../../domain/contact.js';
+import { isIsoDate, parseInterval } from '../../domain/dates.js';
+import { CONTACT_INPUT_FIELDS } from '../../model/declarations.js';
 import {
   RecordChecks,
   blankContact,
   cleanTags,
   freeText,
+  normaliseBirthday,
   oneLine,
   stripBom,
   type ImportedContact,
-  type ParseProblem,
+  type ParseNote,
   type ParseResult,
 } from './types.js';
+import {
+  Unreadable,
+  splitCards,
+  splitValue,
+  unescapeValue,
+  valueText,
+  type Card,
+  type Property,
+} from './vcard-lines.js';
 
-/** One unfolded content line: `[group.]NAME[;params]:value`, and where it starts. */
-interface Property {
-  line: number;
-  name: string;
-  /** The raw `;TYPE=work;…` part, kept only for the few parameters that change a value. */
-  params: string;
-  value: string;
-}
+/** What the summary calls each property's field when it drops one. */
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  FN: 'name',
+  N: 'name',
+  ORG: 'company',
+  TITLE: 'role',
+  ROLE: 'role',
+  EMAIL: 'e-mail',
+  TEL: 'phone',
+  URL: 'URL',
+  ADR: 'location',
+  'X-NETJOURNAL-LOCATION': 'location',
+  BDAY: 'birthday',
+  CATEGORIES: 'tags',
+  NOTE: 'note',
+  'X-NETJOURNAL-CIRCLE': 'circle',
+  'X-NETJOURNAL-CADENCE': 'cadence',
+  'X-NETJOURNAL-HOW-MET': 'how met',
+  'X-NETJOURNAL-CREATED': 'created date',
+};
 
-interface Card {
-  line: number;
-  properties: Property[];
-}
+/** The contact fields netjournal's own export keeps in X-NETJOURNAL-* properties, read by their input kind. */
+const OWN_PROPERTIES = CONTACT_INPUT_FIELDS.filter((f) => f.vcard?.startsWith('X-NETJOURNAL-'));
 
-/** Undo vCard text escaping: `\\` `\,` `\;` `\:` and `\n`/`\N` for a line break. */
-export function unescapeValue(value: string): string {
-  if (!value.includes('\\')) return value;
-  // Unknown escapes are kept as written: a stray backslash is more likely data than syntax.
-  return value.replace(/\\([\\,;:nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
-}
-
-/** Split on `separator` where it is not escaped, then unescape each part. */
-export function splitValue(value: string, separator: ',' | ';'): string[] {
-  const parts: string[] = [];
-  let start = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i];
-    if (c === '\\') i++;
-    else if (c === separator) {
-      parts.push(value.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(value.slice(start));
-  return parts.map(unescapeValue);
-}
-
-// Physical lines joined back into content lines; a line starting with a space or tab continues the last.
-function unfold(text: string): { line: number; text: string }[] {
-  const logical: { line: number; text: string }[] = [];
-  const physical = text.split(/\r\n?|\n/);
-  for (let i = 0; i < physical.length; i++) {
-    const raw = physical[i] ?? '';
-    const last = logical[logical.length - 1];
-    if ((raw.startsWith(' ') || raw.startsWith('\t')) && last !== undefined) {
-      last.text += raw.slice(1);
-    } else {
-      logical.push({ line: i + 1, text: raw });
-    }
-  }
-  return logical;
-}
-
-// The value starts after the first colon outside a quoted parameter value.
-function toProperty(line: number, text: string): Property | null {
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') quoted = !quoted;
-    else if (c === ':' && !quoted) {
-      const head = text.slice(0, i);
-      const semicolon = head.indexOf(';');
-      const qualified = semicolon === -1 ? head : head.slice(0, semicolon);
-      const name = qualified
-        .slice(qualified.lastIndexOf('.') + 1)
-        .trim()
-        .toUpperCase();
-      const params = semicolon === -1 ? '' : head.slice(semicolon);
-      return name === '' ? null : { line, name, params, value: text.slice(i + 1) };
-    }
-  }
-  return null;
-}
-
-function splitCards(text: string): { cards: Card[]; problems: ParseProblem[] } {
-  const cards: Card[] = [];
-  const problems: ParseProblem[] = [];
-  let open: Card | null = null;
-  let strayRun = false;
-  const unterminated = (card: Card): void => {
-    problems.push({ line: card.line, message: 'BEGIN:VCARD without END:VCARD' });
-  };
-  for (const { line, text: content } of unfold(text)) {
-    if (content.trim() === '') continue;
-    const property = toProperty(line, content);
-    const mark =
-      property !== null && property.value.trim().toUpperCase() === 'VCARD' ? property.name : null;
-    if (mark === 'BEGIN') {
-      if (open !== null) unterminated(open);
-      open = { line, properties: [] };
-    } else if (open !== null) {
-      if (mark === 'END') {
-        cards.push(open);
-        open = null;
-        strayRun = false;
-      } else if (property !== null) {
-        open.properties.push(property);
-      }
-      // Lines without a colon inside a card (vCard 2.1 soft breaks, say) carry nothing we read.
-    } else if (!strayRun) {
-      // One problem per run of stray lines: a non-vCard file should not list every line.
-      problems.push({ line, message: 'text outside BEGIN:VCARD … END:VCARD' });
-      strayRun = true;
-    }
-  }
-  if (open !== null) unterminated(open);
-  return { cards, problems };
+export interface VcardOptions {
+  /** The file was read one character per byte (it is not UTF-8): each property is decoded from its bytes. */
+  byteString?: boolean;
 }
 
 // N is Family;Given;Additional;Prefix;Suffix, each possibly a comma list; honorifics are left out.
@@ -140,60 +78,196 @@ function locationFromAdr(value: string): string | null {
 }
 
 // Apple Contacts writes a birthday without a year as a placeholder year it names in a parameter.
-function birthday(bday: Property, check: RecordChecks): string | null {
-  const value = unescapeValue(bday.value).trim();
-  const omitted = /;X-APPLE-OMIT-YEAR=(\d{4})/i.exec(bday.params)?.[1];
-  const date =
-    omitted !== undefined && value.startsWith(omitted)
-      ? `--${value.slice(4).replace(/^-/, '')}`
-      : value;
-  return check.birthday(date, 'BDAY', bday.line);
+function birthdayText(value: string, params: string): string {
+  const omitted = /;X-APPLE-OMIT-YEAR=(\d{4})/i.exec(params)?.[1];
+  return omitted !== undefined && value.startsWith(omitted)
+    ? `--${value.slice(4).replace(/^-/, '')}`
+    : value;
 }
 
-function cardContact(card: Card): { contact: ImportedContact; check: RecordChecks } {
-  const check = new RecordChecks(card.line);
-  const first = (name: string): Property | undefined =>
-    card.properties.find((p) => p.name === name && oneLine(p.value) !== null);
-  const text = (name: string): string | null => {
-    const property = first(name);
-    return property === undefined ? null : oneLine(unescapeValue(property.value));
-  };
-
-  const fn = text('FN');
-  const n = first('N');
-  const name = check.name(fn ?? (n === undefined ? null : nameFromN(n.value)));
-  const contact = blankContact(card.line, name ?? '');
-  const org = first('ORG');
-  contact.company = org === undefined ? null : oneLine(splitValue(org.value, ';')[0]);
-  contact.role = text('TITLE') ?? text('ROLE');
-  const email = first('EMAIL');
-  if (email !== undefined)
-    contact.email = check.email(unescapeValue(email.value), 'EMAIL', email.line);
-  // vCard 4.0 may write a phone as a URI: TEL;VALUE=uri:tel:+1-555-0100.
-  contact.phone = oneLine(text('TEL')?.replace(/^tel:/i, ''));
-  contact.url = text('URL');
-  const adr = first('ADR');
-  contact.location = adr === undefined ? null : locationFromAdr(adr.value);
-  const bday = first('BDAY');
-  if (bday !== undefined) contact.birthday = birthday(bday, check);
-  const categories = card.properties.filter((p) => p.name === 'CATEGORIES');
-  contact.tags = cleanTags(categories.flatMap((p) => splitValue(p.value, ',')));
-  for (const note of card.properties.filter((p) => p.name === 'NOTE')) {
-    const value = freeText(unescapeValue(note.value));
-    if (value !== null) contact.notes.push(value);
+// Keep-in-touch days as the export writes them (30d, 6w, 1m) or as a bare day count.
+function cadenceDays(value: string): number | null {
+  try {
+    return parseInterval(/^\d+$/.test(value) ? `${value}d` : value);
+  } catch {
+    return null;
   }
-  return { contact, check };
 }
 
-/** Parse a vCard file (3.0 or 4.0, one or more cards). */
-export function parseVcard(text: string): ParseResult {
+/** One card's properties, each decoded once, with the checks that note what was dropped. */
+class CardReader {
+  readonly check: RecordChecks;
+
+  constructor(
+    readonly card: Card,
+    private readonly byteString: boolean,
+  ) {
+    this.check = new RecordChecks(card.line);
+  }
+
+  /** The property's value as text (still escaped), or null after noting why it cannot be read. */
+  text(p: Property): string | null {
+    if (p.text === undefined) {
+      const value = valueText(p, this.byteString);
+      if (value instanceof Unreadable) {
+        if (value.refuse) this.check.add(value.message, p.line);
+        else this.check.drop(FIELD_NAMES[p.name] ?? p.name, p.value, p.line);
+        p.text = null;
+      } else p.text = value;
+    }
+    return p.text;
+  }
+
+  /** Every property of a name, in file order. */
+  all(name: string): Property[] {
+    return this.card.properties.filter((p) => p.name === name);
+  }
+
+  /** The first property of a name whose value is not blank; its text is then `value(p)`. */
+  first(name: string): Property | null {
+    for (const property of this.card.properties) {
+      if (property.name !== name) continue;
+      const value = this.text(property);
+      if (value !== null && value.trim() !== '') return property;
+    }
+    return null;
+  }
+
+  /** The text of a property `first` found (still escaped). */
+  value(p: Property): string {
+    return p.text ?? '';
+  }
+
+  /** The first non-blank value of a property, unescaped and on one line. */
+  line(name: string): string | null {
+    const found = this.first(name);
+    return found === null ? null : oneLine(unescapeValue(this.value(found)));
+  }
+
+  /** Keep the contact without a field that cannot be understood. */
+  drop(property: Property, value: string): void {
+    this.check.drop(FIELD_NAMES[property.name] ?? property.name, value, property.line);
+  }
+}
+
+// The company: the first component of ORG (the rest are departments).
+function company(read: CardReader): string | null {
+  const org = read.first('ORG');
+  return org === null ? null : oneLine(splitValue(read.value(org), ';')[0]);
+}
+
+// FN, else N, else (a company's own card) ORG; null when the card names no one.
+function cardName(read: CardReader): string | null {
+  const fn = read.line('FN');
+  if (fn !== null) return fn;
+  const n = read.first('N');
+  return (n === null ? null : nameFromN(read.value(n))) ?? company(read);
+}
+
+function email(read: CardReader): string | null {
+  let firstBad: [Property, string] | null = null;
+  for (const property of read.all('EMAIL')) {
+    const value = read.text(property);
+    const address = oneLine(value === null ? null : unescapeValue(value));
+    if (address === null) continue;
+    // A check of its own, so that a bad address among good ones refuses nothing.
+    const probe = new RecordChecks(property.line);
+    const valid = probe.email(address, 'EMAIL');
+    if (valid !== null) return valid;
+    firstBad ??= [property, address];
+  }
+  if (firstBad !== null) read.drop(...firstBad);
+  return null;
+}
+
+function birthday(read: CardReader): string | null {
+  const found = read.first('BDAY');
+  if (found === null) return null;
+  const value = oneLine(unescapeValue(read.value(found))) ?? '';
+  const date = normaliseBirthday(birthdayText(value, found.params));
+  if (date === null) read.drop(found, value);
+  return date;
+}
+
+// circle, cadence and how met, as netjournal's own export writes them.
+function ownFields(read: CardReader, contact: ImportedContact): void {
+  // Most cards come from other programs: one look says there is nothing to read.
+  if (!read.card.properties.some((p) => p.name.startsWith('X-NETJOURNAL-'))) return;
+  const fields = contact as unknown as Record<string, unknown>;
+  for (const field of OWN_PROPERTIES) {
+    const found = read.first(field.vcard ?? '');
+    if (found === null) continue;
+    const text = unescapeValue(read.value(found));
+    const value =
+      field.input === 'circle'
+        ? (() => {
+            try {
+              return parseCircle(text);
+            } catch {
+              return null;
+            }
+          })()
+        : field.input === 'interval'
+          ? cadenceDays(text.trim())
+          : freeText(text);
+    if (value === null) read.drop(found, text);
+    fields[field.key] = value;
+  }
+  // netjournal's exports before ADR kept the location in a property of their own.
+  contact.location = read.line('X-NETJOURNAL-LOCATION') ?? contact.location;
+  const created = read.first('X-NETJOURNAL-CREATED');
+  if (created !== null) {
+    const date = oneLine(read.value(created)) ?? '';
+    if (isIsoDate(date)) contact.created = date;
+    else read.drop(created, read.value(created));
+  }
+}
+
+function cardContact(
+  card: Card,
+  byteString: boolean,
+): { contact: ImportedContact | null; read: CardReader } {
+  const read = new CardReader(card, byteString);
+  const raw = cardName(read);
+  if (raw === null) {
+    read.check.skip('no name');
+    return { contact: null, read };
+  }
+  const name = read.check.name(raw);
+  const contact = blankContact(card.line, name ?? '');
+  contact.company = company(read);
+  contact.role = read.line('TITLE') ?? read.line('ROLE');
+  contact.email = email(read);
+  // vCard 4.0 may write a phone as a URI: TEL;VALUE=uri:tel:+1-555-0100.
+  contact.phone = oneLine(read.line('TEL')?.replace(/^tel:/i, ''));
+  contact.url = read.line('URL');
+  const adr = read.first('ADR');
+  contact.location = adr === null ? null : locationFromAdr(read.value(adr));
+  contact.birthday = birthday(read);
+  const categories = read.all('CATEGORIES').map((p) => read.text(p) ?? '');
+  contact.tags = cleanTags(categories.flatMap((value) => splitValue(value, ',')));
+  for (const note of read.all('NOTE')) {
+    const value = read.text(note);
+    const text = value === null ? null : freeText(unescapeValue(value));
+    if (text !== null) contact.notes.push(text);
+  }
+  ownFields(read, contact);
+  return { contact, read };
+}
+
+/** Parse a vCard file (2.1, 3.0 or 4.0, one or more cards). */
+export function parseVcard(text: string, options: VcardOptions = {}): ParseResult {
   const { cards, problems } = splitCards(stripBom(text));
   const contacts: ImportedContact[] = [];
+  const notes: ParseNote[] = [];
   for (const card of cards) {
-    const { contact, check } = cardContact(card);
-    if (check.ok) contacts.push(contact);
-    else problems.push(...check.problems);
+    const { contact, read } = cardContact(card, options.byteString === true);
+    // A refused card's dropped fields are not worth a note: the problem names the card.
+    if (read.check.ok) {
+      notes.push(...read.check.notes);
+      if (contact !== null) contacts.push(contact);
+    } else problems.push(...read.check.problems);
   }
   problems.sort((a, b) => a.line - b.line);
-  return { contacts, problems };
+  return notes.length === 0 ? { contacts, problems } : { contacts, problems, notes };
 }

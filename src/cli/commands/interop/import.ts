@@ -5,6 +5,7 @@ import { parseCircle, parseTags } from '../../../domain/contact.js';
 import { JournalError, UsageError } from '../../../errors.js';
 import type { ImportFormat, ParseNote } from '../../../interop/parse/types.js';
 import { renderJson, renderJsonLine } from '../../../output/render.js';
+import { forTerminal } from '../../../output/sanitize.js';
 import {
   importContacts,
   type ImportCounts,
@@ -39,6 +40,8 @@ export interface ImportOptions {
   circle?: string;
   tag?: string;
   skipBad?: boolean;
+  /** Read the file in this encoding (a TextDecoder label) instead of telling it from the bytes. */
+  encoding?: string;
 }
 
 /** What running an import gives: its counts, the records it refused, the values it kept. */
@@ -51,9 +54,9 @@ interface ImportResult {
 /** Rolls a dry run back after it has counted everything. */
 class DryRun extends Error {}
 
-function readInput(ctx: Context, file: string): string {
+function readInput(ctx: Context, file: string): Uint8Array {
   try {
-    return file === '-' ? ctx.readStdin() : readFileSync(file, 'utf8');
+    return file === '-' ? ctx.readStdin() : readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     throw new UsageError(`cannot read ${file} (${code})`, 'check the path');
@@ -71,10 +74,27 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
   }
   const circle = opts.circle === undefined ? null : parseCircle(opts.circle);
   const tag = opts.tag === undefined ? null : (parseTags([opts.tag])[0] ?? null);
-  const text = readInput(ctx, file);
+  const { decodeFile, decoderFor } = await import('../../../interop/parse/decode.js');
+  if (opts.encoding !== undefined && decoderFor(opts.encoding) === null) {
+    throw new UsageError(
+      `unknown encoding "${opts.encoding}"`,
+      'name one such as utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1, iso-8859-2 or windows-1250',
+    );
+  }
   const name = file === '-' ? 'stdin' : basename(file);
+  const decoded = decodeFile(readInput(ctx, file), opts.encoding);
+  const text = decoded.text;
   const { detectFormat } = await import('../../../interop/parse/detect.js');
   const kind = opts.from === 'auto' ? detectFormat(text, file) : (opts.from as ImportFormat);
+  // Bytes that are not UTF-8 may still be a vCard's, each property naming its CHARSET; nothing else can say.
+  if (decoded.problem !== null && !(kind === 'vcard' && decoded.bytes)) {
+    throw new UsageError(
+      `${forTerminal(name)}:${decoded.problem.line}: ${decoded.problem.message}`,
+      opts.encoding === undefined
+        ? 'nothing was imported; if the file is in another encoding, read it with --encoding windows-1252 (or its name)'
+        : `nothing was imported; the file is not in ${opts.encoding}: name the encoding it is in`,
+    );
+  }
   if (!kind) {
     throw new UsageError(
       `cannot tell what kind of file ${name} is`,
@@ -100,7 +120,7 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
       });
   } else {
     const { parseContacts } = await import('../../../interop/parse/index.js');
-    const { contacts, problems, notes } = parseContacts(text, kind);
+    const { contacts, problems, notes } = parseContacts(text, kind, { byteString: decoded.bytes });
     parsed = { records: contacts.length, problems, notes: notes ?? [] };
     run = (db, tick) =>
       withBulkWrite(db, { dropLookupIndexes: true }, () => {
@@ -173,11 +193,16 @@ export function importCommand(parent: Command, host: CommandHost): Command {
     )
     .option('--tag <tag>', 'tag every imported contact')
     .option('--skip-bad', 'import the good records and list the bad lines')
+    .option(
+      '--encoding <name>',
+      'read the file in this encoding (windows-1252, iso-8859-2, utf-16le, …) instead of telling it from the bytes',
+    )
     .action(withContext(host, runImport));
   return withExamples(command, [
     'netjournal import ~/Downloads/Connections.csv --circle third --tag linkedin',
     'netjournal import contacts.vcf --dry-run',
     'netjournal import google.csv --from google --skip-bad',
+    'netjournal import old-outlook.vcf --encoding windows-1252',
     'netjournal export > all.jsonl && netjournal --db new.db import all.jsonl',
   ]);
 }
