@@ -206,27 +206,35 @@ function exists(path: string): boolean {
 
 /** Create folder and its missing parents (0700); returns those this call created, outermost first. */
 function makeFolders(folder: string): string[] {
-  const missing: string[] = [];
-  for (let f = folder; !exists(f); f = dirname(f)) {
-    missing.unshift(f);
-    if (dirname(f) === f) break;
-  }
   const created: string[] = [];
-  for (const f of missing) {
+  // A failing netjournal may remove (empty) folders it made while this one
+  // makes its own below them: then look again at what is missing.
+  for (let attempt = 0; ; attempt++) {
+    const missing: string[] = [];
+    for (let f = folder; !exists(f); f = dirname(f)) {
+      missing.unshift(f);
+      if (dirname(f) === f) break;
+    }
     try {
-      mkdirSync(f, { mode: 0o700 });
-      created.push(f);
+      for (const f of missing) {
+        try {
+          mkdirSync(f, { mode: 0o700 });
+          created.push(f);
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err; // another's: not ours
+        }
+      }
+      return created;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') continue; // another process made it: not ours to remove
+      if (code === 'ENOENT' && attempt < 5) continue;
       removeFolders(created);
       throw new JournalError(
-        `cannot create folder ${f} (${code ?? 'error'})`,
+        `cannot create folder ${folder} (${code ?? 'error'})`,
         'choose a writable location with --db or NETJOURNAL_DB',
       );
     }
   }
-  return created;
 }
 
 /** Remove folders innermost first, each only while empty (another process may have used it). */
