@@ -15,11 +15,12 @@ import { build } from 'esbuild';
 
 const outfile = 'dist/bundle/netjournal.cjs';
 
-// chalk and cli-table3 draw every terminal page: they go into the bundle
-// (initialised only when first asked for), which saves resolving their files
-// and, for chalk, starting Node's ES module loader. The rest of what
-// loadLibrary loads (inquirer, cli-progress) is rare and stays outside.
-const BUNDLED_LIBRARIES = ['chalk', 'cli-table3'];
+// chalk, cli-table3 and its string-width draw every terminal page: they go
+// into the bundle (initialised only when first asked for), which saves
+// resolving their files and, for chalk, starting Node's ES module loader.
+// string-width is cli-table3's own copy (one module in the bundle). The rest
+// of what loadLibrary loads (inquirer, cli-progress) is rare and stays outside.
+const BUNDLED_LIBRARIES = ['chalk', 'cli-table3', 'string-width'];
 const bundledLibraries = {
   name: 'bundled-libraries',
   setup(build) {
