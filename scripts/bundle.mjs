@@ -52,9 +52,19 @@ const lazyChildProcess = {
     );
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
       loader: 'js',
+      // The traps besides get let an ES import of it (import { spawn }) see
+      // its names, as esbuild copies them when that import first runs.
       contents: `let loaded;
         const load = () => (loaded ??= require('node:child_process'));
-        module.exports = new Proxy({}, { get: (_, key) => load()[key] });`,
+        module.exports = new Proxy({}, {
+          get: (_, key) => load()[key],
+          has: (_, key) => key in load(),
+          ownKeys: () => Reflect.ownKeys(load()),
+          getOwnPropertyDescriptor: (_, key) => {
+            const found = Reflect.getOwnPropertyDescriptor(load(), key);
+            return found && { ...found, configurable: true };
+          },
+        });`,
     }));
   },
 };

@@ -119,12 +119,14 @@ export function introsPage(
     const room = inline ? width - status.length - SEP.length : width;
     lines.push(`${i.date}  ${fit(sentence(i, r.meId), room, r.term)}${inline ? SEP + styled : ''}`);
     const context = i.context === null ? '' : forTerminal(i.context);
-    if (status && !inline) {
-      const rest = context
-        ? chalk.dim(SEP + fit(context, width - status.length - SEP.length, r.term))
-        : '';
-      lines.push(DATE_INDENT + styled + rest);
-    } else if (context) lines.push(DATE_INDENT + chalk.dim(fit(context, width, r.term)));
+    // The context follows the status where ten cells of it fit, else goes below it.
+    const besideStatus = width - status.length - SEP.length;
+    if (status && !inline && context && besideStatus >= 10) {
+      lines.push(DATE_INDENT + styled + chalk.dim(SEP + fit(context, besideStatus, r.term)));
+    } else {
+      if (status && !inline) lines.push(DATE_INDENT + styled);
+      if (context) lines.push(DATE_INDENT + chalk.dim(fit(context, width, r.term)));
+    }
   }
   return lines.join('\n') + '\n';
 }
