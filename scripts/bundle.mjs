@@ -15,11 +15,12 @@ import { build } from 'esbuild';
 
 const outfile = 'dist/bundle/netjournal.cjs';
 
-// chalk and cli-table3 draw every terminal page: they go into the bundle
-// (initialised only when first asked for), which saves resolving their files
-// and, for chalk, starting Node's ES module loader. The rest of what
-// loadLibrary loads (inquirer, cli-progress) is rare and stays outside.
-const BUNDLED_LIBRARIES = ['chalk', 'cli-table3'];
+// chalk, cli-table3 and its string-width draw every terminal page: they go
+// into the bundle (initialised only when first asked for), which saves
+// resolving their files and, for chalk, starting Node's ES module loader.
+// string-width is cli-table3's own copy (one module in the bundle). The rest
+// of what loadLibrary loads (inquirer, cli-progress) is rare and stays outside.
+const BUNDLED_LIBRARIES = ['chalk', 'cli-table3', 'string-width'];
 const bundledLibraries = {
   name: 'bundled-libraries',
   setup(build) {
@@ -51,9 +52,19 @@ const lazyChildProcess = {
     );
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
       loader: 'js',
+      // The traps besides get let an ES import of it (import { spawn }) see
+      // its names, as esbuild copies them when that import first runs.
       contents: `let loaded;
         const load = () => (loaded ??= require('node:child_process'));
-        module.exports = new Proxy({}, { get: (_, key) => load()[key] });`,
+        module.exports = new Proxy({}, {
+          get: (_, key) => load()[key],
+          has: (_, key) => key in load(),
+          ownKeys: () => Reflect.ownKeys(load()),
+          getOwnPropertyDescriptor: (_, key) => {
+            const found = Reflect.getOwnPropertyDescriptor(load(), key);
+            return found && { ...found, configurable: true };
+          },
+        });`,
     }));
   },
 };

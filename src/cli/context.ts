@@ -12,7 +12,8 @@ import { localDate, parseNow } from '../domain/dates.js';
 import { startOfLocalDay } from '../domain/timestamps.js';
 import { UsageError } from '../errors.js';
 import { RECORD_FORMATS, type RecordFormat } from '../output/record-view.js';
-import { makeTerminal, type Terminal } from '../output/terminal.js';
+import { makeTerminal, terminalColumns, type Terminal } from '../output/terminal.js';
+import { wrapText } from '../output/wrap.js';
 
 /** What the process gives a run: injected so tests can run the CLI in-process. */
 export interface Io {
@@ -20,11 +21,13 @@ export interface Io {
     write(s: string): unknown;
     isTTY?: boolean;
     columns?: number;
+    /** Height of the terminal, for the pager. */
+    rows?: number;
     /** Set once a write failed (the reader went away: `… | head`). */
     errored?: unknown;
     once?(event: 'drain', listener: () => void): unknown;
   };
-  stderr: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   stdin: { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
 }
@@ -38,6 +41,8 @@ export interface GlobalOptions {
   color: boolean;
   input: boolean;
   header: boolean;
+  /** false with --no-pager. */
+  pager?: boolean;
 }
 
 /** Everything a command may touch: streams, the clock, the journal, the terminal. */
@@ -98,6 +103,14 @@ export class Context {
       throw new UsageError(`unknown format "${chosen}"`, `use one of ${allowed.join(', ')}`);
     }
     return chosen as F;
+  }
+
+  /**
+   * The format of a page about one thing (`contact show`, `prep`): the page,
+   * plain when piped, unless --json or --format asks for the record.
+   */
+  pageFormat(): RecordFormat {
+    return this.globals.json || this.globals.format !== undefined ? this.format() : 'table';
   }
 
   /** The journal for reading, or null when it does not exist yet (nothing is created). */
@@ -178,6 +191,19 @@ export class Context {
   }
 
   /**
+   * A page for a person: on a terminal, wrapped to its width and shown
+   * through the pager when taller than the screen; piped, as it is.
+   */
+  async page(text: string): Promise<void> {
+    if (this.pending || !this.term.isTTY) return this.out(text);
+    const { showPage } = await import('./show-page.js');
+    await showPage(this.io, text, {
+      columns: this.term.columns,
+      pager: this.globals.pager !== false,
+    });
+  }
+
+  /**
    * Data written as it is produced, in pieces of about 64 KB: waits while the
    * reader is behind, and stops producing once the reader has gone, so that
    * `netjournal contacts --json | head` reads only what head shows.
@@ -228,9 +254,13 @@ export class Context {
     return !this.interacted;
   }
 
-  /** Progress, confirmations and notices. */
+  /** Progress, confirmations and notices: for a person, so wrapped on a terminal. */
   info(text: string): void {
-    const line = text.endsWith('\n') ? text : text + '\n';
+    const { stderr, stdout, env } = this.io;
+    const fitted = stderr.isTTY
+      ? wrapText(text, terminalColumns(env, stderr.columns ?? stdout.columns))
+      : text;
+    const line = fitted.endsWith('\n') ? fitted : fitted + '\n';
     if (this.pending) this.held.push({ stream: 'err', text: line });
     else this.io.stderr.write(line);
   }

@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { NetjournalError } from '../errors.js';
 import { forTerminal } from '../output/sanitize.js';
+import { wrapText } from '../output/wrap.js';
 
 export const EXIT = {
   ok: 0,
@@ -28,24 +29,31 @@ function commanderLine(err: CommanderError): string {
   return errorLine(what, hint);
 }
 
-/** Map any thrown value to an exit code, writing its message to stderr. */
+/**
+ * Map any thrown value to an exit code, writing its message to stderr: one
+ * line, wrapped at spaces to the terminal's width when stderr is one (width).
+ * A stack trace (debug) is written as it is.
+ */
 export function reportError(
   err: unknown,
   stderr: { write(s: string): unknown },
   debug: boolean,
+  width?: number,
 ): number {
+  const say = (line: string): unknown =>
+    stderr.write(width === undefined ? line : wrapText(line, width));
   if (err instanceof CommanderError) {
     if (err.exitCode === 0) return EXIT.ok; // --help, --version
-    stderr.write(commanderLine(err));
+    say(commanderLine(err));
     return EXIT.usage;
   }
   if (err instanceof NetjournalError) {
-    stderr.write(errorLine(err.message, err.hint));
+    say(errorLine(err.message, err.hint));
     if (debug && err.stack) stderr.write(err.stack + '\n');
     return err.exitCode;
   }
   const message = err instanceof Error ? err.message : String(err);
-  stderr.write(
+  say(
     errorLine(
       `internal error: ${message}`,
       'please report it; run with NETJOURNAL_DEBUG=1 for details',

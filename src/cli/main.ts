@@ -1,20 +1,39 @@
 import { isatty } from 'node:tty';
+import type { Command } from 'commander';
+import { terminalColumns } from '../output/terminal.js';
 import type { Io } from './context.js';
 import { reportError } from './errors.js';
-import { buildProgram } from './program.js';
+import { buildProgram, type HelpOutput } from './program.js';
 
 /** Run netjournal with argv (without node and script); resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let exitCode = 0;
+  let program: Command | undefined;
+  // On a terminal the help is a page (wrapped, paged when tall): commander's
+  // text is kept until it is done. Piped, it is written as commander writes it.
+  const tty = io.stdout.isTTY === true;
+  let helpText = '';
+  const help: HelpOutput = {
+    width: tty ? terminalColumns(io.env, io.stdout.columns) : undefined,
+    write: tty ? (s) => (helpText += s) : (s) => io.stdout.write(s),
+  };
   try {
     // Bare `netjournal`: today's one-line summary on a terminal, the help otherwise.
-    const args = argv.length ? [...argv] : io.stdout.isTTY ? ['today', '--summary'] : ['--help'];
-    const program = await buildProgram({ io, setExitCode: (code) => (exitCode = code) }, args);
+    const args = argv.length ? [...argv] : tty ? ['today', '--summary'] : ['--help'];
+    program = await buildProgram({ io, setExitCode: (code) => (exitCode = code) }, args, help);
     await program.parseAsync(args, { from: 'user' });
-    return exitCode;
   } catch (err) {
-    return reportError(err, io.stderr, io.env.NETJOURNAL_DEBUG === '1');
+    const width = io.stderr.isTTY
+      ? terminalColumns(io.env, io.stderr.columns ?? io.stdout.columns)
+      : undefined;
+    exitCode = reportError(err, io.stderr, io.env.NETJOURNAL_DEBUG === '1', width);
   }
+  if (helpText) {
+    const { showPage } = await import('./show-page.js');
+    const pager = program?.opts<{ pager?: boolean }>().pager !== false;
+    await showPage(io, helpText, { columns: help.width ?? 80, pager });
+  }
+  return exitCode;
 }
 
 /** The process entry point: the only place that sets the exit code or exits. */

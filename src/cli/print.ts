@@ -40,16 +40,17 @@ export function printChangedContact(ctx: Context, contact: Contact, message: str
 }
 
 /**
- * Print a report about one contact: its page on a terminal, one JSON object
- * with --json, and the contact's own record in the other formats.
+ * Print a report about one contact: its page (plain when piped), one JSON
+ * object with --json, and the contact's own record with --format csv, tsv
+ * or jsonl.
  */
-export function printContactReport(
+export async function printContactReport(
   ctx: Context,
   contact: Contact,
   report: { page: () => string; record: () => unknown },
-): void {
-  const format = ctx.format();
-  if (format === 'table') ctx.out(report.page());
+): Promise<void> {
+  const format = ctx.pageFormat();
+  if (format === 'table') await ctx.page(report.page());
   else if (format === 'json') ctx.out(renderJson(report.record(), ctx.term));
   else printWritten(ctx, [contact], contactView);
 }

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { RECORD_FORMATS } from '../output/record-view.js';
+import { displayWidth } from '../output/width.js';
 import type { CommandHost } from './command.js';
 import { COMMAND_NAMES, registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';
@@ -27,9 +28,23 @@ function onlyVersion(argv: readonly string[]): boolean {
   return commandIn(argv) === undefined && argv.some((a) => a === '--version' || a === '-V');
 }
 
+/** Where help goes, and the width commander wraps it to (80 when piped). */
+export interface HelpOutput {
+  write(text: string): unknown;
+  width: number | undefined;
+}
+
+// Commander leaves a description unwrapped when less than 40 cells are left
+// beside the longest option or command (39 at 80 columns): wrap down to 20.
+const MIN_WIDTH_TO_WRAP = 20;
+
 /** The commander program: global options, help and error routing, and the commands argv needs. */
-export async function buildProgram(host: CommandHost, argv?: readonly string[]): Promise<Command> {
-  const { stdout, stderr } = host.io;
+export async function buildProgram(
+  host: CommandHost,
+  argv?: readonly string[],
+  help: HelpOutput = { write: (s) => host.io.stdout.write(s), width: undefined },
+): Promise<Command> {
+  const { stderr } = host.io;
   const program = new Command('netjournal')
     .description(
       'A local-first journal for professional networking: who you met, who introduced whom, and who to follow up with today.',
@@ -45,9 +60,17 @@ export async function buildProgram(host: CommandHost, argv?: readonly string[]):
     .option('--no-header', 'omit the header row of csv and tsv')
     .option('--no-color', 'no colour (also NO_COLOR=1 or TERM=dumb)')
     .option('--no-input', 'never prompt; a missing value is an error')
-    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .option('--no-pager', 'no pager for long pages (also NETJOURNAL_PAGER=cat)')
+    .configureHelp({
+      showGlobalOptions: true,
+      sortSubcommands: false,
+      minWidthToWrap: MIN_WIDTH_TO_WRAP,
+      // The width tables and pages are measured with: CJK and emoji take two cells.
+      displayWidth,
+    })
     .configureOutput({
-      writeOut: (s) => stdout.write(s),
+      writeOut: (s) => help.write(s),
+      getOutHelpWidth: () => help.width ?? 80,
       writeErr: (s) => stderr.write(s),
       // Errors are printed by main.ts in netjournal's own one-line format.
       outputError: () => undefined,

@@ -40,9 +40,12 @@ export function followUpLines(
     const kind = f.kind.replace('_', '-').padEnd(11);
     const due = `due ${relativeDay(f.due, today)}`.padEnd(16);
     const id = String(f.id).padStart(idWidth);
-    // On a terminal the text is cut so that one long follow-up cannot wrap the list.
-    const room = Math.max(10, term.columns - displayWidth(`  ${id}  ${kind} ${due} `));
-    const text = term.isTTY ? truncate(forTerminal(f.text), room) : forTerminal(f.text);
+    // On a terminal the text is cut so that one long follow-up cannot wrap the list
+    // (only there: measuring loads string-width, which a piped `add` need not).
+    const safe = forTerminal(f.text);
+    const text = term.isTTY
+      ? truncate(safe, Math.max(10, term.columns - displayWidth(`  ${id}  ${kind} ${due} `)))
+      : safe;
     return `  ${term.chalk.dim(id)}  ${kind} ${due} ${text}`;
   });
 }

@@ -3,6 +3,7 @@ import type { RecordFormat, RecordView } from './record-view.js';
 import { jsonForTerminal } from './sanitize.js';
 import { renderTable } from './table.js';
 import type { Terminal } from './terminal.js';
+import { wrapText } from './wrap.js';
 
 export interface RenderOptions {
   format: RecordFormat;
@@ -37,7 +38,16 @@ export function renderList<R>(
 ): string {
   const { format, term } = opts;
   if (format === 'table') {
-    if (rows.length === 0) return term.chalk.dim(view.empty) + '\n';
+    // The empty list's hint is for a person: wrapped on a terminal.
+    if (rows.length === 0) {
+      const hint = term.isTTY ? wrapText(view.empty, term.columns) : view.empty;
+      return (
+        hint
+          .split('\n')
+          .map((line) => term.chalk.dim(line))
+          .join('\n') + '\n'
+      );
+    }
     return renderTable(rows, view.columns(opts.today), term);
   }
   return [...listChunks(rows, view, { ...opts, format })].join('');

@@ -47,11 +47,15 @@ export function decideColor({ isTTY, noColorFlag, env }: ColorInputs): boolean {
   return isTTY;
 }
 
+/** The width to draw for: $COLUMNS when set, else the terminal's, else 80. */
+export function terminalColumns(env: NodeJS.ProcessEnv, columns: number | undefined): number {
+  const envColumns = Number(env.COLUMNS);
+  return Number.isInteger(envColumns) && envColumns > 0 ? envColumns : columns || 80;
+}
+
 /** Build the Terminal for a run. */
 export function makeTerminal(inputs: ColorInputs & { columns?: number }): Terminal {
   const color = decideColor(inputs);
-  const envColumns = Number(inputs.env.COLUMNS);
-  const columns =
-    Number.isInteger(envColumns) && envColumns > 0 ? envColumns : inputs.columns || 80;
+  const columns = terminalColumns(inputs.env, inputs.columns);
   return { isTTY: inputs.isTTY, color, columns, chalk: color ? colourChalk() : plainChalk };
 }

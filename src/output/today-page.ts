@@ -4,6 +4,7 @@ import { renderJson, renderList, type RenderOptions } from './render.js';
 import { forTerminal } from './sanitize.js';
 import type { Terminal } from './terminal.js';
 import { displayWidth, truncate } from './width.js';
+import { wrapLine } from './wrap.js';
 
 /** The item record: JSON keys and csv/tsv columns, in this order. */
 const todayItemView: RecordView<TodayItem> = {
@@ -71,17 +72,21 @@ export function todaySummary(items: readonly TodayItem[], days: number): string 
   return `${attention} thing${attention === 1 ? '' : 's'} today: ${parts.join(', ')}${later ? `; ${later}` : ''}.`;
 }
 
-/** Break text at spaces into lines of at most width cells. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && displayWidth(line) + 1 + displayWidth(word) > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  return [...lines, line];
+/**
+ * Bare `netjournal` on a terminal: the summary and where to go next, each
+ * wrapped at spaces to the terminal's width (piped, one line each).
+ */
+export function renderSummary(items: readonly TodayItem[], days: number, term: Terminal): string {
+  const { chalk } = term;
+  const fit = (text: string): string[] => (term.isTTY ? wrapLine(text, term.columns) : [text]);
+  const next =
+    "See it all with 'netjournal today'; commands with 'netjournal --help'; try 'netjournal demo'.";
+  return (
+    [
+      ...fit(todaySummary(items, days)).map((l) => chalk.bold(l)),
+      ...fit(next).map((l) => chalk.dim(l)),
+    ].join('\n') + '\n'
+  );
 }
 
 /**
@@ -97,7 +102,7 @@ function renderTodayPage(
 ): string {
   const { chalk } = term;
   const who = (i: TodayItem) => forTerminal(labels.get(i.contactId) ?? i.contact);
-  const lines = wrap(todaySummary(items, days), term.columns).map((l) => chalk.bold(l));
+  const lines = wrapLine(todaySummary(items, days), term.columns).map((l) => chalk.bold(l));
   const idWidth = Math.max(0, ...items.map((i) => String(i.id).length));
   // Names get at most a quarter of the width, so the text (the reason) stays readable.
   const nameWidth = Math.min(

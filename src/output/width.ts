@@ -1,19 +1,23 @@
-// Approximate terminal cell width without pulling in a Unicode table at start-up:
-// combining marks take no cell, East Asian wide and emoji take two.
-// The class lists combining marks on purpose: each is tested as a single code point.
-// eslint-disable-next-line no-misleading-character-class
-const ZERO_WIDTH = /[\u0300-\u036f\u200b-\u200f\u20d0-\u20ff\ufe00-\ufe0f]/;
-const WIDE =
-  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+import { loadLibrary } from '../load-library.js';
 
-/** Cells a plain (uncoloured) string takes on a terminal. */
+// Cells are counted by string-width, the function cli-table3 lays its columns
+// out with: a table's cells, a wrapped line and a cut text then agree on what
+// fits (CJK and emoji take two cells, combining marks none, colour codes
+// none). It is loaded on the first count, which only terminal output makes.
+let stringWidth: ((text: string) => number) | undefined;
+
+/** Cells a string takes on a terminal; ANSI colour codes take none. */
 export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    if (ZERO_WIDTH.test(ch)) continue;
-    width += WIDE.test(ch) ? 2 : 1;
-  }
-  return width;
+  stringWidth ??= loadLibrary('string-width') as (text: string) => number;
+  return stringWidth(text);
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** The characters a person sees (grapheme clusters): an emoji sequence or a letter with its accents is one. */
+export function graphemes(text: string): string[] {
+  segmenter ??= new Intl.Segmenter();
+  return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
 /** Cut text to at most max cells, ending with an ellipsis when cut. */
@@ -22,8 +26,8 @@ export function truncate(text: string, max: number): string {
   if (max <= 0) return '';
   let out = '';
   let width = 0;
-  for (const ch of text) {
-    const w = ZERO_WIDTH.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
+  for (const ch of graphemes(text)) {
+    const w = displayWidth(ch);
     if (width + w > max - 1) break;
     out += ch;
     width += w;

@@ -201,8 +201,9 @@ describe('contact rm', () => {
     const result = await j.run(['contact', 'rm', 'Lena'], { tty: true });
     expect(result).toEqual({
       stdout: '',
+      // A confirmation on a terminal wraps at spaces to its 80 columns.
       stderr:
-        'Removed Lena Berg (#3): 1 meeting, 1 note, 1 follow-up, 1 introduction, 0 gifts; 1 meeting shared with others is kept.\n',
+        'Removed Lena Berg (#3): 1 meeting, 1 note, 1 follow-up, 1 introduction, 0 gifts;\n1 meeting shared with others is kept.\n',
       code: 0,
     });
     expect(await names()).toEqual(['Joe Park', 'Ralph Smith']);
@@ -211,7 +212,7 @@ describe('contact rm', () => {
   it('does not ask with --yes on a terminal', async () => {
     const result = await j.run(['contact', 'rm', 'Joe', '--yes'], { tty: true });
     expect(result.stderr).toBe(
-      'Removed Joe Park (#1): 0 meetings, 0 notes, 2 follow-ups, 1 introduction, 0 gifts.\n',
+      'Removed Joe Park (#1): 0 meetings, 0 notes, 2 follow-ups, 1 introduction, 0\ngifts.\n',
     );
     expect(confirmOnTerminal).not.toHaveBeenCalled();
   });

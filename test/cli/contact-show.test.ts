@@ -335,11 +335,15 @@ describe('contact show for scripts', () => {
     }
   });
 
-  it('prints the single contact record as tsv when piped, and as csv or jsonl on request', async () => {
+  it('prints the page as plain text when piped, and the record as tsv, csv or jsonl on request', async () => {
     await add('Ralph Smith', '--company', 'Acme, Inc.', '--tag', 'b', '--tag', 'a');
+    const piped = await j.run(['contact', 'show', 'Ralph']);
+    expect(piped).toEqual({ ...(await j.run(['contact', 'show', 'Ralph'], PLAIN)), stderr: '' });
+    expect(piped.stdout.split('\n')[0]).toBe('Ralph Smith  #1');
+    expect(piped.stdout).not.toContain('\u001b');
     const header =
       'id\tname\tcompany\trole\temail\tphone\turl\tlocation\tcircle\tcadenceDays\tbirthday\ttags\thowMet\tarchived\tcreated\tlastMet\n';
-    expect(await j.run(['contact', 'show', 'Ralph'])).toEqual({
+    expect(await j.run(['contact', 'show', 'Ralph', '--format', 'tsv'])).toEqual({
       stdout: header + '1\tRalph Smith\tAcme, Inc.\t\t\t\t\t\t\t\t\ta,b\t\tfalse\t2026-11-21\t\n',
       stderr: '',
       code: 0,

@@ -323,8 +323,9 @@ describe('contacts', () => {
     const empty = tempJournal();
     try {
       const table = await empty.run(['contacts'], { tty: true, env: { NO_COLOR: '1' } });
+      // 81 cells: wrapped at a space to the terminal's 80 columns.
       expect(table.stdout).toBe(
-        'No contacts yet. Add one with: netjournal contact add "Ralph Smith" --company Acme\n',
+        'No contacts yet. Add one with: netjournal contact add "Ralph Smith" --company\nAcme\n',
       );
       expect((await empty.run(['contacts', '--json'])).stdout).toBe('[]\n');
       expect((await empty.run(['contacts', '--format', 'jsonl'])).stdout).toBe('');

@@ -147,7 +147,8 @@ describe('intros: the list', () => {
         '5  2026-11-15  You introduced Lena Berg…',
         '4  2026-11-12  Joe introduced Lena Berg…',
         '3  2026-11-10  Ralph Smith introduced L…',
-        '               not reported back · Lena runs…',
+        '               not reported back',
+        '               Lena runs the design gui…',
         '',
       ].join('\n'),
     );
@@ -315,13 +316,14 @@ describe('intros without a journal', () => {
     for (const [args, stdout] of cases) {
       expect(await k.run(['intros', ...args])).toEqual({ stdout, stderr: '', code: 0 });
     }
-    const tty = await k.run(['intros'], { tty: true, columns: 100, env: { NO_COLOR: '1' } });
+    const tty = await k.run(['intros'], { tty: true, env: { NO_COLOR: '1' } });
+    // Hints wrap at spaces to the terminal's 80 columns.
     expect(tty.stdout).toBe(
-      'No introductions recorded yet. Record one with: netjournal intro "Joe Park" "Ralph Smith"\n',
+      'No introductions recorded yet. Record one with: netjournal intro "Joe Park"\n"Ralph Smith"\n',
     );
     const top = await k.run(['intros', '--top'], { tty: true, env: { NO_COLOR: '1' } });
     expect(top.stdout).toBe(
-      'No one has made an introduction yet. Record one with: netjournal intro "Joe Park" "Ralph Smith"\n',
+      'No one has made an introduction yet. Record one with: netjournal intro "Joe\nPark" "Ralph Smith"\n',
     );
     expect(existsSync(k.path)).toBe(false);
   });

@@ -211,9 +211,15 @@ describe('prep for scripts', () => {
     expect(json.lastMeetings).toHaveLength(1);
   });
 
-  it('prints the contact record as tsv when piped, and as csv or jsonl', async () => {
+  it('prints the page as plain text when piped, and the contact record with --format tsv, csv or jsonl', async () => {
     const header = contactView.fields.join('\t');
-    expect(await ok(['ralph'])).toBe(
+    const piped = await ok(['ralph']);
+    expect(piped.split('\n')[0]).toBe('Ralph Smith · CTO @ Acme');
+    expect(piped).not.toContain('\u001b');
+    // The terminal's page without colour: nothing on it is cut at 80 columns.
+    expect(piped).toBe(await ok(['ralph'], PLAIN));
+    expect(await ok(['ralph', '--format', 'table'])).toBe(piped);
+    expect(await ok(['ralph', '--format', 'tsv'])).toBe(
       `${header}\n3\tRalph Smith\tAcme\tCTO\t\t\t\t\t\t\t\tclimbing,mentor\t\tfalse\t2026-11-21\t2026-11-14\n`,
     );
     expect(await ok(['ralph', '--format', 'csv', '--no-header'])).toBe(

@@ -129,9 +129,10 @@ describe('bare netjournal', () => {
     await j.run(['add', 'Ralph Smith']);
     const tty = await j.run([], { tty: true, env: { NO_COLOR: '1' }, now: '2026-11-22' });
     expect(tty).toEqual({
+      // Wrapped at a space to the terminal's 80 columns.
       stdout:
         '1 thing today: 1 thank-you note.\n' +
-        "See it all with 'netjournal today'; commands with 'netjournal --help'; try 'netjournal demo'.\n",
+        "See it all with 'netjournal today'; commands with 'netjournal --help'; try\n'netjournal demo'.\n",
       stderr: '',
       code: 0,
     });

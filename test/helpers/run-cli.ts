@@ -14,6 +14,8 @@ export interface RunOptions {
   tty?: boolean;
   /** Width of the pretend terminal. */
   columns?: number;
+  /** Height of the pretend terminal (unknown, so never paged, unless given). */
+  rows?: number;
   /** Extra environment; NETJOURNAL_DB and NETJOURNAL_NOW are set by the journal helper. */
   env?: NodeJS.ProcessEnv;
   /** Today for this run (overrides the journal helper's NETJOURNAL_NOW). */
@@ -29,7 +31,12 @@ export async function runCli(
   let stderr = '';
   const tty = options.tty === true;
   const code = await run(args, {
-    stdout: { write: (s: string) => (stdout += s), isTTY: tty, columns: options.columns ?? 80 },
+    stdout: {
+      write: (s: string) => (stdout += s),
+      isTTY: tty,
+      columns: options.columns ?? 80,
+      rows: options.rows,
+    },
     stderr: { write: (s: string) => (stderr += s), isTTY: tty },
     stdin: { isTTY: tty },
     env: { ...options.env },

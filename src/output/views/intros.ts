@@ -124,12 +124,14 @@ export function introsPage(
     const said = fit(introductionSentence(i, r.meId), room, r.term);
     lines.push(`${id}  ${i.date}  ${said}${inline ? SEP + styled : ''}`);
     const context = i.context === null ? '' : forTerminal(i.context);
-    if (status && !inline) {
-      const rest = context
-        ? chalk.dim(SEP + fit(context, width - status.length - SEP.length, r.term))
-        : '';
-      lines.push(indent + styled + rest);
-    } else if (context) lines.push(indent + chalk.dim(fit(context, width, r.term)));
+    // The context follows the status where ten cells of it fit, else goes below it.
+    const besideStatus = width - status.length - SEP.length;
+    if (status && !inline && context && besideStatus >= 10) {
+      lines.push(indent + styled + chalk.dim(SEP + fit(context, besideStatus, r.term)));
+    } else {
+      if (status && !inline) lines.push(indent + styled);
+      if (context) lines.push(indent + chalk.dim(fit(context, width, r.term)));
+    }
   }
   return lines.join('\n') + '\n';
 }

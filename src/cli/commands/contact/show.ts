@@ -40,10 +40,10 @@ function loadProfile(db: Db, contact: Contact): ContactProfile {
 }
 
 /** `contact show NAME`: a one-screen profile, or the contact as one JSON object. */
-export function runContactShow(ctx: Context, name: string): void {
+export async function runContactShow(ctx: Context, name: string): Promise<void> {
   ctx.format(); // an unknown --format is a usage error before anything is read
   const { db, contact } = existingContact(ctx.readJournal(), name);
-  printContactReport(ctx, contact, {
+  await printContactReport(ctx, contact, {
     page: () => renderProfile(loadProfile(db, contact), ctx.term, ctx.today()),
     record: () => profileRecord(loadProfile(db, contact)),
   });

@@ -4,18 +4,26 @@ import { followUpView } from '../../../output/views/journal-views.js';
 import { listFollowUps } from '../../../storage/follow-ups.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
+import { parseLimit } from '../../limit.js';
 import { resolveName } from '../../resolve.js';
 
 export interface FollowUpsOptions {
   all?: boolean;
+  limit?: string;
 }
 
 /** `follow-ups [NAME]`: open follow-ups by due date (--all adds done and dropped). */
-export function runFollowUps(ctx: Context, name: string | undefined, opts: FollowUpsOptions): void {
+export async function runFollowUps(
+  ctx: Context,
+  name: string | undefined,
+  opts: FollowUpsOptions,
+): Promise<void> {
   const format = ctx.format();
+  const limit = parseLimit(opts.limit);
   const db = ctx.readJournal();
   const contactId = name === undefined ? undefined : resolveName(db, name).id;
-  const rows = db ? listFollowUps(db, { all: opts.all === true, contactId }) : [];
+  const listed = db ? listFollowUps(db, { all: opts.all === true, contactId }) : [];
+  const rows = limit === undefined ? listed : listed.slice(0, limit);
   const view = opts.all
     ? {
         ...followUpView,
@@ -26,14 +34,14 @@ export function runFollowUps(ctx: Context, name: string | undefined, opts: Follo
         ],
       }
     : followUpView;
-  ctx.out(
-    renderList(rows, view, {
-      format,
-      term: ctx.term,
-      today: ctx.today(),
-      header: ctx.globals.header,
-    }),
-  );
+  const text = renderList(rows, view, {
+    format,
+    term: ctx.term,
+    today: ctx.today(),
+    header: ctx.globals.header,
+  });
+  if (format === 'table') await ctx.page(text);
+  else ctx.out(text);
 }
 
 /** Register `follow-ups`. */
@@ -43,10 +51,12 @@ export function followUpsCommand(parent: Command, host: CommandHost): Command {
     .description('list open follow-ups by due date')
     .argument('[name]', 'only follow-ups with this contact')
     .option('--all', 'include done and dropped ones')
+    .option('--limit <n>', 'only the first N, by due date')
     .action(withContext(host, runFollowUps));
   return withExamples(command, [
     'netjournal follow-ups',
     'netjournal follow-ups "Ralph Smith" --all',
+    'netjournal follow-ups --limit 5',
     'netjournal follow-ups --json | jq -r \'.[] | select(.kind == "waiting") | .text\'',
   ]);
 }

@@ -37,10 +37,10 @@ function loadBrief(db: Db, contact: Contact): PrepBrief {
 }
 
 /** `prep NAME`: a one-screen brief before meeting someone, or it as one JSON object. */
-export function runPrep(ctx: Context, name: string): void {
+export async function runPrep(ctx: Context, name: string): Promise<void> {
   ctx.format(); // an unknown --format is a usage error before anything is read
   const { db, contact } = existingContact(ctx.readJournal(), name);
-  printContactReport(ctx, contact, {
+  await printContactReport(ctx, contact, {
     page: () => prepPage(loadBrief(db, contact), ctx.term, ctx.today()),
     record: () => prepRecord(loadBrief(db, contact)),
   });

@@ -11,12 +11,12 @@ export interface StatsOptions {
 }
 
 /** `stats`: how the user's networking is going, from --since (default 12 weeks) to today. */
-export function runStats(ctx: Context, opts: StatsOptions): void {
+export async function runStats(ctx: Context, opts: StatsOptions): Promise<void> {
   const format = ctx.format();
   const period = statsPeriod(ctx.today(), opts.since);
   const db = ctx.readJournal();
   const stats: Stats = buildStats(db ? statsCounts(db, period) : emptyStatsCounts(), period);
-  if (format === 'table') ctx.out(renderStatsPage(stats, ctx.term));
+  if (format === 'table') await ctx.page(renderStatsPage(stats, ctx.term));
   else if (format === 'json') ctx.out(renderJson(stats, ctx.term));
   else {
     ctx.out(

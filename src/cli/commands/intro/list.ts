@@ -68,15 +68,17 @@ function loadChain(db: Db | null, name: string): IntroChain {
 }
 
 /** `intros`: who introduced whom, newest first; or a chain, the top introducers, or the graph. */
-export function runIntros(ctx: Context, opts: IntrosOptions): void {
+export async function runIntros(ctx: Context, opts: IntrosOptions): Promise<void> {
   const format = ctx.format<IntrosFormat>(INTROS_FORMATS);
+  // The table formats are pages for a person; the others are for tools.
+  const print = (text: string) => (format === 'table' ? ctx.page(text) : ctx.out(text));
   checkOptions(opts, format);
   const since = opts.since === undefined ? undefined : parseDate(opts.since, ctx.today(), 'past');
   const db = ctx.readJournal();
   const r: IntrosRender = { term: ctx.term, header: ctx.globals.header, meId: ME_ID };
   if (opts.chain !== undefined) {
     // checkOptions has turned the graph formats away from --chain and --top.
-    ctx.out(renderChain(loadChain(db, opts.chain), format as RecordFormat, r));
+    await print(renderChain(loadChain(db, opts.chain), format as RecordFormat, r));
     return;
   }
   const filter: IntroductionFilter = {
@@ -85,7 +87,7 @@ export function runIntros(ctx: Context, opts: IntrosOptions): void {
     ofId: opts.of === undefined ? undefined : resolveName(db, opts.of, true).id,
   };
   if (opts.top) {
-    ctx.out(renderTop(db ? topIntroducers(db, filter) : [], format as RecordFormat, r));
+    await print(renderTop(db ? topIntroducers(db, filter) : [], format as RecordFormat, r));
     return;
   }
   const intros = db ? listIntroductions(db, filter) : [];
@@ -93,7 +95,7 @@ export function runIntros(ctx: Context, opts: IntrosOptions): void {
   else if (format === 'mermaid') ctx.out(renderMermaid(introductionGraph(intros, ME_ID)));
   else if (format === 'table') {
     const filtered = Object.values(filter).some((v) => v !== undefined);
-    ctx.out(introsPage(intros, r, filtered));
+    await ctx.page(introsPage(intros, r, filtered));
   } else {
     const records = intros.map((i) => introReportRecord(i, ME_ID));
     ctx.out(renderReport('introductions', INTRO_REPORT_FIELDS, records, format, r));

@@ -6,11 +6,13 @@ import { meetingView } from '../../../output/views/journal-views.js';
 import { iterateMeetings, listMeetings } from '../../../storage/meetings.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
+import { parseLimit } from '../../limit.js';
 import { resolveName } from '../../resolve.js';
 
 export interface LogOptions {
   since?: string;
   kind?: string;
+  limit?: string;
 }
 
 /** `log [NAME]`: meetings, newest first. */
@@ -22,9 +24,10 @@ export async function runLog(
   const format = ctx.format();
   const since = opts.since === undefined ? undefined : parseDate(opts.since, ctx.today(), 'past');
   const kind = opts.kind === undefined ? undefined : parseKind(opts.kind);
+  const limit = parseLimit(opts.limit);
   const db = ctx.readJournal();
   const contactId = name === undefined ? undefined : resolveName(db, name).id;
-  const filter = { contactId, since, kind };
+  const filter = { contactId, since, kind, limit };
   const render = { format, term: ctx.term, today: ctx.today(), header: ctx.globals.header };
   if (db && format !== 'table') {
     // Streamed, like contacts: years of meetings piped to head need not all be read.
@@ -33,7 +36,7 @@ export async function runLog(
     );
     return;
   }
-  ctx.out(renderList(db ? listMeetings(db, filter) : [], meetingView, render));
+  await ctx.page(renderList(db ? listMeetings(db, filter) : [], meetingView, render));
 }
 
 /** Register `log`. */
@@ -44,10 +47,12 @@ export function logCommand(parent: Command, host: CommandHost): Command {
     .argument('[name]', 'only meetings with this contact')
     .option('--since <when>', 'only meetings on or after this date: 2026-11-01, 2w, monday')
     .option('--kind <kind>', 'only meetings of this kind: coffee, call, …')
+    .option('--limit <n>', 'only the newest N')
     .action(withContext(host, runLog));
   return withExamples(command, [
     'netjournal log',
     'netjournal log "Ralph Smith"',
+    'netjournal log --limit 10',
     'netjournal log --since 1m --kind coffee --format csv > coffees.csv',
   ]);
 }

@@ -33,9 +33,9 @@ function load(db: Db | null, id: number): Meeting {
   return meeting;
 }
 
-/** `meeting show ID`: the meeting with its notes, gifts and follow-ups. */
-export function runMeetingShow(ctx: Context, rawId: string): void {
-  const format = ctx.format();
+/** `meeting show ID`: the meeting with its notes, gifts and follow-ups (its page when piped). */
+export async function runMeetingShow(ctx: Context, rawId: string): Promise<void> {
+  const format = ctx.pageFormat();
   const id = parseId(rawId, 'meeting');
   const db = ctx.readJournal();
   const meeting = load(db, id);
@@ -44,7 +44,7 @@ export function runMeetingShow(ctx: Context, rawId: string): void {
   const notes = notesOfMeeting(live, id);
   const gifts = giftsOfMeeting(live, id);
   if (format === 'table') {
-    ctx.out(meetingPage({ meeting, followUps, notes, gifts }, ctx.term, ctx.today()));
+    await ctx.page(meetingPage({ meeting, followUps, notes, gifts }, ctx.term, ctx.today()));
   } else if (format === 'json') {
     ctx.out(
       renderJson(

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { needsAttention, type TodayItem } from '../../../domain/today.js';
 import { UsageError } from '../../../errors.js';
-import { renderToday, todaySummary } from '../../../output/today-page.js';
+import { renderSummary, renderToday } from '../../../output/today-page.js';
 import { foldName, namesToTellApart } from '../../../domain/names.js';
 import type { Db } from '../../../storage/journal.js';
 import { contactById } from '../../../storage/contacts.js';
@@ -42,14 +42,8 @@ export function runToday(ctx: Context, opts: TodayOptions): number {
   const today = ctx.today();
   const db = ctx.readJournal();
   const items: TodayItem[] = db ? todayItems(db, today, days) : [];
-  if (opts.summary) {
-    ctx.out(`${ctx.term.chalk.bold(todaySummary(items, days))}\n`);
-    ctx.out(
-      ctx.term.chalk.dim(
-        "See it all with 'netjournal today'; commands with 'netjournal --help'; try 'netjournal demo'.",
-      ) + '\n',
-    );
-  } else {
+  if (opts.summary) ctx.out(renderSummary(items, days, ctx.term));
+  else {
     // Piped formats carry contactId; the page names same-named people apart.
     const labels = db && format === 'table' ? sameNameLabels(db, items) : new Map<number, string>();
     ctx.out(
