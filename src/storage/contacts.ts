@@ -190,3 +190,12 @@ export function completionNames(db: Db): string[] {
     .pluck()
     .all() as string[];
 }
+
+/** The companies of these contacts, in one query (for telling same-named people apart). */
+export function companiesOf(db: Db, ids: readonly number[]): Map<number, string | null> {
+  const rows = statement(
+    db,
+    'SELECT id, company FROM contacts WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(ids)) as { id: number; company: string | null }[];
+  return new Map(rows.map((r) => [r.id, r.company]));
+}

@@ -4,7 +4,7 @@ import { UsageError } from '../../../errors.js';
 import { renderSummary, renderToday } from '../../../output/today-page.js';
 import { foldName, namesToTellApart } from '../../../domain/names.js';
 import type { Db } from '../../../storage/journal.js';
-import { contactById } from '../../../storage/contacts.js';
+import { companiesOf } from '../../../storage/contacts.js';
 import { todayItems } from '../../../storage/today.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
@@ -29,10 +29,15 @@ function sameNameLabels(db: Db, items: readonly TodayItem[]): Map<number, string
   const shown = new Map(items.map((i) => [i.contactId, i.contact]));
   const seen = new Map<string, number>();
   for (const name of shown.values()) seen.set(foldName(name), (seen.get(foldName(name)) ?? 0) + 1);
-  const people = [...shown]
-    .filter(([, name]) => (seen.get(foldName(name)) ?? 0) > 1)
-    .map(([id, name]) => ({ id, name, company: contactById(db, id)?.company ?? null }));
-  return people.length ? namesToTellApart(people) : new Map();
+  const shared = [...shown].filter(([, name]) => (seen.get(foldName(name)) ?? 0) > 1);
+  if (shared.length === 0) return new Map();
+  const companies = companiesOf(
+    db,
+    shared.map(([id]) => id),
+  );
+  return namesToTellApart(
+    shared.map(([id, name]) => ({ id, name, company: companies.get(id) ?? null })),
+  );
 }
 
 /** `today`: the morning report. */
