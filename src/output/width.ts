@@ -6,8 +6,12 @@ import { loadLibrary } from '../load-library.js';
 // none). It is loaded on the first count, which only terminal output makes.
 let stringWidth: ((text: string) => number) | undefined;
 
+// Printable ASCII only: one cell a character, and nothing to load or segment.
+const PLAIN = /^[\x20-\x7e]*$/;
+
 /** Cells a string takes on a terminal; ANSI colour codes take none. */
 export function displayWidth(text: string): number {
+  if (PLAIN.test(text)) return text.length;
   stringWidth ??= loadLibrary('string-width') as (text: string) => number;
   return stringWidth(text);
 }
@@ -24,6 +28,7 @@ export function graphemes(text: string): string[] {
 export function truncate(text: string, max: number): string {
   if (displayWidth(text) <= max) return text;
   if (max <= 0) return '';
+  if (PLAIN.test(text)) return text.slice(0, max - 1) + '…';
   let out = '';
   let width = 0;
   for (const ch of graphemes(text)) {
