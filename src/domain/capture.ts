@@ -128,11 +128,6 @@ const KIND_PHRASE: Record<MeetingKind, string> = {
   other: 'meeting',
 };
 
-/** The text of the report-back netjournal makes: tell the introducer how it went. */
-export function reportBackText(introducer: string, person: string): string {
-  return templateText('report_back', { contact: introducer, person });
-}
-
 /**
  * The follow-ups a logged meeting creates (PRODUCT.md, `add`):
  * - a thank_you per person, due the day after, unless the kind is email,

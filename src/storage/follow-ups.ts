@@ -188,11 +188,7 @@ export function refreshGeneratedTexts(
   }[];
   let changed = 0;
   for (const r of rows) {
-    const text = templateText(r.template, {
-      contact: r.contact,
-      ...(r.person === null ? {} : { person: r.person }),
-      ...(r.meetingKind === null ? {} : { meetingKind: r.meetingKind }),
-    });
+    const text = generatedText(r.template, r);
     if (text !== r.text && updateRecord(db, 'followUp', r.id, { text })) changed++;
   }
   return changed;
@@ -271,11 +267,19 @@ export function moveFollowUp(db: Db, id: number, contactId: number): boolean {
   if (!facts) return false;
   const values: Record<string, unknown> = { contact_id: contactId };
   if (facts.template !== null) {
-    values.text = templateText(facts.template, {
-      contact: facts.contact,
-      ...(facts.person === null ? {} : { person: facts.person }),
-      ...(facts.meetingKind === null ? {} : { meetingKind: facts.meetingKind }),
-    });
+    values.text = generatedText(facts.template, facts);
   }
   return updateRecord(db, 'followUp', id, values);
+}
+
+/** A template's text from the names and meeting kind a query read (null where there is none). */
+function generatedText(
+  template: FollowUpTemplate,
+  facts: { contact: string; person: string | null; meetingKind: MeetingKind | null },
+): string {
+  return templateText(template, {
+    contact: facts.contact,
+    ...(facts.person === null ? {} : { person: facts.person }),
+    ...(facts.meetingKind === null ? {} : { meetingKind: facts.meetingKind }),
+  });
 }

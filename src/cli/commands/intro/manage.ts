@@ -98,7 +98,7 @@ function checkPeople(db: Db, id: number, p: ReturnType<typeof people>): void {
  * introducer (a text netjournal wrote is written again with the new names),
  * or away when no report-back is owed any more.
  */
-function followEdit(db: Db, before: Introduction, after: Introduction) {
+function followEdit(db: Db, after: Introduction) {
   const open = followUpsOfIntroduction(db, after.id).filter((f) => f.kind === 'report_back');
   if (!owesReportBack(after)) {
     for (const f of open) deleteFollowUp(db, f.id);
@@ -147,7 +147,7 @@ export function runIntroEdit(ctx: Context, rawId: string, opts: IntroEditOptions
       context,
     });
     const after = load(db, id);
-    return { before, after, ...followEdit(db, before, after) };
+    return { before, after, ...followEdit(db, after) };
   });
   const changes = fieldChanges(fields(before), fields(after), ['note']);
   ctx.info(
