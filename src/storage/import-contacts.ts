@@ -3,7 +3,8 @@ import type { ImportedContact } from '../interop/parse/types.js';
 import { CONTACT } from '../model/declarations.js';
 import type { FieldSpec } from '../model/field.js';
 import type { Db } from './journal.js';
-import { insertRecord, updateRecord } from './write.js';
+import { updateRecord } from './write.js';
+import { RecordBuffer } from './write-many.js';
 import { statement } from './sqlite.js';
 
 export interface ImportSettings {
@@ -113,9 +114,11 @@ export function importContacts(
   const changedContacts = new Set<number>();
   const kept: KeptValue[] = [];
 
+  // New records go out a few hundred a statement; an update reads its row, so it flushes first.
+  const buffer = new RecordBuffer(db);
   contacts.forEach((c, i) => {
     const addNote = (contactId: number, text: string) =>
-      insertRecord(db, 'note', {
+      buffer.add('note', {
         contact_id: contactId,
         date: c.created ?? settings.today,
         text,
@@ -132,8 +135,8 @@ export function importContacts(
       for (const field of FILLABLE)
         values[field.column] = wanted[field.key as keyof typeof wanted] as string | number | null;
       values.created = c.created ?? settings.today;
-      const id = insertRecord(db, 'contact', values);
-      for (const tag of tags) insertRecord(db, 'tag', { contact_id: id, tag });
+      const id = buffer.add('contact', values);
+      for (const tag of tags) buffer.add('tag', { contact_id: id, tag });
       for (const text of c.notes) addNote(id, text);
       index({
         id,
@@ -160,11 +163,14 @@ export function importContacts(
             kept.push({ line: c.line, contact: match.name, field: key, value: String(own) });
         }
       }
-      if (changes.length) updateRecord(db, 'contact', match.id, params);
+      if (changes.length) {
+        buffer.flush();
+        updateRecord(db, 'contact', match.id, params);
+      }
       let added = changes.length > 0;
       for (const tag of tags) {
         if (match.tags.has(tag.toLowerCase())) continue;
-        insertRecord(db, 'tag', { contact_id: match.id, tag });
+        buffer.add('tag', { contact_id: match.id, tag });
         match.tags.add(tag.toLowerCase());
         added = true;
       }
@@ -184,6 +190,7 @@ export function importContacts(
     }
     if ((i + 1) % 1000 === 0) onProgress(i + 1);
   });
+  buffer.flush();
   onProgress(contacts.length);
   return { counts, changedContacts, kept };
 }

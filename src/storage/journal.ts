@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readSync, statfsSync, statSync } from '
 import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openSqlite } from './sqlite.js';
+import { uuidv7 } from './stable-id.js';
 import {
   hasUnmergedLog,
   isReadOnlyFolderError,
@@ -355,11 +356,35 @@ export function translateSqliteError(err: unknown, path: string): unknown {
   return err;
 }
 
-/** A migrated journal in memory: what a dry run writes into when there is no journal yet. */
+/** Freshly migrated journals by creation timestamp, as bytes: migrating costs more than copying. */
+const migratedImages = new Map<string, Buffer>();
+
+/**
+ * A migrated journal in memory: what a dry run writes into when there is no
+ * journal yet (and what storage tests use, hundreds of times a run). The
+ * second one of a timestamp is a copy of the first with a device id of its
+ * own: two journals are never the same device.
+ */
 export function openMemoryJournal(timestamp: string): Db {
-  const db = openSqlite(':memory:');
+  const image = migratedImages.get(timestamp);
+  if (image === undefined) {
+    const db = openSqlite(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, timestamp);
+    migratedImages.set(timestamp, db.serialize());
+    return db;
+  }
+  const db = openSqlite(image);
   db.pragma('foreign_keys = ON');
-  migrate(db, timestamp);
+  const device = uuidv7();
+  db.transaction(() => {
+    for (const sql of [
+      `UPDATE journal_meta SET value = @device WHERE key = 'device'`,
+      'UPDATE change_groups SET device = @device',
+      'UPDATE changes SET device = @device',
+    ])
+      db.prepare(sql).run({ device });
+  })();
   return db;
 }
 

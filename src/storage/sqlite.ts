@@ -31,8 +31,12 @@ function nativeBinding(): string | object | undefined {
 type Bindings = (options: { bindings: string; module_root: string }) => object;
 
 /** Open an SQLite database with better-sqlite3 (the one place that constructs one). */
-export function openSqlite(path: string, options: Database.Options = {}): Database.Database {
+export function openSqlite(
+  path: string | Buffer,
+  options: Database.Options = {},
+): Database.Database {
   // better-sqlite3 takes the addon object too; its types only say string.
+  // A Buffer is a serialized database, opened in memory.
   return new Database(path, { ...options, nativeBinding: nativeBinding() as string | undefined });
 }
 

@@ -73,7 +73,13 @@ function stableKey(db: Db, group: Group, plan: RecordPlan, row: Row): string {
   return `${plan.type}:${parts.join(':')}`;
 }
 
-function sqlValue(value: unknown): SqlValue {
+/** A reference as the log keeps it: the stable id of the record referred to. */
+export function loggedValue(db: Db, group: Group, ref: RecordType, value: SqlValue): string {
+  return uidOf(db, group, ref, Number(value));
+}
+
+/** A value as SQLite stores it: booleans as 0/1, undefined as null. */
+export function sqlValue(value: unknown): SqlValue {
   if (value === undefined) return null;
   if (typeof value === 'boolean') return value ? 1 : 0;
   return value as SqlValue;

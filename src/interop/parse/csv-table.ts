@@ -4,6 +4,7 @@
  * problems, and holds each row to the header's width.
  */
 import { CsvError, parse, type InfoRecord, type Options } from 'csv-parse/sync';
+import { readPlainCsv } from './csv-fast.js';
 import { stripBom, type ParseProblem } from './types.js';
 
 /** One data row: its fields and the file line where it starts. */
@@ -75,6 +76,21 @@ export function readCsvTable(text: string, firstLine = 1): CsvTable {
   // a LF its count and an editor's agree, and old Mac files (CR only) read too.
   const source = stripBom(text).replace(/\r\n?/g, '\n');
   const offset = firstLine - 1;
+  const plain = readPlainCsv(source);
+  const { records, problems } = plain
+    ? {
+        records: plain.map((r) => ({ line: r.line + offset, fields: r.fields })),
+        problems: [] as ParseProblem[],
+      }
+    : readWithCsvParse(source, offset);
+  return tableOf(records, problems, firstLine);
+}
+
+/** Records and problems as csv-parse reads them: any CSV, with its errors located. */
+export function readWithCsvParse(
+  source: string,
+  offset: number,
+): { records: CsvRow[]; problems: ParseProblem[] } {
   const records: CsvRow[] = [];
   const problems: ParseProblem[] = [];
   const options: Options = {
@@ -104,7 +120,11 @@ export function readCsvTable(text: string, firstLine = 1): CsvTable {
     if (!(err instanceof CsvError)) throw err;
     problems.push(csvProblem(err, offset));
   }
+  return { records, problems };
+}
 
+/** The header, the rows as wide as it, and a problem for each other row. */
+function tableOf(records: CsvRow[], problems: ParseProblem[], firstLine: number): CsvTable {
   const head = records[0];
   if (head === undefined) return { header: [], headerLine: firstLine, rows: [], problems };
   const width = head.fields.length;
