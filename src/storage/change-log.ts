@@ -202,3 +202,23 @@ export function appendInserts(db: Db, group: Group, changes: readonly PendingCha
     group.changes += chunk.length;
   }
 }
+
+/** Where the open group stands, to rewind to after rolling back to a savepoint. */
+export interface GroupMark {
+  changes: number;
+}
+
+/** Mark the open group's state before a write that may be rolled back (see rewindGroup). */
+export function groupMark(db: Db): GroupMark {
+  return { changes: activeGroup(db).changes };
+}
+
+/**
+ * After a rollback to a savepoint taken at mark: the group forgets the
+ * changes and the stable ids it met since (they are no longer in the journal).
+ */
+export function rewindGroup(db: Db, mark: GroupMark): void {
+  const group = activeGroup(db);
+  group.changes = mark.changes;
+  group.uids.clear();
+}
