@@ -101,7 +101,6 @@ async function askNudge(ask: AddAsker, today: string, everyone: string): Promise
 
 function introducerQuery(via: IntroducerPick): string | undefined {
   if (via === null) return undefined;
-  if (via === 'me') return 'me';
   // An existing contact goes by #ID: several may share a name, or its prefix.
   return via.id === null ? via.name : `#${via.id}`;
 }
@@ -135,7 +134,7 @@ function summary(
     ...row('date', [date]),
     ...row('notes', o.notes === undefined ? [] : [t(o.notes)]),
     ...row('learned', (o.learned ?? []).map(t)),
-    ...row('via', via === null ? [] : [via === 'me' ? 'me' : t(via.name)]),
+    ...row('via', via === null ? [] : [t(via.name)]),
     ...row(
       'follow-ups',
       (o.followUp ?? []).map((text, i) => `${t(text)} (due ${dues[i] ?? ''})`),
@@ -177,10 +176,7 @@ export async function runAddFlow(
     'Who introduced you? (type to search or add, Enter for nobody)',
     (term) => viaChoices(term, contacts, people),
   );
-  const via =
-    viaPicked === null || viaPicked === 'me'
-      ? viaPicked
-      : await checkNewName(ask, viaPicked, contacts, people);
+  const via = viaPicked === null ? null : await checkNewName(ask, viaPicked, contacts, people);
 
   const followUps = await askFollowUps(ask, today);
   const offered = await askList(

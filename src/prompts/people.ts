@@ -17,8 +17,8 @@ export interface PickedPerson {
   name: string;
 }
 
-/** Who introduced you, as picked: nobody (null), you, or a person. */
-export type IntroducerPick = PickedPerson | 'me' | null;
+/** Who introduced you, as picked: a person, or nobody (null). */
+export type IntroducerPick = PickedPerson | null;
 
 const NEW_MARK = '＋ new contact: ';
 
@@ -106,7 +106,8 @@ export function whoChoices(
 
 /**
  * The "who introduced you" prompt's choices, searched like "who": nobody first (Enter
- * skips), `me` when typed, contacts not in the meeting, and the typed text as a new one.
+ * skips), contacts not in the meeting, and the typed text as a new one. `me` is taken
+ * as nobody: you met them yourself, and `add --via me` is refused ("me" means you).
  */
 export function viaChoices(
   term: string,
@@ -121,7 +122,9 @@ export function viaChoices(
     const nobody = { value: null, name: '— nobody (skip)', short: 'nobody' };
     return [nobody, ...leading.map(existing)];
   }
-  if (isMeName(typed)) return [{ value: 'me', name: 'me (you)', short: 'me' }];
+  if (isMeName(typed)) {
+    return [{ value: null, name: 'me: you met them yourself (nobody to record)', short: 'nobody' }];
+  }
   const problem = newNameProblem(typed, contacts, people, 'via');
   const fresh = newChoice<IntroducerPick>(typed, { id: null, name: typed }, problem);
   return [...leading.map(existing), fresh, ...rest.map(existing)];

@@ -430,10 +430,13 @@ describe('viaChoices', () => {
     expect(choices[0]?.value).toBeNull();
   });
 
-  it('offers me, existing names and a new name, never someone in the meeting', () => {
-    expect(viaChoices('me', CONTACTS, people)).toEqual([
-      { value: 'me', name: 'me (you)', short: 'me' },
-    ]);
+  it('takes me as nobody, offers existing names and a new name, never someone in the meeting', () => {
+    // `add --via me` is refused ("me" means you): having met them yourself, there is no one to record.
+    for (const me of ['me', 'Myself', 'I']) {
+      expect(viaChoices(me, CONTACTS, people)).toEqual([
+        { value: null, name: 'me: you met them yourself (nobody to record)', short: 'nobody' },
+      ]);
+    }
     expect(names(viaChoices('jo', CONTACTS, people))).toEqual([
       'Joe Park (Acme)  #2',
       '＋ new contact: jo (matches an existing name: pick it)',
