@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import type { Circle } from './contact.js';
 import { addDays } from './dates.js';
 import {
   MEETING_KINDS,
@@ -12,6 +13,40 @@ import {
   type MeetingKind,
   type Note,
 } from './journal-types.js';
+
+/**
+ * `add`'s options as typed: the flags, or the interactive prompts' answers in the
+ * same shape, so that both become a request through the same validation.
+ */
+export interface AddOptions {
+  kind?: string;
+  date?: string;
+  notes?: string;
+  learned?: string[];
+  via?: string;
+  followUp?: string[];
+  due?: string;
+  /** From the prompts: each follow-up's own due date (the flags have one --due for all). */
+  dues?: string[];
+  offered?: string[];
+  gave?: string[];
+  outreach?: boolean;
+  /** --nudge WHEN, or false for --no-nudge. */
+  nudge?: string | boolean;
+  thankYou: boolean;
+  new?: boolean;
+  /** --company and --circle: set on each contact the meeting creates. */
+  company?: string;
+  circle?: string;
+  /** From the prompts: company and circle per name, in the names' order (the flags give one for all). */
+  people?: { company?: string; circle?: string }[];
+}
+
+/** What `add` sets on a contact it creates besides the name. */
+export interface NewContactDetails {
+  company: string | null;
+  circle: Circle | null;
+}
 
 /** Everything `add` needs, from flags or from the interactive prompts. */
 export interface AddRequest {
@@ -32,6 +67,8 @@ export interface AddRequest {
   thankYou: boolean;
   /** Create new contacts even where a name exists. */
   forceNew: boolean;
+  /** Per name, in the same order: what to set if that name creates a contact. */
+  newContacts?: NewContactDetails[];
 }
 
 /** What resolving a typed name did. */

@@ -1,323 +1,232 @@
-import { loadLibrary } from '../load-library.js';
-import type { AddRequest } from '../domain/capture.js';
-import { validateName } from '../domain/contact.js';
-import { foldName } from '../domain/names.js';
-import { parseDueDate, parseEventDate } from '../domain/date-bounds.js';
-import { addDays, type DateDirection } from '../domain/dates.js';
+import type { AddOptions } from '../domain/capture.js';
+import type { Circle } from '../domain/contact.js';
+import { addDays } from '../domain/dates.js';
 import { MEETING_KINDS, NO_THANK_YOU_KINDS } from '../domain/journal-types.js';
-import { InterruptedError, NetjournalError } from '../errors.js';
 import { forTerminal } from '../output/sanitize.js';
+import {
+  askList,
+  dateValidator,
+  inquirerAsker,
+  interruptible,
+  parseAnswerDate,
+  type AddAsker,
+  type PromptChoice,
+} from './ask.js';
+import {
+  checkNewName,
+  viaChoices,
+  whoChoices,
+  type IntroducerPick,
+  type KnownContact,
+  type PickedPerson,
+} from './people.js';
 
 /** What the interactive add flow is given. */
 export interface AddPromptOptions {
   today: string;
-  /** Existing contacts offered in the "who" prompt. */
-  contacts: { id: number; name: string; company: string | null }[];
+  /** Existing contacts offered in the "who" and "who introduced you" prompts. */
+  contacts: KnownContact[];
 }
 
-type KnownContact = AddPromptOptions['contacts'][number];
-
-/** Someone picked in the "who" prompt: an existing contact (its id) or a new name (id null). */
-export interface PickedPerson {
-  id: number | null;
-  name: string;
+/** The answers, as the names and options the flags would give: `add` takes one path for both. */
+export interface AddAnswers {
+  names: string[];
+  opts: AddOptions;
 }
 
-/** A choice in a search prompt, in the shape @inquirer/prompts takes. */
-export interface PromptChoice<V> {
-  value: V;
-  name: string;
-  short?: string;
-  /** Shown greyed out with this reason; cannot be picked. */
-  disabled?: string;
+/** Someone met: picked, and for a new contact what the user said about them. */
+interface MetPerson extends PickedPerson {
+  company?: string;
+  circle?: Circle;
 }
 
-/** Inquirer's validate: true, or the message to show under the answer. */
-export type Validate = (value: string) => true | string;
+const CIRCLE_CHOICES: readonly PromptChoice<Circle | ''>[] = [
+  { value: '', name: 'skip' },
+  { value: 'inner', name: 'inner (family, friends)' },
+  { value: 'second', name: 'second (colleagues, neighbours)' },
+  { value: 'third', name: 'third (everyone else)' },
+];
 
-/** The prompts the add flow needs: inquirer on stderr for real, a script in tests. */
-export interface AddAsker {
-  search<V>(message: string, source: (term: string) => PromptChoice<V>[]): Promise<V>;
-  select<V extends string>(message: string, choices: readonly V[], defaultValue: V): Promise<V>;
-  input(message: string, options?: { default?: string; validate?: Validate }): Promise<string>;
-  confirm(message: string, defaultValue: boolean): Promise<boolean>;
-  /** Print a block of text (the summary) where the prompts are drawn. */
-  say(text: string): void;
-}
+const KIND_CHOICES = MEETING_KINDS.map((kind) => ({ value: kind, name: kind }));
 
-const NEW_MARK = '＋ new contact: ';
-
-function describeContact(c: KnownContact): string {
-  return `${forTerminal(c.name)}${c.company ? ` (${forTerminal(c.company)})` : ''}  #${c.id}`;
-}
-
-// The command resolves a typed name by exact name, then unique prefix, so a "new" name that
-// is a prefix of an existing one would silently land on that contact (or be ambiguous).
-function newNameProblem(
-  name: string,
-  contacts: readonly KnownContact[],
-  picked: readonly PickedPerson[],
-): string | undefined {
-  try {
-    validateName(name);
-  } catch (err) {
-    if (err instanceof NetjournalError) return `(${err.message})`;
-    throw err;
-  }
-  const lower = foldName(name);
-  if (picked.some((p) => foldName(p.name) === lower)) return '(already added)';
-  if (contacts.some((c) => foldName(c.name).startsWith(lower))) {
-    return '(matches an existing name: pick it, or use netjournal add --new)';
-  }
-  return undefined;
-}
-
-/**
- * The "who" prompt's choices for what has been typed: contacts whose name or company
- * contains it (names starting with it first), then the typed text as a new contact.
- */
-export function whoChoices(
-  term: string,
-  contacts: readonly KnownContact[],
-  picked: readonly PickedPerson[],
-): PromptChoice<PickedPerson>[] {
-  const typed = term.trim();
-  const needle = foldName(typed);
-  const matches = contacts.filter(
-    (c) =>
-      !picked.some((p) => p.id === c.id) &&
-      (foldName(c.name).includes(needle) || foldName(c.company ?? '').includes(needle)),
-  );
-  const existing = (c: KnownContact): PromptChoice<PickedPerson> => ({
-    value: { id: c.id, name: c.name },
-    name: describeContact(c),
-    short: forTerminal(c.name),
-  });
-  if (typed === '') return matches.map(existing);
-  const leading = matches.filter((c) => foldName(c.name).startsWith(needle));
-  const rest = matches.filter((c) => !leading.includes(c));
-  const fresh: PromptChoice<PickedPerson> = {
-    value: { id: null, name: typed },
-    name: NEW_MARK + forTerminal(typed),
-    short: `${forTerminal(typed)} (new)`,
-  };
-  const problem = newNameProblem(typed, contacts, picked);
-  if (problem !== undefined) fresh.disabled = problem;
-  return [...leading.map(existing), fresh, ...rest.map(existing)];
-}
-
-/** The date a prompt's answer names: when it happened ('past') or when it is due ('future'). */
-function parseAnswerDate(value: string, today: string, direction: DateDirection): string {
-  return direction === 'past' ? parseEventDate(value, today) : parseDueDate(value, today);
-}
-
-/** A validate that shows the date parser's own message and hint inline. */
-export function dateValidator(today: string, direction: DateDirection): Validate {
-  return (value) => {
-    try {
-      parseAnswerDate(value, today, direction);
-      return true;
-    } catch (err) {
-      if (err instanceof NetjournalError) return forTerminal(`${err.message} — ${err.hint}`);
-      throw err;
-    }
-  };
-}
-
-interface ViaChoice {
-  /** What goes into the request: #ID for an existing contact, else the new name. */
-  query: string;
-  shown: string;
-}
-
-// Mirrors the command's lookup (#ID, exact name, unique prefix) so a bad introducer is
-// caught at the prompt instead of failing after every question was answered.
-function resolveVia(
-  typed: string,
-  contacts: readonly KnownContact[],
-  people: readonly PickedPerson[],
-): ViaChoice | string {
-  const lower = foldName(typed);
-  const pool: PickedPerson[] = [...contacts, ...people.filter((p) => p.id === null)];
-  const idMatch = /^#(\d+)$/.exec(typed);
-  let matches: PickedPerson[];
-  if (idMatch) {
-    matches = pool.filter((c) => c.id === Number(idMatch[1]));
-    if (matches.length === 0) return `no contact ${typed}`;
-  } else {
-    try {
-      validateName(typed);
-    } catch (err) {
-      if (err instanceof NetjournalError) return `${err.message}: name who introduced you`;
-      throw err;
-    }
-    const exact = pool.filter((c) => foldName(c.name) === lower);
-    matches = exact.length > 0 ? exact : pool.filter((c) => foldName(c.name).startsWith(lower));
-  }
-  if (matches.length > 1) {
-    const listed = matches.map((c) => (c.id === null ? c.name : `${c.name} #${c.id}`));
-    return `"${typed}" matches ${listed.join(', ')}: type more of the name, or its #id`;
-  }
-  const match = matches[0];
-  if (match === undefined) return { query: typed, shown: `${typed} (new)` };
-  if (people.some((p) => p === match || (match.id !== null && p.id === match.id))) {
-    return `${match.name} is in this meeting: name who introduced you`;
-  }
-  // An existing match is passed as #ID: the typed prefix could mean someone else by then.
-  return match.id === null
-    ? { query: match.name, shown: match.name }
-    : { query: `#${match.id}`, shown: match.name };
-}
-
-async function askWho(ask: AddAsker, contacts: readonly KnownContact[]): Promise<PickedPerson[]> {
-  const people: PickedPerson[] = [];
+async function askWho(ask: AddAsker, contacts: readonly KnownContact[]): Promise<MetPerson[]> {
+  const people: MetPerson[] = [];
   do {
     const message = people.length === 0 ? 'Who did you meet?' : 'Who else?';
     const source = (term: string): PromptChoice<PickedPerson>[] =>
       whoChoices(term, contacts, people);
-    people.push(await ask.search(`${message} (type to search or add)`, source));
+    const picked = await ask.search(`${message} (type to search or add)`, source);
+    const person: MetPerson = await checkNewName(ask, picked, contacts, people);
+    if (person.id === null) {
+      const name = forTerminal(person.name);
+      const company = (await ask.input(`${name}'s company (Enter to skip)`)).trim();
+      const circle = await ask.select(`${name}'s circle (Enter to skip)`, CIRCLE_CHOICES, '');
+      if (company !== '') person.company = company;
+      if (circle !== '') person.circle = circle;
+    }
+    people.push(person);
   } while (await ask.confirm('Anyone else?', false));
   return people;
 }
 
-async function askUntilEmpty(ask: AddAsker, message: string): Promise<string[]> {
-  const answers: string[] = [];
-  for (;;) {
-    const text = (await ask.input(message)).trim();
-    if (text === '') return answers;
-    answers.push(text);
-  }
-}
-
-function summary(request: AddRequest, people: readonly PickedPerson[], via: string | null): string {
-  const t = forTerminal;
-  const none = '—';
-  const row = (label: string, values: string[]): string[] =>
-    (values.length > 0 ? values : [none]).map(
-      (v, i) => `  ${(i === 0 ? label : '').padEnd(11)}${v}`,
-    );
-  return [
-    'Meeting to log:',
-    ...row('who', [people.map((p) => t(p.name) + (p.id === null ? ' (new)' : '')).join(', ')]),
-    ...row('kind', [request.kind]),
-    ...row('date', [request.date]),
-    ...row('notes', request.notes === null ? [] : [t(request.notes)]),
-    ...row('learned', request.learned.map(t)),
-    ...row('via', via === null ? [] : [t(via)]),
-    ...row(
-      'follow-ups',
-      request.followUps.map((f) => `${t(f.text)} (due ${f.due})`),
-    ),
-    ...row('thank-you', [request.thankYou ? `yes (due ${addDays(request.date, 1)})` : 'no']),
-    '',
-  ].join('\n');
-}
-
-/** The interactive add, question by question; null when the user declines at the summary. */
-export async function runAddFlow(
+async function askFollowUps(
   ask: AddAsker,
-  options: AddPromptOptions,
-): Promise<AddRequest | null> {
-  const { today, contacts } = options;
-  const people = await askWho(ask, contacts);
-  const first = forTerminal((people[0] as PickedPerson).name);
-  const everyone = people.map((p) => forTerminal(p.name)).join(', ');
-
-  const kind = await ask.select('Kind of meeting', MEETING_KINDS, 'coffee');
-  const when = await ask.input('When was it?', {
-    default: 'today',
-    validate: dateValidator(today, 'past'),
-  });
-  const date = parseAnswerDate(when, today, 'past');
-  const notes = (await ask.input('Notes (Enter to skip)')).trim();
-  const learned = await askUntilEmpty(
-    ask,
-    `Something you learned about ${first} (Enter when done)`,
-  );
-
-  let via: ViaChoice | null = null;
-  const viaTyped = await ask.input('Who introduced you? (Enter for nobody)', {
-    validate: (v) => {
-      const found = v.trim() === '' ? null : resolveVia(v.trim(), contacts, people);
-      return typeof found === 'string' ? forTerminal(found) : true;
-    },
-  });
-  if (viaTyped.trim() !== '') {
-    const found = resolveVia(viaTyped.trim(), contacts, people);
-    // validate already rejected every string answer; this only narrows the type.
-    if (typeof found !== 'string') via = found;
-  }
-
-  const followUps: AddRequest['followUps'] = [];
+  today: string,
+): Promise<{ text: string; due: string }[]> {
+  const followUps: { text: string; due: string }[] = [];
   for (;;) {
     const text = (await ask.input('A follow-up you plan (Enter when done)')).trim();
-    if (text === '') break;
+    if (text === '') return followUps;
     const due = await ask.input(`Due when? (${forTerminal(text)})`, {
       default: 'in 7 days',
       validate: dateValidator(today, 'future'),
     });
     followUps.push({ text, due: parseAnswerDate(due, today, 'future') });
   }
+}
 
+const NO_NUDGE = ['none', 'no'];
+
+/** With outreach: the nudge's due date, or false for none. */
+async function askNudge(ask: AddAsker, today: string, everyone: string): Promise<string | false> {
+  const due = dateValidator(today, 'future');
+  const answer = await ask.input(`Nudge ${everyone} if there is no reply, when? ("none" to skip)`, {
+    default: 'in 7 days',
+    validate: (v) => NO_NUDGE.includes(v.trim().toLowerCase()) || due(v),
+  });
+  return NO_NUDGE.includes(answer.trim().toLowerCase())
+    ? false
+    : parseAnswerDate(answer, today, 'future');
+}
+
+function introducerQuery(via: IntroducerPick): string | undefined {
+  if (via === null) return undefined;
+  // An existing contact goes by #ID: several may share a name, or its prefix.
+  return via.id === null ? via.name : `#${via.id}`;
+}
+
+function summary(
+  answers: AddAnswers,
+  people: readonly MetPerson[],
+  via: IntroducerPick,
+  today: string,
+): string {
+  const t = forTerminal;
+  const o = answers.opts;
+  const date = o.date as string;
+  const row = (label: string, values: string[]): string[] =>
+    (values.length > 0 ? values : ['—']).map(
+      (v, i) => `  ${(i === 0 ? label : '').padEnd(11)}${v}`,
+    );
+  const who = people.map((p) => {
+    if (p.id !== null) return t(p.name);
+    const known = [p.company && t(p.company), p.circle && `${p.circle} circle`].filter(Boolean);
+    return `${t(p.name)} (new${known.length ? `: ${known.join(', ')}` : ''})`;
+  });
+  const dues = o.dues ?? [];
+  const outreach = !o.outreach
+    ? 'no'
+    : `yes (${o.nudge === false ? 'no nudge' : `nudge ${String(o.nudge)}`})`;
+  return [
+    'Meeting to log:',
+    ...row('who', [who.join(', ')]),
+    ...row('kind', [o.kind as string]),
+    ...row('date', [date]),
+    ...row('notes', o.notes === undefined ? [] : [t(o.notes)]),
+    ...row('learned', (o.learned ?? []).map(t)),
+    ...row('via', via === null ? [] : [t(via.name)]),
+    ...row(
+      'follow-ups',
+      (o.followUp ?? []).map((text, i) => `${t(text)} (due ${dues[i] ?? ''})`),
+    ),
+    ...row(
+      'offered',
+      (o.offered ?? []).map((text) => `${t(text)} (check in ${addDays(today, 7)})`),
+    ),
+    ...row('gave', (o.gave ?? []).map(t)),
+    ...row('outreach', [outreach]),
+    ...row('thank-you', [o.thankYou ? `yes (due ${addDays(date, 1)})` : 'no']),
+    '',
+  ].join('\n');
+}
+
+/**
+ * The interactive add, question by question (PRODUCT.md, `add`), every question after
+ * "who" skippable with Enter; null when the user declines at the summary.
+ */
+export async function runAddFlow(
+  ask: AddAsker,
+  options: AddPromptOptions,
+): Promise<AddAnswers | null> {
+  const { today, contacts } = options;
+  const people = await askWho(ask, contacts);
+  const first = forTerminal((people[0] as MetPerson).name);
+  const everyone = people.map((p) => forTerminal(p.name)).join(', ');
+
+  const kind = await ask.select('Kind of meeting', KIND_CHOICES, 'coffee');
+  const when = await ask.input('When was it?', {
+    default: 'today',
+    validate: dateValidator(today, 'past'),
+  });
+  const date = parseAnswerDate(when, today, 'past');
+  const notes = (await ask.input('Notes (Enter to skip)')).trim();
+  const learned = await askList(ask, `Something you learned about ${first} (Enter when done)`);
+
+  const viaPicked = await ask.search(
+    'Who introduced you? (type to search or add, Enter for nobody)',
+    (term) => viaChoices(term, contacts, people),
+  );
+  const via = viaPicked === null ? null : await checkNewName(ask, viaPicked, contacts, people);
+
+  const followUps = await askFollowUps(ask, today);
+  const offered = await askList(
+    ask,
+    'Did they offer anything? (Enter to skip)',
+    'Anything else they offered? (Enter when done)',
+  );
+  const gave = await askList(
+    ask,
+    'Did you give anything? (an article, an intro…; Enter to skip)',
+    'Anything else you gave? (Enter when done)',
+  );
+  const outreach = await ask.confirm('Did you reach out first?', false);
+  const nudge = outreach ? await askNudge(ask, today, everyone) : undefined;
   const thankYou = NO_THANK_YOU_KINDS.includes(kind)
     ? false
     : await ask.confirm(`Remind you to send ${everyone} a thank-you note?`, true);
 
-  const request: AddRequest = {
-    // Existing people go by #ID: several contacts may share a name.
-    names: people.map((p) => (p.id === null ? p.name : `#${p.id}`)),
+  const opts: AddOptions = {
     kind,
     date,
-    notes: notes === '' ? null : notes,
     learned,
-    via: via?.query ?? null,
-    followUps,
-    offered: [],
-    gave: [],
-    outreach: false,
-    nudge: null,
+    followUp: followUps.map((f) => f.text),
+    dues: followUps.map((f) => f.due),
+    offered,
+    gave,
+    outreach,
     thankYou,
-    forceNew: false,
+    people: people.map(({ company, circle }) => ({ company, circle })),
   };
-  ask.say(summary(request, people, via?.shown ?? null));
-  return (await ask.confirm('Log this meeting?', true)) ? request : null;
+  if (notes !== '') opts.notes = notes;
+  const viaQuery = introducerQuery(via);
+  if (viaQuery !== undefined) opts.via = viaQuery;
+  if (nudge !== undefined) opts.nudge = nudge;
+  const answers: AddAnswers = {
+    // Existing people go by #ID: several contacts may share a name.
+    names: people.map((p) => (p.id === null ? p.name : `#${p.id}`)),
+    opts,
+  };
+  ask.say(summary(answers, people, via, today));
+  return (await ask.confirm('Log this meeting?', true)) ? answers : null;
 }
 
 /**
- * Ask for a meeting on the terminal; null when the user declines at the summary.
- * Prompts are drawn on `output` (the context's stderr) so stdout stays data;
- * Ctrl-C becomes InterruptedError (exit 130).
+ * Ask for a meeting on the terminal, drawn on `output` (the context's stderr);
+ * null when the user declines at the summary. Ctrl-C becomes InterruptedError (exit 130).
  */
-export async function promptAddRequest(
+export async function promptAddOptions(
   options: AddPromptOptions,
   output: NodeJS.WritableStream,
-): Promise<AddRequest | null> {
-  // Imported here, not at the top: @inquirer/prompts costs ~45 ms and most runs never prompt.
-  const { search, select, input, confirm } = loadLibrary(
-    '@inquirer/prompts',
-  ) as typeof import('@inquirer/prompts');
-  const context = { output };
-  const ask: AddAsker = {
-    search: (message, source) =>
-      search({ message, source: (term) => source(term ?? ''), pageSize: 8 }, context),
-    select: (message, choices, defaultValue) =>
-      select(
-        { message, choices, default: defaultValue, pageSize: choices.length, loop: false },
-        context,
-      ),
-    input: (message, o = {}) =>
-      input({ message, default: o.default, validate: o.validate }, context),
-    confirm: (message, defaultValue) => confirm({ message, default: defaultValue }, context),
-    say: (text) => {
-      output.write(text);
-    },
-  };
-  try {
-    return await runAddFlow(ask, options);
-  } catch (err) {
-    if (err instanceof Error && err.name === 'ExitPromptError') {
-      throw new InterruptedError('interrupted', 'nothing was written');
-    }
-    throw err;
-  }
+): Promise<AddAnswers | null> {
+  return interruptible(() => runAddFlow(inquirerAsker(output), options));
 }

@@ -2,6 +2,7 @@ import {
   planFollowUps,
   type AddRequest,
   type NameOutcome,
+  type NewContactDetails,
   type Participant,
   type RecordedMeeting,
 } from '../domain/capture.js';
@@ -23,13 +24,14 @@ import { insertGift, insertNote } from './notes.js';
 
 /**
  * Find the contact a name means, or create one when nothing matches (or when
- * forceNew). Call inside a write transaction.
+ * forceNew), with details if given. Call inside a write transaction.
  */
 export function findOrCreateContact(
   db: Db,
   query: string,
   forceNew: boolean,
   today: string,
+  details?: NewContactDetails,
 ): NameOutcome {
   const found = forceNew ? null : findContact(query, contactLookup(db), false);
   if (found?.found) {
@@ -41,7 +43,7 @@ export function findOrCreateContact(
   }
   const name = validateName(query);
   const near = namesOneTypoAway(db, name);
-  const id = insertContact(db, nameOnlyContact(name), today);
+  const id = insertContact(db, { ...nameOnlyContact(name), ...details }, today);
   return { query, contact: { id, name }, how: 'created', ...(near.length ? { near } : {}) };
 }
 
@@ -64,6 +66,18 @@ export function namesOneTypoAway(db: Db, name: string): ContactRef[] {
   return found.slice(0, 3);
 }
 
+// --company and --circle describe the people a meeting creates; on a meeting with
+// known people only they would be dropped without a word, so they are refused.
+function refuseDetailsWithoutNewContact(request: AddRequest, names: readonly NameOutcome[]): void {
+  const given = request.newContacts?.some((d) => d.company !== null || d.circle !== null);
+  if (!given || names.some((n) => n.how === 'created')) return;
+  const first = names[0] as NameOutcome;
+  throw new UsageError(
+    `--company and --circle are for new contacts, and ${first.contact.name} ('#${first.contact.id}') is already one`,
+    `change theirs with netjournal contact edit '#${first.contact.id}' --company NAME --circle CIRCLE`,
+  );
+}
+
 /** Log a meeting and everything that comes with it. Call inside a write transaction. */
 export function recordMeeting(
   db: Db,
@@ -72,10 +86,12 @@ export function recordMeeting(
   created: string,
 ): RecordedMeeting {
   const names: NameOutcome[] = [];
-  for (const query of request.names) {
-    const outcome = findOrCreateContact(db, query, request.forceNew, today);
+  request.names.forEach((query, i) => {
+    const details = request.newContacts?.[i];
+    const outcome = findOrCreateContact(db, query, request.forceNew, today, details);
     if (!names.some((n) => n.contact.id === outcome.contact.id)) names.push(outcome);
-  }
+  });
+  refuseDetailsWithoutNewContact(request, names);
   const people = names.map((n) => n.contact);
 
   let via: NameOutcome | null = null;

@@ -280,6 +280,27 @@ describe('add', () => {
     expect(forced.stderr.split('\n')[0]).toBe('New contact: Ralph Smith (#2).');
   });
 
+  it('sets --company and --circle on the contacts it creates, not on those it finds', async () => {
+    await j.run(['contact', 'add', 'Joe Park', '--company', 'Globex']);
+    const result = await j.run([
+      'add',
+      'Joe',
+      'Ana Lee',
+      '--company',
+      ' Acme ',
+      '--circle',
+      'Second',
+    ]);
+    expect(result.code).toBe(0);
+    const people = await json<{ name: string; company: string | null; circle: string | null }[]>([
+      'contacts',
+    ]);
+    expect(people.map(({ name, company, circle }) => ({ name, company, circle }))).toEqual([
+      { name: 'Ana Lee', company: 'Acme', circle: 'second' },
+      { name: 'Joe Park', company: 'Globex', circle: null },
+    ]);
+  });
+
   it('logs with the last-met date kept in step', async () => {
     await j.run(['add', 'Ralph', '--date', '2026-11-02']);
     await j.run(['add', 'Ralph', '--date', '2026-10-02']);
@@ -329,6 +350,18 @@ describe('bad input writes nothing', () => {
       'a name cannot be empty — give a name some words',
     ],
     ['me as a participant', ['add', 'myself'], 2, '"myself" means you here — name someone else'],
+    [
+      '--company for someone already in the journal',
+      ['add', 'Lena', '--company', 'Acme'],
+      2,
+      "--company and --circle are for new contacts, and Lena Berg ('#3') is already one — change theirs with netjournal contact edit '#3' --company NAME --circle CIRCLE",
+    ],
+    [
+      'unknown circle',
+      ['add', 'Ana Lee', '--circle', 'outer'],
+      2,
+      'unknown circle "outer" — use inner, second or third',
+    ],
     [
       'ambiguous contact',
       ['add', 'Ralph'],

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/spawn-cli.js';
+import { BIN, spawnCli } from '../helpers/spawn-cli.js';
 
 // Drives the built bin/ in a real pseudo-terminal: tmux owns the pty, we type with send-keys
 // and read the screen with capture-pane. CI installs tmux (.ci/run), so this never skips.
@@ -20,6 +20,8 @@ class Terminal {
   readonly socket: string;
   readonly rcFile: string;
   readonly journal: string;
+  /** Keys sent so far: each character typed, each key pressed. */
+  keys = 0;
 
   constructor(readonly dir: string) {
     // A socket inside the test's temp dir: unique per test, so parallel runs never collide.
@@ -91,11 +93,13 @@ class Terminal {
 
   /** Type text literally. */
   type(text: string): void {
+    this.keys += [...text].length;
     this.tmux(['send-keys', '-t', 'nj', '-l', text]);
   }
 
   /** Press keys by tmux name: Enter, C-c, Down… */
   press(...keys: string[]): void {
+    this.keys += keys.length;
     this.tmux(['send-keys', '-t', 'nj', ...keys]);
   }
 
@@ -120,14 +124,43 @@ afterEach(() => {
   rmSync(term.dir, { recursive: true, force: true });
 });
 
-/** Pick "Ralph Smith" as a new contact and say nobody else was there. */
-async function meetRalph(): Promise<void> {
-  await term.waitFor('Who did you meet?');
-  term.type('Ralph Smith');
-  // Enter only once the search has shown the choice; earlier it would select nothing.
-  await term.waitFor('new contact: Ralph Smith');
+/** Type into a contact search and pick the first choice once `shown` is on screen. */
+async function search(prompt: string, typed: string, shown: string): Promise<void> {
+  await term.waitFor(prompt);
+  if (typed !== '') term.type(typed);
+  // Enter only once the search has shown its choices for the text; earlier it selects nothing.
+  await term.waitFor(shown);
   term.press('Enter');
+}
+
+/** Pick "Ralph Smith" as a new contact (no company or circle) and say nobody else was there. */
+async function meetRalph(): Promise<void> {
+  await search('Who did you meet?', 'Ralph Smith', 'new contact: Ralph Smith');
+  await term.answer("Ralph Smith's company");
+  await term.answer("Ralph Smith's circle");
   await term.answer('Anyone else?');
+}
+
+const NOW = '2026-11-21';
+
+/** Run the built CLI, piped, on a journal: to seed one, or to log the flag form of a session. */
+function cli(journal: string, args: string[]): string {
+  const result = spawnCli(args, { NETJOURNAL_DB: journal, NETJOURNAL_NOW: NOW, HOME: term.dir });
+  if (result.code !== 0) throw new Error(`netjournal ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** Two contacts, the same in every journal of a test. */
+function seed(journal: string): void {
+  cli(journal, ['contact', 'add', 'Joe Park', '--company', 'Globex']);
+  cli(journal, ['contact', 'add', 'Chris Wong']);
+}
+
+/** Everything a journal holds (export --format json), without the random stable ids. */
+function dump(journal: string): unknown {
+  return JSON.parse(cli(journal, ['export', '--format', 'json']), (key, value: unknown) =>
+    key === 'uid' ? undefined : value,
+  );
 }
 
 describe('netjournal add on a real terminal', () => {
@@ -139,10 +172,14 @@ describe('netjournal add on a real terminal', () => {
     await term.answer('Notes (Enter to skip)', 'talked about trail running');
     await term.answer('Something you learned about Ralph Smith', 'runs marathons');
     await term.answer('Something you learned about Ralph Smith', '', 2);
-    await term.answer('Who introduced you?');
+    await term.waitFor('— nobody (skip)');
+    term.press('Enter');
     await term.answer('A follow-up you plan', 'send the deck');
     await term.answer('Due when? (send the deck)');
     await term.answer('A follow-up you plan', '', 2);
+    await term.answer('Did they offer anything?');
+    await term.answer('Did you give anything?');
+    await term.answer('Did you reach out first?');
     await term.answer('thank-you note?');
     await term.waitFor('Meeting to log:');
     await term.answer('Log this meeting?');
@@ -177,6 +214,136 @@ describe('netjournal add on a real terminal', () => {
       db.close();
     }
   });
+
+  it(
+    'logs a simple coffee with an existing contact in 16 keys, as `add Joe` would',
+    { timeout: 30_000 },
+    async () => {
+      seed(term.journal);
+      const started = Date.now();
+      term.start(['add']);
+      await search('Who did you meet?', 'Joe', 'new contact: Joe');
+      // Every other question is skipped with Enter.
+      for (const prompt of [
+        'Anyone else?',
+        'Kind of meeting',
+        'When was it?',
+        'Notes (Enter to skip)',
+        'Something you learned about Joe Park',
+      ])
+        await term.answer(prompt);
+      await search('Who introduced you?', '', '— nobody (skip)');
+      for (const prompt of [
+        'A follow-up you plan',
+        'Did they offer anything?',
+        'Did you give anything?',
+        'Did you reach out first?',
+        'thank-you note?',
+        'Log this meeting?',
+      ])
+        await term.answer(prompt);
+      expect(await term.exitCode()).toBe(0);
+      const seconds = (Date.now() - started) / 1000;
+      // "Joe", then Enter for each of the 13 questions: the whole coffee is 16 keys.
+      expect(term.keys).toBeLessThanOrEqual(16);
+      console.log(`simple coffee: ${term.keys} keys, ${seconds.toFixed(1)} s driven by the test`);
+      expect(term.screen()).toContain('Logged coffee with Joe Park on 2026-11-21 (meeting 1).');
+
+      const flags = join(term.dir, 'flags.db');
+      seed(flags);
+      cli(flags, ['add', 'Joe Park']);
+      expect(dump(term.journal)).toEqual(dump(flags));
+    },
+  );
+
+  it(
+    'records a session answering every question exactly as the same flags do',
+    { timeout: 60_000 },
+    async () => {
+      seed(term.journal);
+      term.start(['add']);
+      await search('Who did you meet?', 'Joe', 'new contact: Joe');
+      await term.answer('Anyone else?', 'y');
+      await search('Who else?', 'Ralph Smith', 'new contact: Ralph Smith');
+      await term.answer("Ralph Smith's company", 'Initech');
+      await term.waitFor("Ralph Smith's circle");
+      term.press('Down', 'Down', 'Enter');
+      await term.answer('Anyone else?', '', 2);
+      await term.waitFor('Kind of meeting');
+      term.press('Down', 'Enter');
+      await term.answer('When was it?', 'yesterday');
+      await term.answer('Notes (Enter to skip)', 'talked about trail running');
+      await term.answer('Something you learned about Joe Park', 'runs marathons');
+      await term.answer('Something you learned about Joe Park', '', 2);
+      // A new introducer one letter off an existing contact: yes picks the contact.
+      await search('Who introduced you?', 'Chirs Wong', 'new contact: Chirs Wong');
+      await term.answer('Did you mean Chris Wong (#2)?');
+      await term.answer('A follow-up you plan', 'send the deck');
+      await term.answer('Due when? (send the deck)', 'friday');
+      await term.answer('A follow-up you plan', '', 2);
+      await term.answer('Did they offer anything?', 'intro to his manager');
+      await term.answer('Anything else they offered?');
+      await term.answer('Did you give anything?', 'the UX article');
+      await term.answer('Anything else you gave?');
+      await term.answer('Did you reach out first?', 'y');
+      await term.answer('if there is no reply, when?', '5d');
+      await term.answer('thank-you note?', 'n');
+      await term.waitFor('Meeting to log:');
+      await term.answer('Log this meeting?');
+      expect(await term.exitCode()).toBe(0);
+      const screen = term.screen();
+      expect(screen).toContain('  who        Joe Park, Ralph Smith (new: Initech, second circle)');
+      expect(screen).toContain('  via        Chris Wong');
+      expect(screen).toContain('  outreach   yes (nudge 2026-11-26)');
+
+      const flags = join(term.dir, 'flags.db');
+      seed(flags);
+      cli(flags, [
+        'add',
+        'Joe Park',
+        'Ralph Smith',
+        '--company',
+        'Initech',
+        '--circle',
+        'second',
+        '--kind',
+        'lunch',
+        '--date',
+        'yesterday',
+        '--notes',
+        'talked about trail running',
+        '--learned',
+        'runs marathons',
+        '--via',
+        'Chris Wong',
+        '--follow-up',
+        'send the deck',
+        '--due',
+        'friday',
+        '--offered',
+        'intro to his manager',
+        '--gave',
+        'the UX article',
+        '--outreach',
+        '--nudge',
+        '5d',
+        '--no-thank-you',
+      ]);
+      const recorded = dump(term.journal);
+      expect(recorded).toEqual(dump(flags));
+      // Not two empty journals: the session wrote what it was told.
+      expect(recorded).toMatchObject({
+        contacts: [
+          { name: 'Joe Park', company: 'Globex', circle: null },
+          { name: 'Chris Wong' },
+          { name: 'Ralph Smith', company: 'Initech', circle: 'second' },
+        ],
+        meetings: [{ date: '2026-11-20', kind: 'lunch', contactIds: [1, 3], outreach: true }],
+        gifts: [{ text: 'the UX article' }],
+        notes: [{ text: 'runs marathons' }],
+      });
+    },
+  );
 
   it('exits 130 and writes nothing on Ctrl-C', { timeout: 30_000 }, async () => {
     term.start(['add']);

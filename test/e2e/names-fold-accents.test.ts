@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { whoChoices } from '../../src/prompts/add.js';
+import { whoChoices } from '../../src/prompts/people.js';
 import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
 import { spawnCli } from '../helpers/spawn-cli.js';
 

@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { requestFromOptions } from '../../src/cli/commands/meeting/add.js';
 import { InterruptedError } from '../../src/errors.js';
+import type { AddRequest } from '../../src/domain/capture.js';
+import { runAddFlow, type AddAnswers, type AddPromptOptions } from '../../src/prompts/add.js';
 import {
   dateValidator,
-  runAddFlow,
-  whoChoices,
   type AddAsker,
-  type AddPromptOptions,
   type PromptChoice,
   type Validate,
-} from '../../src/prompts/add.js';
+} from '../../src/prompts/ask.js';
+import { nearNames, viaChoices, whoChoices } from '../../src/prompts/people.js';
 
 const TODAY = '2026-11-21';
 const CONTACTS: AddPromptOptions['contacts'] = [
@@ -57,11 +58,15 @@ function scripted(answers: Answer[]): { ask: AddAsker; asked: Asked[]; said: str
       if (!chosen) throw new Error(`nothing to pick for "${answer.search}"`);
       return chosen.value;
     },
-    async select<V extends string>(message: string, choices: readonly V[], d: V): Promise<V> {
+    async select<V extends string>(
+      message: string,
+      choices: readonly PromptChoice<V>[],
+      d: V,
+    ): Promise<V> {
       const answer = next({ type: 'select', message, default: d }) as { select: string };
-      const chosen = choices.find((c) => c === answer.select);
+      const chosen = choices.find((c) => c.value === answer.select);
       if (chosen === undefined) throw new Error(`"${answer.select}" is not offered`);
-      return chosen;
+      return chosen.value;
     },
     async input(message, options = {}) {
       const question: Asked = { type: 'input', message, default: options.default };
@@ -83,22 +88,35 @@ function scripted(answers: Answer[]): { ask: AddAsker; asked: Asked[]; said: str
   return { ask, asked, said };
 }
 
-/** Answers from "kind" to the end for a simple meeting with nothing extra. */
+/** Answers from "kind" to the outreach question for a meeting with nothing extra. */
 const plain = (kind = 'coffee'): Answer[] => [
   { select: kind },
   { input: '' },
   { input: '' },
   { input: '' },
+  { search: '' },
   { input: '' },
   { input: '' },
+  { input: '' },
+  { confirm: false },
 ];
 
+/** The request `add` makes of the answers: the flags' own validation. */
+function asRequest(answers: AddAnswers | null): AddRequest {
+  if (answers === null) throw new Error('the flow logged nothing');
+  return requestFromOptions(answers.names, answers.opts, TODAY);
+}
+
+/** Answers to a new person's company and circle prompts. */
+const details = (company = '', circle = ''): Answer[] => [{ input: company }, { select: circle }];
+
 describe('runAddFlow', () => {
-  it('logs a coffee with an existing and a new person, learned notes and follow-ups', async () => {
+  it('asks every question in order and answers with the names and options of the flags', async () => {
     const { ask, asked, said } = scripted([
       { search: 'acme', pick: 'Joe Park' },
       { confirm: true },
       { search: 'Ralph Smith' },
+      ...details('  Initech ', 'second'),
       { confirm: false },
       { select: 'coffee' },
       { input: 'yesterday' },
@@ -106,38 +124,49 @@ describe('runAddFlow', () => {
       { input: 'runs marathons' },
       { input: 'two kids' },
       { input: '' },
-      { input: 'Lena' },
+      { search: 'ort', pick: 'Lena Ortiz' },
       { input: 'send the deck' },
       { input: 'friday' },
       { input: 'intro to Ana' },
       { input: '' },
       { input: '' },
+      { input: 'intro to his manager' },
+      { input: '' },
+      { input: 'the UX article' },
+      { input: '' },
+      { confirm: true },
+      { input: '' },
       { confirm: true },
       { confirm: true },
     ]);
-    const request = await runAddFlow(ask, OPTIONS);
-    expect(request).toEqual({
+    const answers = await runAddFlow(ask, OPTIONS);
+    expect(answers).toEqual({
       names: ['#2', 'Ralph Smith'],
-      kind: 'coffee',
-      date: '2026-11-20',
-      notes: 'talked about trail running',
-      learned: ['runs marathons', 'two kids'],
-      via: '#3',
-      followUps: [
-        { text: 'send the deck', due: '2026-11-27' },
-        { text: 'intro to Ana', due: '2026-11-28' },
-      ],
-      offered: [],
-      gave: [],
-      outreach: false,
-      nudge: null,
-      thankYou: true,
-      forceNew: false,
+      opts: {
+        kind: 'coffee',
+        date: '2026-11-20',
+        notes: 'talked about trail running',
+        learned: ['runs marathons', 'two kids'],
+        via: '#3',
+        followUp: ['send the deck', 'intro to Ana'],
+        dues: ['2026-11-27', '2026-11-28'],
+        offered: ['intro to his manager'],
+        gave: ['the UX article'],
+        outreach: true,
+        nudge: '2026-11-28',
+        thankYou: true,
+        people: [
+          { company: undefined, circle: undefined },
+          { company: 'Initech', circle: 'second' },
+        ],
+      },
     });
     expect(asked.map((q) => q.message)).toEqual([
       'Who did you meet? (type to search or add)',
       'Anyone else?',
       'Who else? (type to search or add)',
+      "Ralph Smith's company (Enter to skip)",
+      "Ralph Smith's circle (Enter to skip)",
       'Anyone else?',
       'Kind of meeting',
       'When was it?',
@@ -145,21 +174,30 @@ describe('runAddFlow', () => {
       'Something you learned about Joe Park (Enter when done)',
       'Something you learned about Joe Park (Enter when done)',
       'Something you learned about Joe Park (Enter when done)',
-      'Who introduced you? (Enter for nobody)',
+      'Who introduced you? (type to search or add, Enter for nobody)',
       'A follow-up you plan (Enter when done)',
       'Due when? (send the deck)',
       'A follow-up you plan (Enter when done)',
       'Due when? (intro to Ana)',
       'A follow-up you plan (Enter when done)',
+      'Did they offer anything? (Enter to skip)',
+      'Anything else they offered? (Enter when done)',
+      'Did you give anything? (an article, an intro…; Enter to skip)',
+      'Anything else you gave? (Enter when done)',
+      'Did you reach out first?',
+      'Nudge Joe Park, Ralph Smith if there is no reply, when? ("none" to skip)',
       'Remind you to send Joe Park, Ralph Smith a thank-you note?',
       'Log this meeting?',
     ]);
     expect(asked.find((q) => q.message === 'Anyone else?')?.default).toBe(false);
-    expect(asked.find((q) => q.type === 'select')?.default).toBe('coffee');
+    expect(asked.find((q) => q.type === 'select')?.default).toBe('');
+    expect(asked.find((q) => q.message === 'Kind of meeting')?.default).toBe('coffee');
+    expect(asked.find((q) => q.message === 'Did you reach out first?')?.default).toBe(false);
+    expect(asked.find((q) => q.message.startsWith('Nudge'))?.default).toBe('in 7 days');
     expect(said.join('')).toBe(
       [
         'Meeting to log:',
-        '  who        Joe Park, Ralph Smith (new)',
+        '  who        Joe Park, Ralph Smith (new: Initech, second circle)',
         '  kind       coffee',
         '  date       2026-11-20',
         '  notes      talked about trail running',
@@ -168,30 +206,154 @@ describe('runAddFlow', () => {
         '  via        Lena Ortiz',
         '  follow-ups send the deck (due 2026-11-27)',
         '             intro to Ana (due 2026-11-28)',
+        '  offered    intro to his manager (check in 2026-11-28)',
+        '  gave       the UX article',
+        '  outreach   yes (nudge 2026-11-28)',
         '  thank-you  yes (due 2026-11-21)',
         '',
       ].join('\n'),
     );
+    // The answers become a request through the flags' own validation.
+    expect(asRequest(answers)).toMatchObject({
+      names: ['#2', 'Ralph Smith'],
+      followUps: [
+        { text: 'send the deck', due: '2026-11-27' },
+        { text: 'intro to Ana', due: '2026-11-28' },
+      ],
+      newContacts: [
+        { company: null, circle: null },
+        { company: 'Initech', circle: 'second' },
+      ],
+    });
+  });
+
+  it('gives the same request as the flags for the same meeting', async () => {
+    const { ask } = scripted([
+      { search: 'Ralph Smith' },
+      ...details('Initech', 'third'),
+      { confirm: false },
+      { select: 'lunch' },
+      { input: '2026-11-19' },
+      { input: 'tacos' },
+      { input: 'has a dog' },
+      { input: '' },
+      { search: 'joe' },
+      { input: 'send the deck' },
+      { input: '' },
+      { input: '' },
+      { input: 'an intro to Ana' },
+      { input: '' },
+      { input: 'a book' },
+      { input: '' },
+      { confirm: true },
+      { input: 'none' },
+      { confirm: false },
+      { confirm: true },
+    ]);
+    const answers = await runAddFlow(ask, OPTIONS);
+    const flags = requestFromOptions(
+      ['Ralph Smith'],
+      {
+        kind: 'lunch',
+        date: '2026-11-19',
+        notes: 'tacos',
+        learned: ['has a dog'],
+        via: '#2',
+        followUp: ['send the deck'],
+        offered: ['an intro to Ana'],
+        gave: ['a book'],
+        outreach: true,
+        nudge: false,
+        thankYou: false,
+        company: 'Initech',
+        circle: 'third',
+      },
+      TODAY,
+    );
+    expect(asRequest(answers)).toEqual(flags);
+  });
+
+  it('skips everything after "who" with Enter: a coffee today, a thank-you, nothing else', async () => {
+    const { ask, asked } = scripted([
+      { search: 'Joe' },
+      { confirm: false },
+      ...plain(),
+      { confirm: true },
+      { confirm: true },
+    ]);
+    const answers = await runAddFlow(ask, OPTIONS);
+    expect(asRequest(answers)).toEqual(requestFromOptions(['#2'], { thankYou: true }, TODAY));
+    // Every question but "who" was answered by Enter alone: its default is the skip.
+    expect(asked).toHaveLength(13);
+  });
+
+  it('asks "Did you mean" for a new name one typo from a contact; yes picks the contact', async () => {
+    const contacts = [...CONTACTS, { id: 8, name: 'Chris Wong', company: null }];
+    const { ask, asked } = scripted([
+      { search: 'Chirs Wong' },
+      { confirm: true },
+      { confirm: false },
+      ...plain(),
+      { confirm: true },
+      { confirm: true },
+    ]);
+    const answers = await runAddFlow(ask, { today: TODAY, contacts });
+    expect(asked[1]).toMatchObject({ message: 'Did you mean Chris Wong (#8)?', default: true });
+    // An existing contact: no company or circle to ask.
+    expect(asked[3]?.message).toBe('Kind of meeting');
+    expect(answers?.names).toEqual(['#8']);
+  });
+
+  it('keeps the new name when the answer is no, and asks its company and circle', async () => {
+    const contacts = [...CONTACTS, { id: 8, name: 'Chris Wong', company: null }];
+    const { ask } = scripted([
+      { search: 'Chirs Wong' },
+      { confirm: false },
+      ...details('Acme'),
+      { confirm: false },
+      { select: 'call' },
+      { input: '' },
+      { input: '' },
+      { input: '' },
+      { search: 'Lena Ortis' },
+      { confirm: true },
+      { input: '' },
+      { input: '' },
+      { input: '' },
+      { confirm: false },
+      { confirm: true },
+      { confirm: true },
+    ]);
+    const answers = await runAddFlow(ask, { today: TODAY, contacts });
+    expect(answers?.names).toEqual(['Chirs Wong']);
+    expect(answers?.opts.people).toEqual([{ company: 'Acme', circle: undefined }]);
+    // The introducer typed one letter off Lena Ortiz (#3) became her.
+    expect(answers?.opts.via).toBe('#3');
   });
 
   it('does not ask about a thank-you note after an email', async () => {
     const { ask, asked, said } = scripted([
       { search: 'Ralph' },
+      ...details(),
       { confirm: false },
       ...plain('email'),
       { confirm: true },
     ]);
-    const request = await runAddFlow(ask, OPTIONS);
-    expect(request).toMatchObject({ names: ['Ralph'], kind: 'email', date: TODAY, via: null });
-    expect(request?.thankYou).toBe(false);
+    const answers = await runAddFlow(ask, OPTIONS);
+    expect(answers?.names).toEqual(['Ralph']);
+    expect(answers?.opts).toMatchObject({ kind: 'email', date: TODAY, thankYou: false });
+    expect(answers?.opts.via).toBeUndefined();
     expect(asked.some((q) => q.message.includes('thank-you'))).toBe(false);
     expect(said.join('')).toContain('  thank-you  no\n');
     expect(said.join('')).toContain('  notes      —\n');
+    expect(said.join('')).toContain('  who        Ralph (new)\n');
+    expect(said.join('')).toContain('  outreach   no\n');
   });
 
   it('returns null when the user declines at the summary', async () => {
     const { ask, asked } = scripted([
       { search: 'Ralph' },
+      ...details(),
       { confirm: false },
       ...plain(),
       { confirm: true },
@@ -202,13 +364,13 @@ describe('runAddFlow', () => {
   });
 
   it('lets Ctrl-C (InterruptedError) through, wherever it happens', async () => {
-    const { ask, asked } = scripted([{ search: 'Ralph' }, { confirm: false }, { interrupt: true }]);
+    const { ask, asked } = scripted([{ search: 'Joe' }, { confirm: false }, { interrupt: true }]);
     await expect(runAddFlow(ask, OPTIONS)).rejects.toBeInstanceOf(InterruptedError);
     expect(asked.at(-1)?.message).toBe('Kind of meeting');
   });
 
   it('rejects a bad date inline with the parser message and hint', async () => {
-    const { ask, asked } = scripted([{ search: 'Ralph' }, { confirm: false }, { select: 'call' }]);
+    const { ask, asked } = scripted([{ search: 'Joe' }, { confirm: false }, { select: 'call' }]);
     await expect(runAddFlow(ask, OPTIONS)).rejects.toThrow(/no scripted answer/);
     const when = asked.at(-1);
     expect(when).toMatchObject({ message: 'When was it?', default: 'today' });
@@ -225,19 +387,87 @@ describe('runAddFlow', () => {
     );
   });
 
-  it('validates the introducer against the people in the meeting and existing names', async () => {
-    const contacts = [...CONTACTS, { id: 4, name: 'Joe Bloggs', company: null }];
-    const { ask, asked } = scripted([{ search: 'Lena' }, { confirm: false }, ...plain()]);
-    await expect(runAddFlow(ask, { today: TODAY, contacts })).rejects.toThrow(/no scripted/);
-    const via = asked.find((q) => q.message.startsWith('Who introduced you'))?.validate;
-    expect(via?.('')).toBe(true);
-    expect(via?.('Ana')).toBe(true);
-    expect(via?.('lena')).toBe('Lena Ortiz is in this meeting: name who introduced you');
-    expect(via?.('Joe')).toBe(
-      '"Joe" matches Joe Park #2, Joe Bloggs #4: type more of the name, or its #id',
+  it('refuses a meeting date after today with dates it would take', async () => {
+    const past = dateValidator(TODAY, 'past');
+    expect(past('tomorrow')).toBe(
+      "a meeting date can't be in the future (tomorrow) — give the day it happened, e.g. today, yesterday or 2026-11-18",
     );
-    expect(via?.('#9')).toBe('no contact #9');
-    expect(via?.('me')).toMatch(/^"me" means you/);
+    expect(past('2026-11-22')).toBe(
+      "a meeting date can't be in the future (2026-11-22) — give the day it happened, e.g. today, yesterday or 2026-11-18",
+    );
+    // Each example it gives is taken.
+    for (const example of ['today', 'yesterday', '2026-11-18']) expect(past(example)).toBe(true);
+  });
+
+  it('validates the nudge date, and "none" means no nudge', async () => {
+    const { ask, asked } = scripted([
+      { search: 'Joe' },
+      { confirm: false },
+      ...plain().slice(0, -1),
+      { confirm: true },
+    ]);
+    await expect(runAddFlow(ask, OPTIONS)).rejects.toThrow(/no scripted/);
+    const nudge = asked.at(-1)?.validate;
+    expect(nudge?.('none')).toBe(true);
+    expect(nudge?.('friday')).toBe(true);
+    expect(nudge?.('yesterday')).toBe(
+      '2026-11-20 is in the past: a due date is today or later — give one ahead, e.g. today, friday, 2w',
+    );
+  });
+});
+
+describe('viaChoices', () => {
+  const names = (choices: PromptChoice<unknown>[]): string[] =>
+    choices.map((c) => c.name + (c.disabled ? ` ${c.disabled}` : ''));
+  const people = [
+    { id: 3, name: 'Lena Ortiz' },
+    { id: null, name: 'Ralph Smith' },
+  ];
+
+  it('offers nobody first, then the contacts not in the meeting', () => {
+    const choices = viaChoices('', CONTACTS, people);
+    expect(names(choices)).toEqual(['— nobody (skip)', 'Joe Park (Acme)  #2']);
+    expect(choices[0]?.value).toBeNull();
+  });
+
+  it('takes me as nobody, offers existing names and a new name, never someone in the meeting', () => {
+    // `add --via me` is refused ("me" means you): having met them yourself, there is no one to record.
+    for (const me of ['me', 'Myself', 'I']) {
+      expect(viaChoices(me, CONTACTS, people)).toEqual([
+        { value: null, name: 'me: you met them yourself (nobody to record)', short: 'nobody' },
+      ]);
+    }
+    expect(names(viaChoices('jo', CONTACTS, people))).toEqual([
+      'Joe Park (Acme)  #2',
+      '＋ new contact: jo (matches an existing name: pick it)',
+    ]);
+    expect(names(viaChoices('lena', CONTACTS, people))).toEqual([
+      '＋ new contact: lena (matches an existing name: pick it)',
+    ]);
+    expect(names(viaChoices('ralph smith', CONTACTS, people))).toEqual([
+      '＋ new contact: ralph smith (is in this meeting)',
+    ]);
+    // A prefix of a new person's name would resolve to them once they are created.
+    expect(names(viaChoices('Ralph', CONTACTS, people))).toEqual([
+      '＋ new contact: Ralph (matches an existing name: pick it)',
+    ]);
+    expect(viaChoices('Ana Lee', CONTACTS, people)).toEqual([
+      {
+        value: { id: null, name: 'Ana Lee' },
+        name: '＋ new contact: Ana Lee',
+        short: 'Ana Lee (new)',
+      },
+    ]);
+  });
+});
+
+describe('nearNames', () => {
+  it('finds contacts one typo away, not those already in the meeting', () => {
+    const contacts = [...CONTACTS, { id: 8, name: 'Chris Wong', company: null }];
+    expect(nearNames('Chirs Wong', contacts, []).map((c) => c.id)).toEqual([8]);
+    expect(nearNames('Chirs Wong', contacts, [{ id: 8, name: 'Chris Wong' }])).toEqual([]);
+    expect(nearNames('Joe Parks', contacts, []).map((c) => c.id)).toEqual([2]);
+    expect(nearNames('Joe Pike', contacts, [])).toEqual([]);
   });
 });
 
@@ -275,7 +505,7 @@ describe('whoChoices', () => {
   });
 });
 
-describe('promptAddRequest', () => {
+describe('promptAddOptions', () => {
   afterEach(() => {
     vi.doUnmock('../../src/load-library.js');
     vi.resetModules();
@@ -294,7 +524,7 @@ describe('promptAddRequest', () => {
     // inquirer is loaded through loadLibrary (a require), so that is what is replaced.
     vi.resetModules();
     vi.doMock('../../src/load-library.js', () => ({ loadLibrary }));
-    const { promptAddRequest: prompt } = await import('../../src/prompts/add.js');
+    const { promptAddOptions: prompt } = await import('../../src/prompts/add.js');
     await expect(prompt(OPTIONS, process.stderr)).rejects.toMatchObject({
       name: 'InterruptedError',
       exitCode: 130,

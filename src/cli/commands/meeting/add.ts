@@ -1,5 +1,12 @@
 import type { Command } from 'commander';
-import { parseKind, requireText, type AddRequest } from '../../../domain/capture.js';
+import {
+  parseKind,
+  requireText,
+  type AddOptions,
+  type AddRequest,
+  type NewContactDetails,
+} from '../../../domain/capture.js';
+import { parseCircle } from '../../../domain/contact.js';
 import { parseDueDate, parseEventDate } from '../../../domain/date-bounds.js';
 import { addDays } from '../../../domain/dates.js';
 import { UsageError } from '../../../errors.js';
@@ -12,24 +19,17 @@ import { writeTransaction } from '../../../storage/journal.js';
 import { collect, withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
 
-export interface AddOptions {
-  kind?: string;
-  date?: string;
-  notes?: string;
-  learned?: string[];
-  via?: string;
-  followUp?: string[];
-  due?: string;
-  offered?: string[];
-  gave?: string[];
-  outreach?: boolean;
-  /** --nudge WHEN, or false for --no-nudge. */
-  nudge?: string | boolean;
-  thankYou: boolean;
-  new?: boolean;
+/** --company and --circle (or one person's answers) as set on a new contact. */
+function newContactDetails(given: { company?: string; circle?: string }): NewContactDetails {
+  const company = given.company?.trim();
+  const circle = given.circle?.trim();
+  return { company: company ? company : null, circle: circle ? parseCircle(circle) : null };
 }
 
-/** Validate the flags of `add` into a request; throws UsageError on the first bad value. */
+/**
+ * Validate the options of `add` (its flags, or the prompts' answers) into a request;
+ * throws UsageError on the first bad value.
+ */
 export function requestFromOptions(names: string[], opts: AddOptions, today: string): AddRequest {
   const due = opts.due === undefined ? addDays(today, 7) : parseDueDate(opts.due, today, '--due');
   if (opts.due !== undefined && !opts.followUp?.length) {
@@ -58,45 +58,50 @@ export function requestFromOptions(names: string[], opts: AddOptions, today: str
     notes: notes ? notes : null,
     learned: (opts.learned ?? []).map((t) => requireText(t, '--learned')),
     via: opts.via === undefined ? null : requireText(opts.via, '--via'),
-    followUps: (opts.followUp ?? []).map((t) => ({ text: requireText(t, '--follow-up'), due })),
+    followUps: (opts.followUp ?? []).map((t, i) => {
+      const own = opts.dues?.[i];
+      const text = requireText(t, '--follow-up');
+      return { text, due: own === undefined ? due : parseDueDate(own, today, '--due') };
+    }),
     offered: (opts.offered ?? []).map((t) => requireText(t, '--offered')),
     gave: (opts.gave ?? []).map((t) => requireText(t, '--gave')),
     outreach: opts.outreach === true,
     nudge,
     thankYou: opts.thankYou,
     forceNew: opts.new === true,
+    newContacts: names.map((_, i) => newContactDetails(opts.people?.[i] ?? opts)),
   };
 }
 
-/** `add [NAME...]`: log a meeting, from flags or (on a terminal, with no names) from prompts. */
-export async function runAdd(ctx: Context, names: string[], opts: AddOptions): Promise<number> {
-  const format = ctx.format();
-  let request: AddRequest;
-  if (names.length > 0) {
-    request = requestFromOptions(names, opts, ctx.today());
-  } else if (ctx.canPrompt()) {
-    const db = ctx.readJournal();
-    const { promptAddRequest } = await import('../../../prompts/add.js');
-    const asked = await promptAddRequest(
-      {
-        today: ctx.today(),
-        contacts: db
-          ? listContacts(db).map(({ id, name, company }) => ({ id, name, company }))
-          : [],
-      },
-      ctx.promptOutput(),
-    );
-    if (!asked) {
-      ctx.info('Nothing logged.');
-      return 0;
-    }
-    request = asked;
-  } else {
+/** What the user means to log: names and options from the prompts, on a terminal. */
+async function askOnTerminal(ctx: Context): Promise<{ names: string[]; opts: AddOptions } | null> {
+  if (!ctx.canPrompt()) {
     throw new UsageError(
       'who did you meet?',
       'name them, e.g. netjournal add "Ralph Smith" --kind coffee (prompts need a terminal)',
     );
   }
+  const db = ctx.readJournal();
+  const { promptAddOptions } = await import('../../../prompts/add.js');
+  return promptAddOptions(
+    {
+      today: ctx.today(),
+      contacts: db ? listContacts(db).map(({ id, name, company }) => ({ id, name, company })) : [],
+    },
+    ctx.promptOutput(),
+  );
+}
+
+/** `add [NAME...]`: log a meeting, from flags or (on a terminal, with no names) from prompts. */
+export async function runAdd(ctx: Context, names: string[], opts: AddOptions): Promise<number> {
+  const format = ctx.format();
+  const given = names.length > 0 ? { names, opts } : await askOnTerminal(ctx);
+  if (given === null) {
+    ctx.info('Nothing logged.');
+    return 0;
+  }
+  // The answers take the flags' path from here: one validation, one request, one write.
+  const request = requestFromOptions(given.names, given.opts, ctx.today());
   const db = ctx.writeJournal();
   const recorded = writeTransaction(db, ctx.invocation, () =>
     recordMeeting(db, request, ctx.today(), ctx.timestamp()),
@@ -159,6 +164,11 @@ export function addCommand(parent: Command, host: CommandHost): Command {
     .option('--no-nudge', 'with --outreach: no nudge')
     .option('--no-thank-you', 'no thank-you note follow-up')
     .option('--new', 'create new contacts even where the names exist')
+    .option('--company <name>', 'where the people this creates work (new contacts only)')
+    .option(
+      '--circle <circle>',
+      'inner, second or third: the circle of the people this creates (new contacts only)',
+    )
     .action(withContext(host, runAdd));
   return withExamples(command, [
     'netjournal add "Ralph Smith"',
