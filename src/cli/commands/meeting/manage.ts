@@ -5,6 +5,11 @@ import { parseId } from '../../../domain/ids.js';
 import type { Meeting } from '../../../domain/journal-types.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
 import { renderJson } from '../../../output/render.js';
+import {
+  meetingEditJson,
+  meetingEditSummary,
+  type MeetingEdit,
+} from '../../../output/meeting-edit.js';
 import { meetingPage } from '../../../output/meeting-page.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import {
@@ -15,6 +20,7 @@ import {
 } from '../../../output/views/journal-views.js';
 import { deleteOpenFollowUpsOfMeeting, listFollowUps } from '../../../storage/follow-ups.js';
 import { writeTransaction, type Db } from '../../../storage/journal.js';
+import { replanMeetingFollowUps } from '../../../storage/meeting-replan.js';
 import {
   deleteMeeting,
   meetingById,
@@ -69,7 +75,10 @@ export interface MeetingEditOptions {
   outreach?: boolean;
 }
 
-/** `meeting edit ID`: correct the date, kind, notes, people or outreach flag. */
+/**
+ * `meeting edit ID`: correct the date, kind, notes, people or outreach flag,
+ * re-planning the open follow-ups the meeting made as `add` would for it now.
+ */
 export function runMeetingEdit(ctx: Context, rawId: string, opts: MeetingEditOptions): void {
   ctx.format();
   const id = parseId(rawId, 'meeting');
@@ -81,14 +90,18 @@ export function runMeetingEdit(ctx: Context, rawId: string, opts: MeetingEditOpt
     throw new UsageError('nothing to change', 'give --date, --kind, --notes, --with or --outreach');
   }
   const db = ctx.writeJournal();
-  const meeting = writeTransaction(db, ctx.invocation, () => {
-    const old = load(db, id);
-    const notes = opts.notes === undefined ? old.notes : opts.notes.trim() || null;
+  const edit = writeTransaction(db, ctx.invocation, (): MeetingEdit => {
+    const before = load(db, id);
+    // A removed follow-up is reported as it read, not as the new kind would have it.
+    const madeBefore = new Map(
+      listFollowUps(db, { all: true, meetingId: id }).map((f) => [f.id, f]),
+    );
+    const notes = opts.notes === undefined ? before.notes : opts.notes.trim() || null;
     updateMeeting(db, id, {
-      date: date ?? old.date,
-      kind: kind ?? old.kind,
+      date: date ?? before.date,
+      kind: kind ?? before.kind,
       notes,
-      outreach: opts.outreach ?? old.outreach,
+      outreach: opts.outreach ?? before.outreach,
     });
     if (people)
       setParticipants(
@@ -96,10 +109,24 @@ export function runMeetingEdit(ctx: Context, rawId: string, opts: MeetingEditOpt
         id,
         people.map((n) => resolveName(db, n).id),
       );
-    return load(db, id);
+    const after = load(db, id);
+    // The follow-ups it made depend on these; the notes change none of them.
+    const replanned =
+      after.date !== before.date ||
+      after.kind !== before.kind ||
+      after.outreach !== before.outreach ||
+      after.contacts.map((c) => c.id).join() !== before.contacts.map((c) => c.id).join()
+        ? replanMeetingFollowUps(db, before, after, ctx.today(), ctx.timestamp())
+        : { added: [], moved: [], removed: [] };
+    const removed = replanned.removed.map((r) => ({
+      ...r,
+      followUp: madeBefore.get(r.followUp.id) ?? r.followUp,
+    }));
+    return { before, after, ...replanned, removed };
   });
-  ctx.info(`Updated meeting ${meeting.id}.`);
-  printWritten(ctx, [meeting], meetingView);
+  ctx.info(meetingEditSummary(edit));
+  if (ctx.format() === 'json') ctx.out(renderJson(meetingEditJson(edit), ctx.term));
+  else printWritten(ctx, [edit.after], meetingView);
 }
 
 /** `meeting rm ID`: remove a meeting and the follow-ups it created that are still open. */

@@ -1,0 +1,129 @@
+import { planFollowUps, type Participant } from '../domain/capture.js';
+import { addDays } from '../domain/dates.js';
+import type { ContactRef, FollowUp, Meeting } from '../domain/journal-types.js';
+import {
+  choicesOf,
+  replanFollowUps,
+  type MeetingFollowUp,
+  type RemovalReason,
+} from '../domain/replan.js';
+import { ME_ID } from './contacts.js';
+import { deleteFollowUp, followUpById, insertFollowUp, setFollowUpDue } from './follow-ups.js';
+import { introductionToMe } from './introductions.js';
+import type { Db } from './journal.js';
+import { statement } from './sqlite.js';
+
+/** What re-planning an edited meeting's follow-ups wrote. */
+export interface ReplannedFollowUps {
+  added: FollowUp[];
+  /** Still planned, due on the edited meeting's date plus a day or two: `from` is the old due. */
+  moved: { followUp: FollowUp; from: string }[];
+  /** As they were before removal; person: a report-back's person introduced. */
+  removed: { followUp: FollowUp; reason: RemovalReason; person: ContactRef | null }[];
+}
+
+type MadeFollowUp = MeetingFollowUp & { personName: string | null };
+
+/** Every follow-up a meeting made, whatever its status, oldest first. */
+function followUpsMadeBy(db: Db, meetingId: number): MadeFollowUp[] {
+  return statement(
+    db,
+    `SELECT f.id, f.kind, f.template, f.contact_id AS contactId,
+            f.introduction_id AS introductionId, i.person_id AS personId,
+            p.name AS personName, f.due, f.status
+       FROM follow_ups f LEFT JOIN introductions i ON i.id = f.introduction_id
+       LEFT JOIN contacts p ON p.id = i.person_id
+      WHERE f.meeting_id = ? ORDER BY f.id`,
+  ).all(meetingId) as MadeFollowUp[];
+}
+
+/**
+ * The meeting's people as the planner needs them. "Before this meeting"
+ * is by date (then by id on the same day), since an edit may move it; and
+ * an introduction whose report-back another meeting (or the user) already
+ * made gets no second one.
+ */
+function participantsOf(db: Db, meeting: Meeting): Participant[] {
+  const earlier = statement(
+    db,
+    `SELECT count(*) AS n FROM meeting_contacts mc JOIN meetings m ON m.id = mc.meeting_id
+      WHERE mc.contact_id = @contactId AND m.id <> @id
+        AND (m.date < @date OR (m.date = @date AND m.id < @id))`,
+  );
+  const reportedElsewhere = statement(
+    db,
+    `SELECT 1 FROM follow_ups WHERE introduction_id = ? AND kind = 'report_back'
+        AND (meeting_id IS NULL OR meeting_id <> ?) LIMIT 1`,
+  );
+  return meeting.contacts.map((p) => {
+    const intro = introductionToMe(db, p.id, ME_ID);
+    const owed =
+      intro !== undefined &&
+      intro.introducer.id !== ME_ID &&
+      reportedElsewhere.get(intro.id, meeting.id) === undefined;
+    return {
+      ...p,
+      priorMeetings: (
+        earlier.get({ contactId: p.id, id: meeting.id, date: meeting.date }) as { n: number }
+      ).n,
+      introducer: owed
+        ? { id: intro.introducer.id, name: intro.introducer.name, introductionId: intro.id }
+        : null,
+    };
+  });
+}
+
+/**
+ * Re-plan the follow-ups a meeting made after an edit (domain/replan.ts
+ * says the rules): moves, removes and adds through the write path, so they
+ * join the edit's change group and one `undo` reverts the whole edit. Call
+ * inside the edit's write transaction, after the meeting itself changed.
+ */
+export function replanMeetingFollowUps(
+  db: Db,
+  before: Meeting,
+  after: Meeting,
+  today: string,
+  created: string,
+): ReplannedFollowUps {
+  const existing = followUpsMadeBy(db, after.id);
+  const choices = choicesOf(before, existing);
+  // A new nudge waits as long as the meeting's others do; else `add`'s week from today.
+  const nudgeDue = existing.find((f) => f.template === 'nudge')?.due ?? addDays(today, 7);
+  const plan = (m: Meeting) =>
+    planFollowUps(
+      {
+        kind: m.kind,
+        date: m.date,
+        outreach: m.outreach,
+        thankYou: choices.thankYou,
+        nudge: choices.nudge ? nudgeDue : null,
+        followUps: [],
+        offered: [],
+      },
+      participantsOf(db, m),
+      today,
+    );
+  const replan = replanFollowUps(existing, plan(before), plan(after), {
+    kind: after.kind,
+    outreach: after.outreach,
+    contactIds: after.contacts.map((c) => c.id),
+  });
+  const removed = replan.removed.map(({ item, reason }) => {
+    const followUp = followUpById(db, item.id) as FollowUp;
+    deleteFollowUp(db, item.id);
+    const { personId, personName } = item as MadeFollowUp;
+    const person =
+      personId === null || personName === null ? null : { id: personId, name: personName };
+    return { followUp, reason, person };
+  });
+  const moved = replan.moved.map(({ item, due }) => {
+    setFollowUpDue(db, item.id, due);
+    return { followUp: followUpById(db, item.id) as FollowUp, from: item.due };
+  });
+  const added = replan.added.map((p) => {
+    const id = insertFollowUp(db, { ...p, meetingId: after.id }, created);
+    return followUpById(db, id) as FollowUp;
+  });
+  return { added, moved, removed };
+}
