@@ -38,10 +38,12 @@ function followUpsMadeBy(db: Db, meetingId: number): MadeFollowUp[] {
 }
 
 /**
- * The meeting's people as the planner needs them. "Before this meeting"
- * is by date (then by id on the same day), since an edit may move it; and
- * an introduction whose report-back another meeting (or the user) already
- * made gets no second one.
+ * The meeting's people as the planner needs them. A report-back is owed
+ * once per introduction: a meeting that made one keeps it while the person
+ * stays in it, wherever its date moves (else moving the first meeting after
+ * a later one would lose it); an introduction whose report-back another
+ * meeting (or the user) made gets no second one; otherwise the meeting
+ * must be the first with the person, by date (then id on the same day).
  */
 function participantsOf(db: Db, meeting: Meeting): Participant[] {
   const earlier = statement(
@@ -55,17 +57,23 @@ function participantsOf(db: Db, meeting: Meeting): Participant[] {
     `SELECT 1 FROM follow_ups WHERE introduction_id = ? AND kind = 'report_back'
         AND (meeting_id IS NULL OR meeting_id <> ?) LIMIT 1`,
   );
+  const reportedHere = statement(
+    db,
+    `SELECT 1 FROM follow_ups WHERE introduction_id = ? AND kind = 'report_back'
+        AND meeting_id = ? LIMIT 1`,
+  );
   return meeting.contacts.map((p) => {
     const intro = introductionToMe(db, p.id, ME_ID);
     const owed =
       intro !== undefined &&
       intro.introducer.id !== ME_ID &&
       reportedElsewhere.get(intro.id, meeting.id) === undefined;
+    const owns = owed && reportedHere.get(intro.id, meeting.id) !== undefined;
     return {
       ...p,
-      priorMeetings: (
-        earlier.get({ contactId: p.id, id: meeting.id, date: meeting.date }) as { n: number }
-      ).n,
+      priorMeetings: owns
+        ? 0
+        : (earlier.get({ contactId: p.id, id: meeting.id, date: meeting.date }) as { n: number }).n,
       introducer: owed
         ? { id: intro.introducer.id, name: intro.introducer.name, introductionId: intro.id }
         : null,

@@ -118,6 +118,45 @@ describe('meeting edit --with', () => {
   });
 });
 
+describe('meeting edit and report-backs', () => {
+  it('owes the introducer a report-back when an introduced person joins their first meeting', async () => {
+    await ok(['intro', 'Joe Park', 'Ralph Smith'], '2026-11-15');
+    await ok(['add', 'Lena Berg', '--kind', 'call', '--date', '2026-11-20'], '2026-11-20');
+    const r = await ok(['meeting', 'edit', '1', '--with', 'Lena', '--with', 'Ralph']);
+    expect(r.stderr).toBe(
+      'Updated meeting 1: people Lena Berg → Lena Berg, Ralph Smith; ' +
+        'added thank-you for Ralph Smith (follow-up 2, due 2026-11-21); ' +
+        'added report-back to Joe Park (follow-up 3, due 2026-11-22).\n',
+    );
+    expect(await followUps()).toEqual([
+      '1 thank_you open 2026-11-21 Lena Berg: Thank Lena Berg for the call',
+      '2 thank_you open 2026-11-21 Ralph Smith: Thank Ralph Smith for the call',
+      '3 report_back open 2026-11-22 Joe Park: Tell Joe Park how it went with Ralph Smith',
+    ]);
+  });
+
+  it('owes none when they joined a meeting after an earlier one with them', async () => {
+    await ok(['intro', 'Joe Park', 'Ralph Smith'], '2026-11-10');
+    await ok(['add', 'Ralph Smith', '--no-thank-you', '--date', '2026-11-12'], '2026-11-12');
+    await ok(['add', 'Lena Berg', '--kind', 'call', '--no-thank-you'], '2026-11-20');
+    const r = await ok(['meeting', 'edit', '2', '--with', 'Lena', '--with', 'Ralph']);
+    expect(r.stderr).toBe('Updated meeting 2: people Lena Berg → Lena Berg, Ralph Smith.\n');
+    expect(await followUps()).toEqual([
+      '1 report_back open 2026-11-14 Joe Park: Tell Joe Park how it went with Ralph Smith',
+    ]);
+  });
+
+  it('keeps the report-back on a first meeting moved after a later one (it is owed once)', async () => {
+    await ok(['intro', 'Joe Park', 'Ralph Smith'], '2026-11-10');
+    await ok(['add', 'Ralph Smith', '--no-thank-you', '--date', '2026-11-12'], '2026-11-12');
+    await ok(['add', 'Ralph Smith', '--kind', 'call', '--no-thank-you'], '2026-11-15');
+    const r = await ok(['meeting', 'edit', '1', '--date', '2026-11-18']);
+    expect(r.stderr).toBe(
+      'Updated meeting 1: date 2026-11-12 → 2026-11-18; report-back to Joe Park moved to 2026-11-20.\n',
+    );
+  });
+});
+
 describe('meeting edit --kind', () => {
   it('removes open thank-yous for an email and plans them again for a call', async () => {
     await ok(['add', 'Omar Haddad', 'Lena Berg', '--kind', 'coffee'], '2026-11-20');
