@@ -8,9 +8,16 @@ import {
   type RemovalReason,
 } from '../domain/replan.js';
 import { ME_ID } from './contacts.js';
-import { deleteFollowUp, followUpById, insertFollowUp, setFollowUpDue } from './follow-ups.js';
+import {
+  deleteFollowUp,
+  followUpById,
+  insertFollowUp,
+  listFollowUps,
+  setFollowUpDue,
+} from './follow-ups.js';
 import { introductionToMe } from './introductions.js';
 import type { Db } from './journal.js';
+import { meetingById, setParticipants, updateMeeting, type MeetingInput } from './meetings.js';
 import { statement } from './sqlite.js';
 
 /** What re-planning an edited meeting's follow-ups wrote. */
@@ -134,4 +141,50 @@ export function replanMeetingFollowUps(
     return followUpById(db, id) as FollowUp;
   });
   return { added, moved, removed };
+}
+
+/** A meeting's correction: its fields, and its people when they change. */
+export interface MeetingCorrection extends MeetingInput {
+  contactIds?: readonly number[];
+}
+
+/** What `meeting edit` wrote: the meeting before and after, and the follow-ups re-planned. */
+export interface MeetingEditResult extends ReplannedFollowUps {
+  before: Meeting;
+  after: Meeting;
+}
+
+/**
+ * Correct a meeting and re-plan the follow-ups it made when what they
+ * depend on changed (date, kind, outreach, people: not the notes). Removed
+ * follow-ups are returned as they read before the edit (a kind's new
+ * wording is not theirs). Call inside a write transaction.
+ */
+export function editMeeting(
+  db: Db,
+  before: Meeting,
+  correction: MeetingCorrection,
+  today: string,
+  created: string,
+): MeetingEditResult {
+  const { contactIds, ...fields } = correction;
+  const madeBefore = new Map(
+    listFollowUps(db, { all: true, meetingId: before.id }).map((f) => [f.id, f]),
+  );
+  updateMeeting(db, before.id, fields);
+  if (contactIds) setParticipants(db, before.id, contactIds);
+  const after = meetingById(db, before.id) as Meeting;
+  const ids = (m: Meeting) => m.contacts.map((c) => c.id).join();
+  const matters =
+    after.date !== before.date ||
+    after.kind !== before.kind ||
+    after.outreach !== before.outreach ||
+    ids(after) !== ids(before);
+  if (!matters) return { before, after, added: [], moved: [], removed: [] };
+  const replanned = replanMeetingFollowUps(db, before, after, today, created);
+  const removed = replanned.removed.map((r) => ({
+    ...r,
+    followUp: madeBefore.get(r.followUp.id) ?? r.followUp,
+  }));
+  return { before, after, ...replanned, removed };
 }

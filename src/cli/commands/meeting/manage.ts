@@ -5,11 +5,7 @@ import { parseId } from '../../../domain/ids.js';
 import type { Meeting } from '../../../domain/journal-types.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
 import { renderJson } from '../../../output/render.js';
-import {
-  meetingEditJson,
-  meetingEditSummary,
-  type MeetingEdit,
-} from '../../../output/meeting-edit.js';
+import { meetingEditJson, meetingEditSummary } from '../../../output/meeting-edit.js';
 import { meetingPage } from '../../../output/meeting-page.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import {
@@ -20,13 +16,8 @@ import {
 } from '../../../output/views/journal-views.js';
 import { deleteOpenFollowUpsOfMeeting, listFollowUps } from '../../../storage/follow-ups.js';
 import { writeTransaction, type Db } from '../../../storage/journal.js';
-import { replanMeetingFollowUps } from '../../../storage/meeting-replan.js';
-import {
-  deleteMeeting,
-  meetingById,
-  setParticipants,
-  updateMeeting,
-} from '../../../storage/meetings.js';
+import { editMeeting } from '../../../storage/meeting-replan.js';
+import { deleteMeeting, meetingById } from '../../../storage/meetings.js';
 import { giftsOfMeeting, notesOfMeeting } from '../../../storage/notes.js';
 import { collect, withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
@@ -90,39 +81,21 @@ export function runMeetingEdit(ctx: Context, rawId: string, opts: MeetingEditOpt
     throw new UsageError('nothing to change', 'give --date, --kind, --notes, --with or --outreach');
   }
   const db = ctx.writeJournal();
-  const edit = writeTransaction(db, ctx.invocation, (): MeetingEdit => {
+  const edit = writeTransaction(db, ctx.invocation, () => {
     const before = load(db, id);
-    // A removed follow-up is reported as it read, not as the new kind would have it.
-    const madeBefore = new Map(
-      listFollowUps(db, { all: true, meetingId: id }).map((f) => [f.id, f]),
+    return editMeeting(
+      db,
+      before,
+      {
+        date: date ?? before.date,
+        kind: kind ?? before.kind,
+        notes: opts.notes === undefined ? before.notes : opts.notes.trim() || null,
+        outreach: opts.outreach ?? before.outreach,
+        ...(people ? { contactIds: people.map((n) => resolveName(db, n).id) } : {}),
+      },
+      ctx.today(),
+      ctx.timestamp(),
     );
-    const notes = opts.notes === undefined ? before.notes : opts.notes.trim() || null;
-    updateMeeting(db, id, {
-      date: date ?? before.date,
-      kind: kind ?? before.kind,
-      notes,
-      outreach: opts.outreach ?? before.outreach,
-    });
-    if (people)
-      setParticipants(
-        db,
-        id,
-        people.map((n) => resolveName(db, n).id),
-      );
-    const after = load(db, id);
-    // The follow-ups it made depend on these; the notes change none of them.
-    const replanned =
-      after.date !== before.date ||
-      after.kind !== before.kind ||
-      after.outreach !== before.outreach ||
-      after.contacts.map((c) => c.id).join() !== before.contacts.map((c) => c.id).join()
-        ? replanMeetingFollowUps(db, before, after, ctx.today(), ctx.timestamp())
-        : { added: [], moved: [], removed: [] };
-    const removed = replanned.removed.map((r) => ({
-      ...r,
-      followUp: madeBefore.get(r.followUp.id) ?? r.followUp,
-    }));
-    return { before, after, ...replanned, removed };
   });
   ctx.info(meetingEditSummary(edit));
   if (ctx.format() === 'json') ctx.out(renderJson(meetingEditJson(edit), ctx.term));
@@ -175,6 +148,12 @@ export function meetingCommands(parent: Command, host: CommandHost): void {
       .option('--with <name>', 'who was there (repeatable; replaces the list)', collect)
       .option('--outreach', 'you reached out to start this')
       .option('--no-outreach', 'they reached out')
+      .addHelpText(
+        'after',
+        '\nThe open thank-yous, report-backs and nudges the meeting made are re-planned as add\n' +
+          'would for the edited meeting: moved, removed or added. Done and dropped ones stay;\n' +
+          'your own follow-ups keep their text and due date. netjournal undo reverts it all.',
+      )
       .action(withContext(host, runMeetingEdit)),
     [
       'netjournal meeting edit 12 --date yesterday',
