@@ -568,7 +568,51 @@ describe('log and meeting', () => {
       contactIds: [2],
       notes: 'demo day',
       outreach: false,
+      // Issue 16 point 2: the edit says what changed and re-plans the follow-ups.
+      changes: [
+        { field: 'date', before: '2026-11-18', after: '2026-11-05' },
+        { field: 'kind', before: 'coffee', after: 'lunch' },
+        { field: 'people', before: 'Lena Berg, Ralph Smith', after: 'Lena Berg' },
+      ],
+      replanned: {
+        added: [],
+        moved: [
+          {
+            id: 2,
+            kind: 'thank_you',
+            contact: 'Lena Berg',
+            contactId: 2,
+            text: 'Thank Lena Berg for lunch',
+            due: '2026-11-06',
+            status: 'open',
+            closed: null,
+            meetingId: 2,
+            introductionId: null,
+            from: '2026-11-19',
+          },
+        ],
+        removed: [
+          {
+            id: 3,
+            kind: 'thank_you',
+            contact: 'Ralph Smith',
+            contactId: 1,
+            text: 'Thank Ralph Smith for the coffee',
+            due: '2026-11-19',
+            status: 'open',
+            closed: null,
+            meetingId: 2,
+            introductionId: null,
+            reason: 'left',
+          },
+        ],
+      },
     });
+    expect(edited.stderr).toBe(
+      'Updated meeting 2: date 2026-11-18 → 2026-11-05, kind coffee → lunch, ' +
+        'people Lena Berg, Ralph Smith → Lena Berg; thank-you for Lena Berg moved to 2026-11-06; ' +
+        'removed thank-you for Ralph Smith (no longer in the meeting).\n',
+    );
     const contacts = await json<{ name: string; lastMet: string }[]>(['contacts']);
     expect(contacts.map((c) => [c.name, c.lastMet])).toEqual([
       ['Lena Berg', '2026-11-20'],

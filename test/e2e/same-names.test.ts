@@ -71,3 +71,74 @@ describe('namesToTellApart', () => {
     );
   });
 });
+
+describe('intros on a terminal, where two people shown share a name', () => {
+  beforeEach(async () => {
+    for (const args of [
+      ['intro', '#1', '#2', '--date', '2026-11-02'],
+      ['intro', '#2', 'Lena Berg', '--date', '2026-11-03'],
+      ['intro', 'Joe Park', '#3', '--date', '2026-11-04'],
+      ['intro', '#1', '#4', '--date', '2026-11-04'],
+    ]) {
+      const r = await j.run([...args, '--now', '2026-11-05']);
+      expect(r.code, r.stderr).toBe(0);
+    }
+  });
+  const page = async (args: string[]) => {
+    const r = await j.run(['intros', ...args, '--no-color'], { tty: true, columns: 100 });
+    expect(r.code, r.stderr).toBe(0);
+    return r.stdout;
+  };
+
+  it('tells them apart in the list, by company, else by id', async () => {
+    expect(await page([])).toBe(
+      [
+        '4 introductions, newest first',
+        '4  2026-11-04  Sarah Kim (Acme) introduced Joe Park to you · not reported back',
+        '3  2026-11-04  Joe Park introduced Sarah Kím (Globex) to you · not reported back',
+        '2  2026-11-03  Sarah Kim #2 introduced Lena Berg to you · not reported back',
+        '1  2026-11-02  Sarah Kim (Acme) introduced Sarah Kim #2 to you · not reported back',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('tells them apart in --chain and --top, and only where two shown share the name', async () => {
+    expect(await page(['--chain', 'Lena'])).toBe(
+      [
+        'Sarah Kim (Acme) → Sarah Kim #2 → Lena Berg',
+        '  Sarah Kim (Acme) introduced Sarah Kim #2 to you on 2026-11-02',
+        '  Sarah Kim #2 introduced Lena Berg to you on 2026-11-03',
+        '',
+      ].join('\n'),
+    );
+    expect(await page(['--top'])).toBe(
+      [
+        'Your connectors, by introductions made',
+        '  1. Sarah Kim (Acme)  2 introductions',
+        '  2. Joe Park          1 introduction',
+        '  3. Sarah Kim #2      1 introduction',
+        '',
+      ].join('\n'),
+    );
+    // One Sarah Kim on the page: nothing to tell apart.
+    expect(await page(['--chain', '#4'])).toBe(
+      ['Sarah Kim → Joe Park', '  Sarah Kim introduced Joe Park to you on 2026-11-04', ''].join(
+        '\n',
+      ),
+    );
+  });
+
+  it('piped, the names stay as they are', async () => {
+    const r = await j.run(['intros', '--top', '--json']);
+    expect(JSON.parse(r.stdout)).toEqual({
+      introducers: [
+        { name: 'Sarah Kim', count: 2 },
+        { name: 'Joe Park', count: 1 },
+        { name: 'Sarah Kim', count: 1 },
+      ],
+    });
+    const chain = await j.run(['intros', '--chain', 'Lena', '--json']);
+    expect(JSON.parse(chain.stdout)).toEqual({ chain: ['Sarah Kim', 'Sarah Kim', 'Lena Berg'] });
+  });
+});

@@ -19,6 +19,15 @@ export interface IntrosRender {
   header: boolean;
   /** The user's contact id: named `me` in records, "you" on a terminal. */
   meId: number;
+  /** On a terminal: labels for people shown who share a name ("Sarah Kim (Acme)", "Sarah Kim #2"). */
+  labels?: ReadonlyMap<number, string>;
+}
+
+type Labels = ReadonlyMap<number, string> | undefined;
+
+/** A contact as a person reads it on a terminal: its label where its name is shared. */
+function shownName(ref: ContactRef, labels: Labels): string {
+  return forTerminal(labels?.get(ref.id) ?? ref.name);
 }
 
 /** A report in a machine format: json wraps the records in `{key: […]}`. */
@@ -69,15 +78,20 @@ export function renderReport(
   }
 }
 
-// The user reads as "you" on a terminal; everyone else by their sanitised name.
-function who(ref: ContactRef, meId: number, capital = false): string {
-  if (ref.id !== meId) return forTerminal(ref.name);
+// The user reads as "you" on a terminal; everyone else by their sanitised name (or label).
+function who(ref: ContactRef, meId: number, labels: Labels, capital = false): string {
+  if (ref.id !== meId) return shownName(ref, labels);
   return capital ? 'You' : 'you';
 }
 
 /** "Joe Park introduced Ralph Smith to you", sanitised for a terminal. */
-export function introductionSentence(i: Introduction, meId: number): string {
-  return `${who(i.introducer, meId, true)} introduced ${who(i.person, meId)} to ${who(i.to, meId)}`;
+export function introductionSentence(i: Introduction, meId: number, labels?: Labels): string {
+  return `${who(i.introducer, meId, labels, true)} introduced ${who(i.person, meId, labels)} to ${who(i.to, meId, labels)}`;
+}
+
+/** Everyone an introduction names but the user, for telling same-named people apart. */
+export function peopleIn(intros: readonly Introduction[], meId: number): ContactRef[] {
+  return intros.flatMap((i) => [i.introducer, i.person, i.to]).filter((ref) => ref.id !== meId);
 }
 
 // Cut to the terminal's width only on a terminal: `--format table` piped keeps it all.
@@ -121,7 +135,7 @@ export function introsPage(
     // On a narrow terminal the status moves below, so the sentence stays readable.
     const inline = status !== '' && width - status.length - SEP.length >= MIN_SENTENCE;
     const room = inline ? width - status.length - SEP.length : width;
-    const said = fit(introductionSentence(i, r.meId), room, r.term);
+    const said = fit(introductionSentence(i, r.meId, r.labels), room, r.term);
     lines.push(`${id}  ${i.date}  ${said}${inline ? SEP + styled : ''}`);
     const context = i.context === null ? '' : forTerminal(i.context);
     // The context follows the status where ten cells of it fit, else goes below it.
@@ -144,20 +158,23 @@ export function renderChain(chain: IntroChain, format: RecordFormat, r: IntrosRe
     return renderReport('chain', ['name'], records, format, r);
   }
   const { chalk, columns } = r.term;
-  const names = chain.people.map((p) => forTerminal(p.name));
+  const names = chain.people.map((p) => shownName(p, r.labels));
   const lines = [chalk.bold(fit(names.join(' → '), columns, r.term))];
   const last = chain.people[chain.people.length - 1];
   if (chain.links.length === 0 && last) {
-    lines.push(chalk.dim(`You know ${forTerminal(last.name)} directly: no introduction recorded.`));
+    lines.push(
+      chalk.dim(`You know ${shownName(last, r.labels)} directly: no introduction recorded.`),
+    );
   }
   for (const link of chain.links) {
     lines.push(
-      '  ' + fit(`${introductionSentence(link, r.meId)} on ${link.date}`, columns - 2, r.term),
+      '  ' +
+        fit(`${introductionSentence(link, r.meId, r.labels)} on ${link.date}`, columns - 2, r.term),
     );
   }
   const first = chain.people[0];
   if (chain.loopsBackTo && first) {
-    const loop = `${forTerminal(chain.loopsBackTo.name)} also introduced ${forTerminal(first.name)} to you: the chain loops, so it stops here.`;
+    const loop = `${shownName(chain.loopsBackTo, r.labels)} also introduced ${shownName(first, r.labels)} to you: the chain loops, so it stops here.`;
     lines.push(chalk.dim('  ' + fit(loop, columns - 2, r.term)));
   }
   return lines.join('\n') + '\n';
@@ -187,7 +204,7 @@ export function renderTop(
   const countWidth = Math.max(...counts.map((c) => c.length));
   // Names take what the rank and count leave, but no more than the longest needs.
   const room = columns - 2 - rankWidth - 1 - 2 - countWidth;
-  const names = rows.map((row) => fit(forTerminal(row.name), room, r.term));
+  const names = rows.map((row) => fit(shownName(row, r.labels), room, r.term));
   const nameWidth = Math.max(...names.map(displayWidth));
   rows.forEach((_row, k) => {
     const rank = `${k + 1}.`.padStart(rankWidth);

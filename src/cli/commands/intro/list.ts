@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { parseDate } from '../../../domain/dates.js';
-import type { IntroChain } from '../../../domain/journal-types.js';
+import type { ContactRef, IntroChain } from '../../../domain/journal-types.js';
 import { UsageError } from '../../../errors.js';
 import { renderDot, renderMermaid } from '../../../output/graph.js';
 import { RECORD_FORMATS, type RecordFormat } from '../../../output/record-view.js';
@@ -9,6 +9,7 @@ import {
   introductionGraph,
   introReportRecord,
   introsPage,
+  peopleIn,
   renderChain,
   renderReport,
   renderTop,
@@ -25,6 +26,7 @@ import type { Db } from '../../../storage/journal.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
 import { resolveName } from '../../resolve.js';
+import { sameNameLabels } from '../../same-names.js';
 
 export interface IntrosOptions {
   since?: string;
@@ -76,9 +78,15 @@ export async function runIntros(ctx: Context, opts: IntrosOptions): Promise<void
   const since = opts.since === undefined ? undefined : parseDate(opts.since, ctx.today(), 'past');
   const db = ctx.readJournal();
   const r: IntrosRender = { term: ctx.term, header: ctx.globals.header, meId: ME_ID };
+  // Piped formats carry names as they are; a page tells same-named people apart.
+  const label = (shown: Iterable<ContactRef>): IntrosRender =>
+    format === 'table' ? { ...r, labels: sameNameLabels(db, shown) } : r;
   if (opts.chain !== undefined) {
     // checkOptions has turned the graph formats away from --chain and --top.
-    await print(renderChain(loadChain(db, opts.chain), format as RecordFormat, r));
+    const chain = loadChain(db, opts.chain);
+    const shown = [...chain.people, ...peopleIn(chain.links, ME_ID)];
+    if (chain.loopsBackTo) shown.push(chain.loopsBackTo);
+    await print(renderChain(chain, format as RecordFormat, label(shown)));
     return;
   }
   const filter: IntroductionFilter = {
@@ -87,7 +95,8 @@ export async function runIntros(ctx: Context, opts: IntrosOptions): Promise<void
     ofId: opts.of === undefined ? undefined : resolveName(db, opts.of, true).id,
   };
   if (opts.top) {
-    await print(renderTop(db ? topIntroducers(db, filter) : [], format as RecordFormat, r));
+    const top = db ? topIntroducers(db, filter) : [];
+    await print(renderTop(top, format as RecordFormat, label(top)));
     return;
   }
   const intros = db ? listIntroductions(db, filter) : [];
@@ -95,7 +104,7 @@ export async function runIntros(ctx: Context, opts: IntrosOptions): Promise<void
   else if (format === 'mermaid') ctx.out(renderMermaid(introductionGraph(intros, ME_ID)));
   else if (format === 'table') {
     const filtered = Object.values(filter).some((v) => v !== undefined);
-    await ctx.page(introsPage(intros, r, filtered));
+    await ctx.page(introsPage(intros, label(peopleIn(intros, ME_ID)), filtered));
   } else {
     const records = intros.map((i) => introReportRecord(i, ME_ID));
     ctx.out(renderReport('introductions', INTRO_REPORT_FIELDS, records, format, r));

@@ -5,6 +5,7 @@ import { parseId } from '../../../domain/ids.js';
 import type { Meeting } from '../../../domain/journal-types.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
 import { renderJson } from '../../../output/render.js';
+import { meetingEditJson, meetingEditSummary } from '../../../output/meeting-edit.js';
 import { meetingPage } from '../../../output/meeting-page.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import {
@@ -15,12 +16,8 @@ import {
 } from '../../../output/views/journal-views.js';
 import { deleteOpenFollowUpsOfMeeting, listFollowUps } from '../../../storage/follow-ups.js';
 import { writeTransaction, type Db } from '../../../storage/journal.js';
-import {
-  deleteMeeting,
-  meetingById,
-  setParticipants,
-  updateMeeting,
-} from '../../../storage/meetings.js';
+import { editMeeting } from '../../../storage/meeting-replan.js';
+import { deleteMeeting, meetingById } from '../../../storage/meetings.js';
 import { giftsOfMeeting, notesOfMeeting } from '../../../storage/notes.js';
 import { collect, withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
@@ -69,7 +66,10 @@ export interface MeetingEditOptions {
   outreach?: boolean;
 }
 
-/** `meeting edit ID`: correct the date, kind, notes, people or outreach flag. */
+/**
+ * `meeting edit ID`: correct the date, kind, notes, people or outreach flag,
+ * re-planning the open follow-ups the meeting made as `add` would for it now.
+ */
 export function runMeetingEdit(ctx: Context, rawId: string, opts: MeetingEditOptions): void {
   ctx.format();
   const id = parseId(rawId, 'meeting');
@@ -81,25 +81,25 @@ export function runMeetingEdit(ctx: Context, rawId: string, opts: MeetingEditOpt
     throw new UsageError('nothing to change', 'give --date, --kind, --notes, --with or --outreach');
   }
   const db = ctx.writeJournal();
-  const meeting = writeTransaction(db, ctx.invocation, () => {
-    const old = load(db, id);
-    const notes = opts.notes === undefined ? old.notes : opts.notes.trim() || null;
-    updateMeeting(db, id, {
-      date: date ?? old.date,
-      kind: kind ?? old.kind,
-      notes,
-      outreach: opts.outreach ?? old.outreach,
-    });
-    if (people)
-      setParticipants(
-        db,
-        id,
-        people.map((n) => resolveName(db, n).id),
-      );
-    return load(db, id);
+  const edit = writeTransaction(db, ctx.invocation, () => {
+    const before = load(db, id);
+    return editMeeting(
+      db,
+      before,
+      {
+        date: date ?? before.date,
+        kind: kind ?? before.kind,
+        notes: opts.notes === undefined ? before.notes : opts.notes.trim() || null,
+        outreach: opts.outreach ?? before.outreach,
+        ...(people ? { contactIds: people.map((n) => resolveName(db, n).id) } : {}),
+      },
+      ctx.today(),
+      ctx.timestamp(),
+    );
   });
-  ctx.info(`Updated meeting ${meeting.id}.`);
-  printWritten(ctx, [meeting], meetingView);
+  ctx.info(meetingEditSummary(edit));
+  if (ctx.format() === 'json') ctx.out(renderJson(meetingEditJson(edit), ctx.term));
+  else printWritten(ctx, [edit.after], meetingView);
 }
 
 /** `meeting rm ID`: remove a meeting and the follow-ups it created that are still open. */
@@ -148,6 +148,12 @@ export function meetingCommands(parent: Command, host: CommandHost): void {
       .option('--with <name>', 'who was there (repeatable; replaces the list)', collect)
       .option('--outreach', 'you reached out to start this')
       .option('--no-outreach', 'they reached out')
+      .addHelpText(
+        'after',
+        '\nThe open thank-yous, report-backs and nudges the meeting made are re-planned as add\n' +
+          'would for the edited meeting: moved, removed or added. Done and dropped ones stay;\n' +
+          'your own follow-ups keep their text and due date. netjournal undo reverts it all.',
+      )
       .action(withContext(host, runMeetingEdit)),
     [
       'netjournal meeting edit 12 --date yesterday',

@@ -2,13 +2,11 @@ import { Option, type Command } from 'commander';
 import { needsAttention, type TodayItem } from '../../../domain/today.js';
 import { UsageError } from '../../../errors.js';
 import { renderSummary, renderToday } from '../../../output/today-page.js';
-import { foldName, namesToTellApart } from '../../../domain/names.js';
-import type { Db } from '../../../storage/journal.js';
-import { companiesOf } from '../../../storage/contacts.js';
 import { todayItems } from '../../../storage/today.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
 import { EXIT } from '../../errors.js';
+import { sameNameLabels } from '../../same-names.js';
 
 export interface TodayOptions {
   days: string;
@@ -24,22 +22,6 @@ function parseDays(raw: string): number {
   return Number(raw.trim());
 }
 
-/** Labels for the contacts in items who share a name with another shown (company, else #id). */
-function sameNameLabels(db: Db, items: readonly TodayItem[]): Map<number, string> {
-  const shown = new Map(items.map((i) => [i.contactId, i.contact]));
-  const seen = new Map<string, number>();
-  for (const name of shown.values()) seen.set(foldName(name), (seen.get(foldName(name)) ?? 0) + 1);
-  const shared = [...shown].filter(([, name]) => (seen.get(foldName(name)) ?? 0) > 1);
-  if (shared.length === 0) return new Map();
-  const companies = companiesOf(
-    db,
-    shared.map(([id]) => id),
-  );
-  return namesToTellApart(
-    shared.map(([id, name]) => ({ id, name, company: companies.get(id) ?? null })),
-  );
-}
-
 /** `today`: the morning report. */
 export function runToday(ctx: Context, opts: TodayOptions): number {
   const format = ctx.format();
@@ -50,7 +32,13 @@ export function runToday(ctx: Context, opts: TodayOptions): number {
   if (opts.summary) ctx.out(renderSummary(items, days, ctx.term));
   else {
     // Piped formats carry contactId; the page names same-named people apart.
-    const labels = db && format === 'table' ? sameNameLabels(db, items) : new Map<number, string>();
+    const labels =
+      format === 'table'
+        ? sameNameLabels(
+            db,
+            items.map((i) => ({ id: i.contactId, name: i.contact })),
+          )
+        : new Map<number, string>();
     ctx.out(
       renderToday(items, {
         format,
