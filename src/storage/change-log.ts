@@ -159,12 +159,13 @@ export function appendChange(
   group.changes++;
 }
 
-/** One change of a bulk append (see appendChanges). */
+/** One change of a bulk append (see appendBulk): an insert's fields, or a deletion's prior values. */
 export interface PendingChange {
   record: string;
   uid: string;
   localId: number | null;
-  fields: object;
+  /** What an insert set, or what a deletion removed (by column, references as stable ids). */
+  values: object;
 }
 
 /** Rows per multi-row INSERT: past a few hundred, longer statements gain nothing. */
@@ -177,27 +178,25 @@ export function multiRowInsert(head: string, width: number, rows: number): strin
 }
 
 /**
- * Append many inserts to the open group's log, in order, a few hundred rows
- * a statement: the same rows appendChange would write, at a fraction of the
- * cost per row (a bulk import writes tens of thousands).
+ * Append many inserts or deletions to the open group's log, in order, a few
+ * hundred rows a statement: the same rows appendChange would write, at a
+ * fraction of the cost per row (an import and its undo write tens of thousands).
  */
-export function appendInserts(db: Db, group: Group, changes: readonly PendingChange[]): void {
+export function appendBulk(
+  db: Db,
+  group: Group,
+  op: 'insert' | 'delete',
+  changes: readonly PendingChange[],
+): void {
   const head = 'INSERT INTO changes (grp, hlc, device, record, uid, op, local_id, fields, prior)';
   for (let start = 0; start < changes.length; start += ROWS_PER_STATEMENT) {
     const chunk = changes.slice(start, start + ROWS_PER_STATEMENT);
     const params: unknown[] = [];
-    for (const c of chunk)
-      params.push(
-        group.id,
-        tick(group),
-        group.device,
-        c.record,
-        c.uid,
-        'insert',
-        c.localId,
-        JSON.stringify(c.fields),
-        null,
-      );
+    for (const c of chunk) {
+      const json = JSON.stringify(c.values);
+      params.push(group.id, tick(group), group.device, c.record, c.uid, op, c.localId);
+      params.push(op === 'insert' ? json : null, op === 'delete' ? json : null);
+    }
     statement(db, multiRowInsert(head, 9, chunk.length)).run(...params);
     group.changes += chunk.length;
   }

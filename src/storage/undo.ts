@@ -4,6 +4,7 @@ import type { Db } from './journal.js';
 import { insertLogged, keyOfChange, loggedValues, type LoggedChange } from './replay.js';
 import { pauseSearch, rebuildSearchIndex } from './search-maintenance.js';
 import { currentGroupId, deleteRecord, updateRecord } from './write.js';
+import { deleteUnreferenced } from './write-many.js';
 
 /** Groups with more changes than this are reverted with the search triggers paused. */
 export const BULK_STEP = 500;
@@ -47,6 +48,21 @@ export function lastUndoStep(db: Db): UndoStep | null {
 }
 
 /**
+ * Write the inverse of one change: a deletion is inserted again, an insert
+ * deleted, an update set back to its prior values.
+ */
+function revertChange(db: Db, change: LoggedChange): void {
+  if (change.op === 'delete') {
+    insertLogged(db, change, loggedValues(db, change, 'prior'));
+    return;
+  }
+  const key = keyOfChange(db, change, loggedValues(db, change, 'fields'));
+  if (key === undefined) return;
+  if (change.op === 'insert') deleteRecord(db, change.record, key);
+  else updateRecord(db, change.record, key, loggedValues(db, change, 'prior'));
+}
+
+/**
  * Revert a change group: write the inverse of each of its changes, newest
  * first, through the write path (so the undo is itself in the log), and mark
  * the group undone by the open one. Call inside a write transaction.
@@ -63,17 +79,25 @@ export function revertUndoStep(db: Db, groupId: number): void {
   // the index rebuilt after, in a few set-based statements.
   const bulk = changes.length > BULK_STEP;
   if (bulk) pauseSearch(db, true);
-  for (const change of changes) {
-    // The inverse of each change: a deletion is inserted again, an insert
-    // deleted, an update set back to its prior values.
-    if (change.op === 'delete') {
-      insertLogged(db, change, loggedValues(db, change, 'prior'));
-      continue;
+  // An import (only inserts) is undone by record type, dependents first, in set-based deletions.
+  if (bulk && changes.every((change) => change.op === 'insert')) {
+    for (const type of (Object.keys(RECORDS) as RecordType[]).reverse()) {
+      const ofType = changes.filter((change) => change.record === type);
+      if (ofType.length === 0) continue;
+      const entity = RECORDS[type].identity === 'uid';
+      if (
+        entity &&
+        deleteUnreferenced(
+          db,
+          type,
+          ofType.map((change) => change.uid),
+        )
+      )
+        continue;
+      for (const change of ofType) revertChange(db, change);
     }
-    const key = keyOfChange(db, change, loggedValues(db, change, 'fields'));
-    if (key === undefined) continue;
-    if (change.op === 'insert') deleteRecord(db, change.record, key);
-    else updateRecord(db, change.record, key, loggedValues(db, change, 'prior'));
+  } else {
+    for (const change of changes) revertChange(db, change);
   }
   if (bulk) {
     pauseSearch(db, false);

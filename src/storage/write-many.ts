@@ -2,17 +2,17 @@ import { RECORDS } from '../model/declarations.js';
 import type { RecordType } from '../model/field.js';
 import {
   activeGroup,
-  appendInserts,
+  appendBulk,
   multiRowInsert,
   ROWS_PER_STATEMENT,
   type Group,
   type PendingChange,
 } from './change-log.js';
 import type { Db } from './journal.js';
-import { planOf, type RecordPlan } from './record-plan.js';
+import { dependentsOf, planOf, type RecordPlan } from './record-plan.js';
 import { statement } from './sqlite.js';
 import { uuidv7 } from './stable-id.js';
-import { loggedValue, sqlValue, type SqlValue } from './write.js';
+import { logged, loggedValue, sqlValue, type Row, type SqlValue } from './write.js';
 
 /**
  * The write path for many new records at once (an import's tens of
@@ -60,7 +60,7 @@ export class RecordBuffer {
       const changes = plan.entity
         ? this.writeEntities(plan, group, list)
         : this.writeLinks(plan, group, list);
-      appendInserts(this.db, group, changes);
+      appendBulk(this.db, group, 'insert', changes);
     }
   }
 
@@ -86,7 +86,7 @@ export class RecordBuffer {
       record: plan.type,
       uid: row[1] as string,
       localId: row[0] as number,
-      fields: this.logOf(plan, group, row, 2),
+      values: this.logOf(plan, group, row, 2),
     }));
   }
 
@@ -113,7 +113,7 @@ export class RecordBuffer {
           record: plan.type,
           uid: `${plan.type}:${key.join(':')}`,
           localId: null,
-          fields: this.logOf(plan, group, values, 0),
+          values: this.logOf(plan, group, values, 0),
         });
       }
     }
@@ -139,4 +139,48 @@ export class RecordBuffer {
     }
     return log;
   }
+}
+
+/**
+ * Delete many entities of one type, by stable id, as deleteRecord would
+ * (each logged with its prior values, newest id first), in a few set-based
+ * statements: what undoing an import does. Only when nothing refers to any
+ * of them: otherwise it deletes nothing and returns false, and deleteRecord,
+ * one by one, deals with what refers to them. Uids not in the journal are
+ * passed over.
+ */
+export function deleteUnreferenced(db: Db, type: RecordType, uids: readonly string[]): boolean {
+  const plan = planOf(type);
+  if (!plan.entity) throw new Error(`${type} is not an entity`);
+  const group = activeGroup(db);
+  const rows = statement(
+    db,
+    `SELECT * FROM ${plan.table} WHERE uid IN (SELECT value FROM json_each(?)) ORDER BY id DESC`,
+  ).all(JSON.stringify(uids)) as Row[];
+  // The user's own contact is never deleted.
+  if (rows.some((row) => row.is_me === 1)) return false;
+  const ids = JSON.stringify(rows.map((row) => row.id));
+  for (const { plan: child, field } of dependentsOf(type)) {
+    const found = statement(
+      db,
+      `SELECT EXISTS (SELECT 1 FROM ${child.table}
+                       WHERE ${field.column} IN (SELECT value FROM json_each(?))) AS found`,
+    ).get(ids) as { found: number };
+    if (found.found) return false;
+  }
+  const changes: PendingChange[] = rows.map((row) => ({
+    record: type,
+    uid: String(row.uid),
+    localId: Number(row.id),
+    values: logged(
+      db,
+      group,
+      plan,
+      row,
+      plan.columns.filter((c) => row[c] !== null),
+    ),
+  }));
+  statement(db, `DELETE FROM ${plan.table} WHERE id IN (SELECT value FROM json_each(?))`).run(ids);
+  appendBulk(db, group, 'delete', changes);
+  return true;
 }

@@ -49,7 +49,13 @@ function uidOf(db: Db, group: Group, type: RecordType, id: number): string {
 }
 
 /** The columns' values as the log keeps them: references as stable ids. */
-function logged(db: Db, group: Group, plan: RecordPlan, row: Row, columns: readonly string[]): Row {
+export function logged(
+  db: Db,
+  group: Group,
+  plan: RecordPlan,
+  row: Row,
+  columns: readonly string[],
+): Row {
   const out: Row = {};
   for (const column of columns) {
     const ref = plan.byColumn.get(column)?.ref;
