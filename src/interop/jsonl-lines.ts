@@ -22,7 +22,13 @@ export type ContactLine = {
   id: number;
   /** The stable id (UUIDv7); optional in files from before it existed. */
   uid?: string;
-} & Omit<FieldsOf<typeof CONTACT>, DerivedKeys<typeof CONTACT>> & { tags: string[] };
+} & Omit<FieldsOf<typeof CONTACT>, DerivedKeys<typeof CONTACT>> & {
+    tags: string[];
+    /** Hidden state, in the line only when set (FieldSpec.inLine): the year a birthday was marked done. */
+    birthdayDone?: number | null;
+    /** The day a snoozed reconnect comes back. */
+    reconnectAfter?: string | null;
+  };
 
 export interface MeetingLine {
   type: 'meeting';
@@ -81,6 +87,8 @@ export interface FollowUpLine {
   meetingId: number | null;
   introductionId: number | null;
   created: string;
+  /** Which text netjournal wrote it from (thank_you, report_back, nudge), when it did. */
+  template?: string | null;
 }
 
 export type JournalLine =

@@ -36,10 +36,20 @@ function lineShape(spec: RecordSpec): Record<string, Check> {
       const list = spec.lists?.find((l) => l.key === key);
       const value = list && RECORDS[list.record].fields.find((f) => f.column === list.column);
       shape[key] = value?.type === 'ref' || value?.type === 'integer' ? ints : strs;
-    } else if (field.type === 'boolean') shape[key] = bool;
-    else if (field.type === 'integer' || field.type === 'ref')
-      shape[key] = field.required ? int : intOrNull;
-    else shape[key] = field.required ? str : strOrNull;
+    } else {
+      const check =
+        field.type === 'boolean'
+          ? bool
+          : field.type === 'integer' || field.type === 'ref'
+            ? field.required
+              ? int
+              : intOrNull
+            : field.required
+              ? str
+              : strOrNull;
+      // A hidden field a line carries only when set (jsonl-lines.ts): absent is fine.
+      shape[key] = field.inLine ? (v) => v === undefined || check(v) : check;
+    }
   }
   return shape;
 }

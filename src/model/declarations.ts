@@ -149,8 +149,8 @@ export const CONTACT = {
     { key: 'lastMet', column: 'last_met', type: 'date', derived: true },
     { key: 'nextTouch', column: 'next_touch', type: 'date', derived: true, hidden: true },
     // `done`/`drop`/`snooze` on today's birthday (b12) and reconnect (r12) items (0007).
-    { key: 'birthdayDone', column: 'birthday_done', type: 'integer', hidden: true },
-    { key: 'reconnectAfter', column: 'reconnect_after', type: 'date', hidden: true },
+    { key: 'birthdayDone', column: 'birthday_done', type: 'integer', hidden: true, inLine: true },
+    { key: 'reconnectAfter', column: 'reconnect_after', type: 'date', hidden: true, inLine: true },
   ],
 } as const satisfies RecordSpec;
 
@@ -270,6 +270,7 @@ export const FOLLOW_UP: RecordSpec = {
       type: 'text',
       values: ['thank_you', 'report_back', 'nudge'],
       hidden: true,
+      inLine: true,
     },
   ],
 };

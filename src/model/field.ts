@@ -47,6 +47,14 @@ export interface FieldSpec {
   values?: readonly string[];
   /** Kept out of records, views and exports (the user's own flag, derived indexes). */
   hidden?: boolean;
+  /**
+   * A hidden field that a jsonl line still carries, when it is set: state the
+   * journal keeps for the user (a birthday marked done, a snoozed reconnect,
+   * which texts netjournal wrote), lost otherwise by an export and import.
+   * Optional in a line: files from before it lack it, and older netjournals
+   * ignore it.
+   */
+  inLine?: boolean;
   /** How a person types it; a field with one can be set by `add` and `edit`. */
   input?: InputKind;
   /** The command-line option that sets it (contact add/edit), with its value's name. */
@@ -148,7 +156,7 @@ const lineKeysCache = new WeakMap<RecordSpec, readonly string[]>();
 function computeRecordKeys(spec: RecordSpec, forLine: boolean): string[] {
   const keys: string[] = [];
   for (const field of spec.fields) {
-    if (field.hidden || (forLine && field.derived)) continue;
+    if (forLine ? field.derived || (field.hidden && !field.inLine) : field.hidden) continue;
     keys.push(field.key);
     for (const list of spec.lists ?? []) if (list.after === field.key) keys.push(list.key);
   }

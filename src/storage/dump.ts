@@ -2,7 +2,7 @@ import type { JournalDump } from '../interop/jsonl-lines.js';
 import { RECORDS } from '../model/declarations.js';
 import { recordKeys, type RecordSpec, type RecordType } from '../model/field.js';
 import type { Db } from './journal.js';
-import { recordFromRow } from './record-rows.js';
+import { fieldValue, recordFromRow } from './record-rows.js';
 
 /**
  * Read the whole journal in export order (ids ascending), the user excluded:
@@ -54,12 +54,18 @@ function entityLines(db: Db, spec: RecordSpec): Record<string, unknown>[] {
     )
     .all() as Record<string, unknown>[];
   const keys = recordKeys(spec, true);
+  const kept = new Map(spec.fields.filter((f) => f.inLine).map((f) => [f.key, f]));
   return rows.map((row) => {
     const record = recordFromRow(spec, row);
     const line: Record<string, unknown> = { type: spec.type, id: row.id, uid: row.uid };
     for (const key of keys) {
       const list = lists.find((l) => l.key === key);
-      if (!list) line[key] = record[key];
+      const hidden = kept.get(key);
+      // A hidden field goes in the line only when set: most records never set it.
+      if (hidden) {
+        const value = fieldValue(hidden, row[hidden.column]);
+        if (value !== null) line[key] = value;
+      } else if (!list) line[key] = record[key];
       else {
         const joined = row[`list:${key}`];
         const values = typeof joined === 'string' && joined !== '' ? joined.split(LIST_SEP) : [];

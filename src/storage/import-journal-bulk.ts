@@ -117,6 +117,7 @@ export function importIntoEmptyJournal(
             meeting_id: need(known.meeting, r.meetingId),
             introduction_id: need(known.intro, r.introductionId),
             created: r.created,
+            template: r.template ?? null,
           });
           break;
       }

@@ -371,6 +371,7 @@ function importFollowUp(
     meeting_id: meetingId,
     introduction_id: introductionId,
     created: r.created,
+    template: r.template ?? null,
   });
   return 'created';
 }

@@ -46,7 +46,9 @@ const T = '"created":"2026-11-21T00:00:00.000Z"';
 const EMPTY =
   '"company":null,"role":null,"email":null,"phone":null,"url":null,"location":null,"circle":null,' +
   '"cadenceDays":null,"birthday":null,"tags":[],"howMet":null,"archived":false,"created":"2026-11-21"';
-const FOLLOW_UP = (id: number, rest: string) => `{"type":"followUp","id":${id},${rest},${T}}`;
+// A text netjournal wrote carries its template (FieldSpec.inLine), so an import keeps it generated.
+const FOLLOW_UP = (id: number, rest: string, template?: string) =>
+  `{"type":"followUp","id":${id},${rest},${T}${template ? `,"template":"${template}"` : ''}}`;
 const LINES = {
   settings: ['{"type":"setting","key":"cadence.second","value":"60"}'],
   contacts: [
@@ -78,11 +80,13 @@ const LINES = {
       1,
       '"contactId":2,"kind":"thank_you","text":"Thank Lena Berg for the coffee","due":"2026-11-21",' +
         '"status":"done","closed":"2026-11-21","meetingId":1,"introductionId":null',
+      'thank_you',
     ),
     FOLLOW_UP(
       2,
       '"contactId":1,"kind":"report_back","text":"Tell Ralph Smith how it went with Lena Berg",' +
         '"due":"2026-11-22","status":"open","closed":null,"meetingId":1,"introductionId":1',
+      'report_back',
     ),
     FOLLOW_UP(
       3,
@@ -420,6 +424,42 @@ describe('export: no journal yet', () => {
       expect(readdirSync(empty.dir)).toEqual([]);
     } finally {
       empty.remove();
+    }
+  });
+});
+
+describe('export and import: state the journal keeps for the user', () => {
+  it('keeps a birthday marked done, a snoozed reconnect and which texts netjournal wrote', async () => {
+    const a = tempJournal();
+    const b = tempJournal();
+    try {
+      const run = async (t: TempJournal, args: string[]) => {
+        const result = await t.run(args);
+        expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+        return result.stdout;
+      };
+      await run(a, ['contact', 'add', 'Mom', '--birthday', '11-21', '--circle', 'inner']);
+      await run(a, ['--now', '2026-09-01', 'contact', 'add', 'Joe Park', '--every', '30d']);
+      await run(a, ['add', 'Chirs Wong', '--date', '2026-11-20']);
+      await run(a, ['contact', 'edit', 'Chirs Wong', '--name', 'Chris Wong']);
+      const today = JSON.parse(await run(a, ['today', '--json'])) as {
+        items: { id: string | number; kind: string }[];
+      };
+      const handle = (kind: string) => String(today.items.find((i) => i.kind === kind)?.id);
+      await run(a, ['done', handle('birthday')]);
+      await run(a, ['snooze', handle('reconnect'), '--until', '2026-12-01']);
+      const file = join(a.dir, 'all.jsonl');
+      writeFileSync(file, await run(a, ['export']));
+      await run(b, ['import', file]);
+      // The same bytes again, and the same morning: Mom's birthday done, Chris thanked by his new name.
+      expect(await run(b, ['export'])).toBe(readFileSync(file, 'utf8'));
+      expect(await run(b, ['today', '--json'])).toBe(await run(a, ['today', '--json']));
+      expect(readFileSync(file, 'utf8')).toContain('"birthdayDone":2026');
+      expect(readFileSync(file, 'utf8')).toContain('"reconnectAfter":"2026-12-01"');
+      expect(readFileSync(file, 'utf8')).toContain('"template":"thank_you"');
+    } finally {
+      a.remove();
+      b.remove();
     }
   });
 });
