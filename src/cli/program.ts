@@ -3,7 +3,7 @@ import { RECORD_FORMATS } from '../output/record-view.js';
 import { displayWidth } from '../output/width.js';
 import type { CommandHost } from './command.js';
 import { COMMAND_NAMES, registerCommands } from './commands/index.js';
-import { VERSION } from './version.js';
+import { runtimeLine, VERSION } from './version.js';
 
 // Global options that take a value: their value is not the command's name.
 const VALUE_OPTIONS = new Set(['--db', '--now', '--format']);
@@ -45,11 +45,18 @@ export async function buildProgram(
   help: HelpOutput = { write: (s) => host.io.stdout.write(s), width: undefined },
 ): Promise<Command> {
   const { stderr } = host.io;
+  const version = argv && onlyVersion(argv);
+  // `--version --verbose` adds the versions a bug report needs on a second line.
+  const verbose = version && argv.includes('--verbose');
   const program = new Command('netjournal')
     .description(
       'A local-first journal for professional networking: who you met, who introduced whom, and who to follow up with today.',
     )
-    .version(VERSION, '-V, --version', 'print the version')
+    .version(
+      `netjournal ${VERSION}${verbose ? `\n${await runtimeLine()}` : ''}`,
+      '-V, --version',
+      'print the version (--verbose: Node, SQLite)',
+    )
     .helpOption('-h, --help', 'show help')
     .addOption(
       new Option('--db <path>', 'journal file (default: $NETJOURNAL_DB, else XDG data folder)'),
@@ -78,7 +85,8 @@ export async function buildProgram(
     .exitOverride()
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);
-  if (!argv || !onlyVersion(argv)) await registerCommands(program, host, argv && commandIn(argv));
+  if (version) program.addOption(new Option('--verbose').hideHelp());
+  else await registerCommands(program, host, argv && commandIn(argv));
   program.addHelpCommand(false);
   program.addHelpText(
     'after',

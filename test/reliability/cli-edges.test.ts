@@ -1,5 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sqliteVersion } from '../../src/storage/sqlite.js';
 import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
+import { spawnCli } from '../helpers/spawn-cli.js';
 import { journalState } from '../helpers/state.js';
 
 // Edges from issue 17 (points 8 to 14): what a shell does with netjournal's
@@ -45,5 +48,45 @@ describe('config get in $(…)', () => {
       code: 3,
     });
     expect(await journalState(j)).toBe(before);
+  });
+});
+
+describe('--version', () => {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  const runtime = `Node ${process.version}, SQLite ${sqliteVersion()}`;
+
+  it('names the program; with --verbose, Node and SQLite on a second line', () => {
+    expect(spawnCli(['--version'], j.env)).toEqual({
+      stdout: `netjournal ${pkg.version}\n`,
+      stderr: '',
+      code: 0,
+    });
+    for (const args of [
+      ['--version', '--verbose'],
+      ['--verbose', '-V'],
+    ]) {
+      expect(spawnCli(args, j.env)).toEqual({
+        stdout: `netjournal ${pkg.version}\n${runtime}\n`,
+        stderr: '',
+        code: 0,
+      });
+    }
+    // --verbose is no global option: only --version reads it.
+    expect(spawnCli(['contacts', '--verbose'], j.env).code).toBe(2);
+    expect(existsSync(j.path)).toBe(false);
+  });
+
+  it('doctor ends with the same versions, and --json has them', async () => {
+    await ok(['contact', 'add', 'Ralph Smith']);
+    const text = await ok(['doctor']);
+    expect(text.endsWith(`\nnetjournal ${pkg.version}, ${runtime}\n`)).toBe(true);
+    const report = JSON.parse(await ok(['doctor', '--json'])) as { versions: unknown };
+    expect(report.versions).toEqual({
+      netjournal: pkg.version,
+      node: process.version,
+      sqlite: sqliteVersion(),
+    });
   });
 });
