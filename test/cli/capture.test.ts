@@ -400,7 +400,7 @@ describe('bad input writes nothing', () => {
       'snooze without --until',
       ['snooze', '2'],
       2,
-      "required option '--until <when>' not specified — run 'netjournal --help' for the commands and their options",
+      "required option '--until <when>' not specified — see 'netjournal snooze --help'",
     ],
     [
       'snooze a done item',

@@ -90,3 +90,90 @@ describe('--version', () => {
     });
   });
 });
+
+describe('help', () => {
+  it.each([
+    [
+      ['help', 'today'],
+      ['today', '--help'],
+    ],
+    [
+      ['help', 'contact', 'show'],
+      ['contact', 'show', '--help'],
+    ],
+    [['help'], ['--help']],
+    [
+      ['--no-pager', 'help', 'note'],
+      ['note', '--help'],
+    ],
+  ])('%j prints what %j prints, exit 0', async (asked, same) => {
+    const help = await j.run(asked);
+    expect(help).toEqual({ ...(await j.run(same)), code: 0 });
+    expect(help.stdout).toMatch(/^Usage: netjournal /);
+  });
+
+  it.each([
+    [['frobnicate', '--help'], "unknown command 'frobnicate' — run 'netjournal --help'"],
+    [['--help', 'frobnicate'], "unknown command 'frobnicate' — run 'netjournal --help'"],
+    [['help', 'frobnicate'], "unknown command 'frobnicate' — run 'netjournal --help'"],
+    [['tody', '-h'], "unknown command 'tody' — did you mean today?"],
+    [['contact', 'frobnicate', '--help'], "unknown command 'frobnicate' — see 'netjournal contact"],
+    [['help', 'contact', 'frobnicate'], "unknown command 'frobnicate' — see 'netjournal contact"],
+  ])('%j says the command is unknown and exits 2, writing nothing', async (args, message) => {
+    const result = await j.run(args);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.startsWith(`netjournal: ${message}`)).toBe(true);
+    expect(result.code).toBe(2);
+    expect(existsSync(j.path)).toBe(false);
+  });
+
+  it.each([
+    [['add', '--bogus'], "unknown option '--bogus' — see 'netjournal add --help'"],
+    [['add', '--kind'], "option '--kind <kind>' argument missing — see 'netjournal add --help'"],
+    [
+      ['contact', 'show'],
+      "missing required argument 'name' — see 'netjournal contact show --help'",
+    ],
+    [['note', 'Ralph'], "missing required argument 'text' — see 'netjournal note add --help'"],
+    [['note', 'edit'], "missing required argument 'id' — see 'netjournal note edit --help'"],
+    [
+      ['today', 'extra'],
+      "too many arguments for 'today'. Expected 0 arguments but got 1. — see 'netjournal today --help'",
+    ],
+    [['contact'], "which contact command? — see 'netjournal contact --help'"],
+    [['config'], "which config command? — see 'netjournal config --help'"],
+  ])("%j: a usage error points at that command's help", async (args, message) => {
+    await ok(['contact', 'add', 'Ralph Smith']);
+    const before = await journalState(j);
+    expect(await j.run(args)).toEqual({
+      stdout: '',
+      stderr: `netjournal: ${message}\n`,
+      code: 2,
+    });
+    expect(await journalState(j)).toBe(before);
+  });
+
+  it.each([
+    ['remove', 'remove with: netjournal contact rm NAME, meeting rm ID'],
+    ['delete', 'remove with: netjournal contact rm NAME, meeting rm ID'],
+    ['rm', 'remove with: netjournal contact rm NAME, meeting rm ID'],
+    ['edit', 'correct with: netjournal contact edit NAME, meeting edit ID'],
+    ['show', 'see one with: netjournal contact show NAME, meeting show ID or prep NAME'],
+    ['ls', 'list with: netjournal contacts, follow-ups, log, notes, gifts or intros'],
+  ])('%s suggests the commands that do it, not the ones spelt alike', async (verb, hint) => {
+    await ok(['contact', 'add', 'Ralph Smith']);
+    const before = await journalState(j);
+    for (const args of [
+      [verb, 'Ralph Smith'],
+      [verb, '--help'],
+    ]) {
+      const result = await j.run(args);
+      expect(result.stderr.startsWith(`netjournal: unknown command '${verb}' — ${hint}`)).toBe(
+        true,
+      );
+      expect(result.stderr).not.toMatch(/demo|restore/);
+      expect(result.code).toBe(2);
+    }
+    expect(await journalState(j)).toBe(before);
+  });
+});
