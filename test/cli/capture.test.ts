@@ -333,7 +333,7 @@ describe('bad input writes nothing', () => {
       'ambiguous contact',
       ['add', 'Ralph'],
       3,
-      '"Ralph" matches 2 contacts: Ralph Jones (#2), Ralph Smith (#1) — name one by its id, e.g. #2',
+      '"Ralph" matches 2 contacts: Ralph Jones (#2), Ralph Smith (#1) — name one by its id, e.g. \'#2\'',
     ],
     [
       'no names when not on a terminal',

@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sqliteVersion } from '../../src/storage/sqlite.js';
 import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
-import { spawnCli } from '../helpers/spawn-cli.js';
+import { BIN, spawnCli } from '../helpers/spawn-cli.js';
 import { journalState } from '../helpers/state.js';
 
 // Edges from issue 17 (points 8 to 14): what a shell does with netjournal's
@@ -175,5 +176,81 @@ describe('help', () => {
       expect(result.code).toBe(2);
     }
     expect(await journalState(j)).toBe(before);
+  });
+});
+
+describe('ids and the shell', () => {
+  async function seedNumbers(): Promise<void> {
+    await ok(['contact', 'add', 'Ralph Smith', '--company', 'Acme']); // #1
+    await ok(['contact', 'add', '3']); // #2, named "3"
+    await ok(['contact', 'add', 'Lena Berg']); // #3
+    await ok(['contact', 'add', '2026 Alumni Night']); // #4
+  }
+  const shownName = async (args: string[]) => {
+    const shown = JSON.parse(await ok([...args, '--json'])) as {
+      name?: string;
+      contact?: { name: string };
+    };
+    return shown.name ?? shown.contact?.name;
+  };
+
+  it('takes a bare number as an id when no contact has that name', async () => {
+    await seedNumbers();
+    expect(await shownName(['contact', 'show', '1'])).toBe('Ralph Smith');
+    expect(await shownName(['prep', '1'])).toBe('Ralph Smith');
+    // A contact named "3" keeps its name; #3 is still '#3'.
+    expect(await shownName(['contact', 'show', '3'])).toBe('3');
+    expect(await shownName(['contact', 'show', '#3'])).toBe('Lena Berg');
+    // No contact #2026: the number is a prefix of a name, as before.
+    expect(await shownName(['contact', 'show', '2026'])).toBe('2026 Alumni Night');
+    // add logs the meeting with #1 instead of creating a contact named "1".
+    const added = await j.run(['add', '1', '--no-thank-you']);
+    expect(added.code).toBe(0);
+    expect(added.stderr).not.toContain('New contact');
+    expect(JSON.parse(await ok(['log', '--json']))).toMatchObject([{ contacts: ['Ralph Smith'] }]);
+  });
+
+  it('a number that is neither an id nor a name: exit 3 pointing at the ids, nothing written', async () => {
+    await seedNumbers();
+    const before = await journalState(j);
+    for (const args of [
+      ['contact', 'show', '99'],
+      ['note', '99', 'likes jazz'],
+      ['contact', 'edit', '99', '--company', 'Initech'],
+    ]) {
+      expect(await j.run(args)).toEqual({
+        stdout: '',
+        stderr:
+          "netjournal: no contact '#99' or named \"99\" — see the ids with 'netjournal contacts'\n",
+        code: 3,
+      });
+    }
+    expect(await journalState(j)).toBe(before);
+  });
+
+  it('every id a message suggests is quoted, and works pasted into bash', async () => {
+    await seedNumbers();
+    await ok(['contact', 'add', 'Ralph Jones']); // #5
+    const ambiguous = await j.run(['contact', 'show', 'ralph']);
+    expect(ambiguous.code).toBe(3);
+    expect(ambiguous.stderr).toContain("— name one by its id, e.g. '#5'\n");
+    const clash = await j.run(['contact', 'edit', 'Lena Berg', '--name', 'Ralph Jones']);
+    expect(clash.code).toBe(2);
+    const near = await j.run(['contact', 'add', 'Lena Bergh']);
+    const suggestions = [ambiguous.stderr, clash.stderr, near.stderr].join('');
+    const ids = suggestions.match(/#\d+/g) ?? [];
+    // The only ids left unquoted label a name in a list, "Ralph Jones (#5)".
+    expect(suggestions.match(/(?<!')#\d+(?!')/g)).toEqual(['#5', '#1', '#5', '#6']);
+    expect(ids.length).toBeGreaterThan(5);
+    const merge = /netjournal (contact merge '#\d+' '#\d+')/.exec(clash.stderr)?.[1];
+    expect(merge).toBe("contact merge '#5' '#3'");
+    for (const line of [`contact show '#1' --json`, `contact show 1 --json`]) {
+      const result = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" ${line}`], {
+        env: { ...j.env, PATH: process.env.PATH },
+        encoding: 'utf8',
+      });
+      expect(result.status, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ name: 'Ralph Smith' });
+    }
   });
 });
