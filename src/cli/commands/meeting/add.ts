@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { parseKind, requireText, type AddRequest } from '../../../domain/capture.js';
 import { parseDueDate, parseEventDate } from '../../../domain/date-bounds.js';
 import { addDays } from '../../../domain/dates.js';
+import { MEETING_KINDS } from '../../../domain/journal-types.js';
 import { UsageError } from '../../../errors.js';
 import { recordedJson, recordedSummary } from '../../../output/recorded.js';
 import { renderJson, renderJsonLine, renderList } from '../../../output/render.js';
@@ -9,7 +10,13 @@ import { meetingView } from '../../../output/views/journal-views.js';
 import { recordMeeting } from '../../../storage/capture.js';
 import { listContacts } from '../../../storage/contacts.js';
 import { writeTransaction } from '../../../storage/journal.js';
-import { collect, withContext, withExamples, type CommandHost } from '../../command.js';
+import {
+  collect,
+  type CommandHost,
+  completeValues,
+  withContext,
+  withExamples,
+} from '../../command.js';
 import type { Context } from '../../context.js';
 
 export interface AddOptions {
@@ -160,6 +167,7 @@ export function addCommand(parent: Command, host: CommandHost): Command {
     .option('--no-thank-you', 'no thank-you note follow-up')
     .option('--new', 'create new contacts even where the names exist')
     .action(withContext(host, runAdd));
+  completeValues(command, '--kind', MEETING_KINDS);
   return withExamples(command, [
     'netjournal add "Ralph Smith"',
     'netjournal add "Ralph Smith" --via "Joe Park" --learned "runs marathons" --follow-up "send the deck" --due friday',
