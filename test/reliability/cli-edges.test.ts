@@ -312,3 +312,23 @@ describe('npm install on a fresh clone', () => {
     );
   });
 });
+
+describe('the README in a terminal', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+  it('has no line over 100 characters outside code blocks, the commands above all', () => {
+    let fenced = false;
+    const long: string[] = [];
+    for (const line of readme.split('\n')) {
+      if (line.startsWith('```')) fenced = !fenced;
+      else if (!fenced && line.length > 100) long.push(line.slice(0, 60));
+    }
+    expect(long).toEqual([]);
+    const commands = readme.split('\n## Commands\n')[1]?.split('\n## ')[0] ?? '';
+    expect(commands.split('\n').length).toBeGreaterThan(100);
+    expect(Math.max(...commands.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
+    // One entry a command, each starting a line with its synopsis.
+    expect(commands).toContain('\n- `netjournal today [--days N] [--exit-status]` — the morning');
+    expect(commands).toContain('\n- `netjournal config get KEY` — print the setting');
+  });
+});
