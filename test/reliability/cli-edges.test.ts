@@ -6,7 +6,8 @@ import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
 import { BIN, spawnCli } from '../helpers/spawn-cli.js';
 import { journalState } from '../helpers/state.js';
 
-// Edges from issue 17 (points 8 to 14): what a shell does with netjournal's
+// Edges from issue 17 (points 8, 9, 10 and 12; completion, install and the
+// README have their own files): what a shell does with netjournal's
 // output and with the words typed to it.
 
 let j: TempJournal;
