@@ -105,3 +105,25 @@ export function withExamples(command: Command, lines: readonly string[]): Comman
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
+
+// The words an option's value may be, for shell completion. Kept beside the
+// command that defines the option rather than as commander's choices(), which
+// would replace the command's own error message for a wrong value.
+const OPTION_VALUES = new WeakMap<Command, Map<string, readonly string[]>>();
+
+/** Say that flag's value on command is one of values (completion offers them). */
+export function completeValues<C extends Command>(
+  command: C,
+  flag: string,
+  values: readonly string[],
+): C {
+  const known = OPTION_VALUES.get(command) ?? new Map<string, readonly string[]>();
+  known.set(flag, values);
+  OPTION_VALUES.set(command, known);
+  return command;
+}
+
+/** The words flag's value may be on command (completeValues), by flag. */
+export function valuesOfOptions(command: Command): ReadonlyMap<string, readonly string[]> {
+  return OPTION_VALUES.get(command) ?? new Map();
+}

@@ -3,7 +3,13 @@ import type { Command } from 'commander';
 import { terminalColumns } from '../output/terminal.js';
 import type { Io } from './context.js';
 import { reportError } from './errors.js';
-import { buildProgram, type HelpOutput } from './program.js';
+import {
+  buildProgram,
+  commandPath,
+  helpArgv,
+  withoutHelpForUnknown,
+  type HelpOutput,
+} from './program.js';
 
 /** Run netjournal with argv (without node and script); resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -13,20 +19,22 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   // text is kept until it is done. Piped, it is written as commander writes it.
   const tty = io.stdout.isTTY === true;
   let helpText = '';
+  // Bare `netjournal`: today's one-line summary on a terminal, the help otherwise.
+  const args = argv.length ? helpArgv(argv) : tty ? ['today', '--summary'] : ['--help'];
   const help: HelpOutput = {
     width: tty ? terminalColumns(io.env, io.stdout.columns) : undefined,
     write: tty ? (s) => (helpText += s) : (s) => io.stdout.write(s),
   };
   try {
-    // Bare `netjournal`: today's one-line summary on a terminal, the help otherwise.
-    const args = argv.length ? [...argv] : tty ? ['today', '--summary'] : ['--help'];
     program = await buildProgram({ io, setExitCode: (code) => (exitCode = code) }, args, help);
-    await program.parseAsync(args, { from: 'user' });
+    await program.parseAsync(withoutHelpForUnknown(program, args), { from: 'user' });
   } catch (err) {
     const width = io.stderr.isTTY
       ? terminalColumns(io.env, io.stderr.columns ?? io.stdout.columns)
       : undefined;
-    exitCode = reportError(err, io.stderr, io.env.NETJOURNAL_DEBUG === '1', width);
+    // A usage error commander found points at the help of the command it was in.
+    const usage = program && commandPath(program, args);
+    exitCode = reportError(err, io.stderr, io.env.NETJOURNAL_DEBUG === '1', width, usage);
   }
   if (helpText) {
     const { showPage } = await import('./show-page.js');

@@ -1,12 +1,24 @@
 import { Command, Option } from 'commander';
 import { RECORD_FORMATS } from '../output/record-view.js';
 import { displayWidth } from '../output/width.js';
-import type { CommandHost } from './command.js';
+import { UsageError } from '../errors.js';
+import { isDefaultSubcommand, type CommandHost } from './command.js';
 import { COMMAND_NAMES, registerCommands } from './commands/index.js';
-import { VERSION } from './version.js';
+import { runtimeLine, VERSION } from './version.js';
 
 // Global options that take a value: their value is not the command's name.
 const VALUE_OPTIONS = new Set(['--db', '--now', '--format']);
+
+/** Where the command's name is in argv: the first word that is not an option (or an option's value). */
+function commandIndex(argv: readonly string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') return -1;
+    if (VALUE_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith('-')) return i;
+  }
+  return -1;
+}
 
 /**
  * Which command argv runs: the first word that is not an option (or an
@@ -14,13 +26,86 @@ const VALUE_OPTIONS = new Set(['--db', '--now', '--format']);
  * that help, typo suggestions and completion see every command.
  */
 export function commandIn(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--') return undefined;
-    if (VALUE_OPTIONS.has(arg)) i++;
-    else if (!arg.startsWith('-')) return COMMAND_NAMES.includes(arg) ? arg : undefined;
+  const word = argv[commandIndex(argv)];
+  return word !== undefined && COMMAND_NAMES.includes(word) ? word : undefined;
+}
+
+const HELP_FLAGS = new Set(['-h', '--help']);
+
+/** argv with `help CMD…` read as `CMD… --help` (`help` alone: the program's help). */
+export function helpArgv(argv: readonly string[]): string[] {
+  const at = commandIndex(argv);
+  if (argv[at] !== 'help') return [...argv];
+  return [...argv.slice(0, at), ...argv.slice(at + 1), '--help'];
+}
+
+/**
+ * argv without --help when it names a command that does not exist (at the
+ * top or below a command such as `contact`): commander would print the
+ * nearest help and exit 0, where the user is to hear that the command does
+ * not exist (exit 2).
+ */
+export function withoutHelpForUnknown(program: Command, argv: readonly string[]): string[] {
+  const at = commandIndex(argv);
+  if (at < 0) return [...argv];
+  const command = program.commands.find((c) => c.name() === argv[at]);
+  const unknown =
+    !command ||
+    (command.commands.length > 0 &&
+      !command.commands.some(isDefaultSubcommand) &&
+      nextWord(argv, at) !== undefined &&
+      !command.commands.some((c) => c.name() === nextWord(argv, at)));
+  return unknown ? argv.filter((a) => !HELP_FLAGS.has(a)) : [...argv];
+}
+
+const nextWord = (argv: readonly string[], at: number) =>
+  argv.slice(at + 1).find((a) => !a.startsWith('-'));
+
+// Words people try for what netjournal does with a noun and a verb; commander
+// would suggest the commands spelt most alike (remove: demo, restore).
+const VERB_HINTS: Readonly<Record<string, string>> = {
+  rm: 'remove with: netjournal contact rm NAME, meeting rm ID, note rm ID, gift rm ID, intro rm ID, or drop ID (a follow-up)',
+  edit: 'correct with: netjournal contact edit NAME, meeting edit ID, note edit ID, gift edit ID, intro edit ID or follow-up edit ID',
+  show: 'see one with: netjournal contact show NAME, meeting show ID or prep NAME',
+  list: 'list with: netjournal contacts, follow-ups, log, notes, gifts or intros',
+};
+const VERB_SYNONYMS: Readonly<Record<string, keyof typeof VERB_HINTS>> = {
+  rm: 'rm',
+  remove: 'rm',
+  delete: 'rm',
+  del: 'rm',
+  edit: 'edit',
+  update: 'edit',
+  show: 'show',
+  view: 'show',
+  list: 'list',
+  ls: 'list',
+};
+
+/** An unknown command that is a verb of other commands (`remove`): the usage error naming them. */
+function verbWithoutNoun(argv: readonly string[]): UsageError | undefined {
+  const word = argv[commandIndex(argv)];
+  if (word === undefined || COMMAND_NAMES.includes(word) || !Object.hasOwn(VERB_SYNONYMS, word)) {
+    return undefined;
   }
-  return undefined;
+  const hint = VERB_HINTS[VERB_SYNONYMS[word] ?? ''];
+  return new UsageError(`unknown command '${word}'`, hint);
+}
+
+/**
+ * The command whose help a usage error in argv points at: "add", "contact
+ * show", "note add" for `note NAME TEXT`; undefined when argv names none.
+ */
+export function commandPath(program: Command, argv: readonly string[]): string | undefined {
+  const at = commandIndex(argv);
+  const command = program.commands.find((c) => c.name() === argv[at]);
+  if (!command) return undefined;
+  if (command.commands.length === 0) return command.name();
+  const next = nextWord(argv, at);
+  const sub =
+    command.commands.find((c) => c.name() === next) ??
+    command.commands.find((c) => isDefaultSubcommand(c));
+  return sub ? `${command.name()} ${sub.name()}` : command.name();
 }
 
 /** Is this run only asking for the version (so no command needs loading)? */
@@ -44,12 +129,20 @@ export async function buildProgram(
   argv?: readonly string[],
   help: HelpOutput = { write: (s) => host.io.stdout.write(s), width: undefined },
 ): Promise<Command> {
-  const { stderr } = host.io;
+  const verb = argv && verbWithoutNoun(argv);
+  if (verb) throw verb;
+  const version = argv && onlyVersion(argv);
+  // `--version --verbose` adds the versions a bug report needs on a second line.
+  const verbose = version && argv.includes('--verbose');
   const program = new Command('netjournal')
     .description(
       'A local-first journal for professional networking: who you met, who introduced whom, and who to follow up with today.',
     )
-    .version(VERSION, '-V, --version', 'print the version')
+    .version(
+      `netjournal ${VERSION}${verbose ? `\n${await runtimeLine()}` : ''}`,
+      '-V, --version',
+      'print the version (--verbose: Node, SQLite)',
+    )
     .helpOption('-h, --help', 'show help')
     .addOption(
       new Option('--db <path>', 'journal file (default: $NETJOURNAL_DB, else XDG data folder)'),
@@ -71,14 +164,17 @@ export async function buildProgram(
     .configureOutput({
       writeOut: (s) => help.write(s),
       getOutHelpWidth: () => help.width ?? 80,
-      writeErr: (s) => stderr.write(s),
+      // A command group run without its subcommand (`contact`) is an error of
+      // one line, pointing at the group's help, rather than that help on stderr.
+      writeErr: () => undefined,
       // Errors are printed by main.ts in netjournal's own one-line format.
       outputError: () => undefined,
     })
     .exitOverride()
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);
-  if (!argv || !onlyVersion(argv)) await registerCommands(program, host, argv && commandIn(argv));
+  if (version) program.addOption(new Option('--verbose').hideHelp());
+  else await registerCommands(program, host, argv && commandIn(argv));
   program.addHelpCommand(false);
   program.addHelpText(
     'after',
@@ -90,7 +186,8 @@ Examples:
   $ netjournal intros --chain "Ralph Smith"
   $ netjournal today --json | jq '.items[] | select(.section == "overdue")'
 
-Run 'netjournal COMMAND --help' for a command's options and examples.
+Run 'netjournal help COMMAND' (or 'netjournal COMMAND --help') for a command's
+options and examples.
 `,
   );
   return program;

@@ -43,14 +43,15 @@ function ambiguous(query: string, matches: NamedContact[]): AmbiguousError {
   const first = matches[0] as NamedContact;
   return new AmbiguousError(
     `"${query}" matches ${matches.length} contacts: ${matches.map(describe).join(', ')}`,
-    `name one by its id, e.g. #${first.id}`,
+    `name one by its id, e.g. '#${first.id}'`,
   );
 }
 
 /**
  * Find the contact a name refers to: me/I/myself, #ID, an e-mail address, the
- * exact name, or a unique prefix of a name (both ignoring case and accents). Several matches throw
- * AmbiguousError; no match returns { found: null }.
+ * exact name, a bare number as an id (when no contact has that name), or a
+ * unique prefix of a name (both ignoring case and accents). Several matches
+ * throw AmbiguousError; no match returns { found: null }.
  */
 export function findContact(rawQuery: string, lookup: ContactLookup, allowMe: boolean): Resolution {
   const query = rawQuery.trim();
@@ -77,6 +78,12 @@ export function findContact(rawQuery: string, lookup: ContactLookup, allowMe: bo
   const exact = lookup.byName(query);
   if (exact.length > 1) throw ambiguous(query, exact);
   if (exact[0]) return { found: exact[0], how: 'name' };
+  // In a shell an unquoted #11 starts a comment, so `contact show 11` is how
+  // people type an id; a contact named "11" wins, as it does above.
+  if (/^\d+$/.test(query)) {
+    const found = lookup.byId(Number(query));
+    if (found) return { found, how: 'id' };
+  }
   const prefixed = lookup.byPrefix(query);
   if (prefixed.length > 1) throw ambiguous(query, prefixed);
   if (prefixed[0]) return { found: prefixed[0], how: 'prefix' };
@@ -91,6 +98,13 @@ export function resolveContact(
 ): NamedContact {
   const result = findContact(query, lookup, allowMe);
   if (result.found) return result.found;
+  if (/^\d+$/.test(query.trim())) {
+    // A number is an id more often than a name: names spelt alike would not help.
+    throw new NotFoundError(
+      `no contact '#${query.trim()}' or named "${query.trim()}"`,
+      "see the ids with 'netjournal contacts'",
+    );
+  }
   const close = closestNames(
     query.trim(),
     lookup.all().map((c) => c.name),

@@ -55,3 +55,13 @@ export function statement(db: Database.Database, sql: string): Database.Statemen
   if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
   return prepared;
 }
+
+/** The version of the SQLite library better-sqlite3 was built with ("3.50.4"). */
+export function sqliteVersion(): string {
+  const db = openSqlite(':memory:');
+  try {
+    return String(db.prepare('SELECT sqlite_version()').pluck().get());
+  } finally {
+    db.close();
+  }
+}

@@ -366,7 +366,7 @@ describe('bad input writes nothing', () => {
       'ambiguous contact',
       ['add', 'Ralph'],
       3,
-      '"Ralph" matches 2 contacts: Ralph Jones (#2), Ralph Smith (#1) — name one by its id, e.g. #2',
+      '"Ralph" matches 2 contacts: Ralph Jones (#2), Ralph Smith (#1) — name one by its id, e.g. \'#2\'',
     ],
     [
       'no names when not on a terminal',
@@ -433,7 +433,7 @@ describe('bad input writes nothing', () => {
       'snooze without --until',
       ['snooze', '2'],
       2,
-      "required option '--until <when>' not specified — run 'netjournal --help' for the commands and their options",
+      "required option '--until <when>' not specified — see 'netjournal snooze --help'",
     ],
     [
       'snooze a done item',

@@ -275,7 +275,7 @@ describe('contact edit', () => {
     [
       'a name another contact has',
       ['--name', 'lena berg'],
-      'a contact named "Lena Berg" already exists (#2) — pick another name, or merge the two: netjournal contact merge "#2" "#1"',
+      "a contact named \"Lena Berg\" already exists (#2) — pick another name, or merge the two: netjournal contact merge '#2' '#1'",
     ],
     [
       'an unknown format',

@@ -418,7 +418,7 @@ describe('contact merge', () => {
     const result = await j.run(['contact', 'merge', 'Joe']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      "netjournal: missing required argument 'other' — run 'netjournal --help' for the commands and their options\n",
+      "netjournal: missing required argument 'other' — see 'netjournal contact merge --help'\n",
     );
   });
 });

@@ -391,7 +391,7 @@ describe('contact show errors', () => {
     expect(await j.run(['contact', 'show', 'ralph'])).toEqual({
       stdout: '',
       stderr:
-        'netjournal: "ralph" matches 2 contacts: Ralph Jones (#2), Ralph Smith (#1) — name one by its id, e.g. #2\n',
+        'netjournal: "ralph" matches 2 contacts: Ralph Jones (#2), Ralph Smith (#1) — name one by its id, e.g. \'#2\'\n',
       code: 3,
     });
     expect(readFileSync(j.path).equals(before)).toBe(true);

@@ -160,7 +160,7 @@ describe('contact add', () => {
     const result = await j.run(['contact', 'add']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      "netjournal: missing required argument 'name' — run 'netjournal --help' for the commands and their options\n",
+      "netjournal: missing required argument 'name' — see 'netjournal contact add --help'\n",
     );
   });
 

@@ -270,7 +270,7 @@ describe('prep errors', () => {
     expect(await empty.run(['prep', 'ralph'])).toEqual({
       stdout: '',
       stderr:
-        'netjournal: "ralph" matches 2 contacts: Ralph Jones (#2), Ralph Smith (#1) — name one by its id, e.g. #2\n',
+        'netjournal: "ralph" matches 2 contacts: Ralph Jones (#2), Ralph Smith (#1) — name one by its id, e.g. \'#2\'\n',
       code: 3,
     });
     expect(readFileSync(empty.path).equals(before)).toBe(true);

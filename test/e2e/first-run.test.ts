@@ -112,7 +112,9 @@ describe('netjournal completion bash', () => {
   });
 
   it('prints zsh and fish scripts too, and rejects other shells', () => {
-    expect(spawnCli(['completion', 'zsh'], j.env).stdout).toContain('bashcompinit');
+    expect(spawnCli(['completion', 'zsh'], j.env).stdout).toContain(
+      'compdef _netjournal netjournal',
+    );
     expect(spawnCli(['completion', 'fish'], j.env).stdout).toContain(
       "complete -c netjournal -n '__fish_use_subcommand'",
     );

@@ -152,7 +152,7 @@ describe('the built CLI', () => {
     expect(typo.stderr).toBe("netjournal: unknown command 'contcts' — did you mean contacts?\n");
     const version = spawnCli(['--version'], j.env);
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-    expect(version).toEqual({ stdout: `${pkg.version}\n`, stderr: '', code: 0 });
+    expect(version).toEqual({ stdout: `netjournal ${pkg.version}\n`, stderr: '', code: 0 });
   });
 
   it('exits quietly when the reader of a pipe goes away', async () => {

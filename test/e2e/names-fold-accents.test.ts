@@ -64,7 +64,7 @@ describe('names without their accents', () => {
       code: 3,
       stdout: '',
       stderr:
-        'netjournal: "zoe adams" matches 2 contacts: Zoë Adams (#1), Zoe Adams (#5) — name one by its id, e.g. #1\n',
+        'netjournal: "zoe adams" matches 2 contacts: Zoë Adams (#1), Zoe Adams (#5) — name one by its id, e.g. \'#1\'\n',
     });
     expect(readFileSync(j.path).equals(before)).toBe(true);
   });

@@ -1,13 +1,23 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../../errors.js';
+import { foldName } from '../../../domain/names.js';
 import {
   bashCompletion,
   fishCompletion,
+  type CompletionOption,
   type CompletionSpec,
   zshCompletion,
 } from '../../../output/completion.js';
+import { RECORD_FORMATS } from '../../../output/record-view.js';
 import { completionNames } from '../../../storage/contacts.js';
-import { isDefaultSubcommand, withContext, withExamples, type CommandHost } from '../../command.js';
+import {
+  completeValues,
+  isDefaultSubcommand,
+  valuesOfOptions,
+  withContext,
+  withExamples,
+  type CommandHost,
+} from '../../command.js';
 import type { Context } from '../../context.js';
 
 // Commands whose arguments are contact names.
@@ -28,8 +38,23 @@ const NAME_COMMANDS = new Set([
   'contact merge',
 ]);
 
-function longFlags(command: Command): string[] {
-  return command.options.map((o) => o.long).filter((l): l is string => typeof l === 'string');
+const SHELLS = ['bash', 'zsh', 'fish'];
+
+/** A command's own options, and the values of those that have a few (completeValues). */
+function optionsOf(command: Command): CompletionOption[] {
+  const values = valuesOfOptions(command);
+  const own: CompletionOption[] = command.options
+    .filter((o) => typeof o.long === 'string')
+    .map((o) => ({
+      flag: o.long as string,
+      takesValue: o.required || o.optional,
+      ...(values.has(o.long as string) ? { values: values.get(o.long as string) } : {}),
+    }));
+  // A global option whose values differ for this command (export --format).
+  for (const [flag, list] of values) {
+    if (!own.some((o) => o.flag === flag)) own.push({ flag, takesValue: true, values: list });
+  }
+  return own;
 }
 
 /** Every command (and subcommand) of the program, with its options. */
@@ -42,7 +67,7 @@ export function completionSpecs(program: Command): CompletionSpec[] {
         const path = `${command.name()} ${sub.name()}`;
         specs.push({
           path,
-          options: longFlags(sub),
+          options: optionsOf(sub),
           takesNames: NAME_COMMANDS.has(path),
           runsByDefault: isDefaultSubcommand(sub),
         });
@@ -50,27 +75,50 @@ export function completionSpecs(program: Command): CompletionSpec[] {
     } else {
       specs.push({
         path: command.name(),
-        options: longFlags(command),
+        options: optionsOf(command),
         takesNames: NAME_COMMANDS.has(command.name()),
       });
     }
   }
-  specs.push({ path: 'completion', options: ['--names'], takesNames: false });
+  specs.push({
+    path: 'completion',
+    options: [
+      { flag: '--names', takesValue: false },
+      { flag: '--prefix', takesValue: true },
+    ],
+    takesNames: false,
+    words: SHELLS,
+  });
   return specs;
 }
 
-/** `completion bash|zsh|fish`, and `completion --names` for the scripts. */
+/** The program's global options; --format offers the record formats. */
+function globalOptions(program: Command): CompletionOption[] {
+  return optionsOf(completeValues(program, '--format', RECORD_FORMATS)).filter(
+    (o) => o.flag !== '--version' && o.flag !== '--help',
+  );
+}
+
+export interface CompletionOptions {
+  names?: boolean;
+  prefix?: string;
+}
+
+/** `completion bash|zsh|fish`, and `completion --names [--prefix TEXT]` for the scripts. */
 export function runCompletion(
   ctx: Context,
   shell: string | undefined,
-  opts: { names?: boolean },
+  opts: CompletionOptions,
   program: Command,
 ): void {
   if (opts.names) {
     const db = ctx.readJournal();
+    const prefix = foldName(opts.prefix ?? '');
     ctx.out(
       db
         ? completionNames(db)
+            // Matched as names are everywhere: `zoe` completes to Zoë.
+            .filter((n) => foldName(n).startsWith(prefix))
             .map((n) => n.replace(/[\r\n]/g, ' ') + '\n')
             .join('')
         : '',
@@ -78,7 +126,7 @@ export function runCompletion(
     return;
   }
   const specs = completionSpecs(program);
-  const globals = longFlags(program).filter((f) => f !== '--version');
+  const globals = globalOptions(program);
   switch (shell) {
     case 'bash':
       return void ctx.out(bashCompletion(specs, globals));
@@ -101,8 +149,9 @@ export function completionCommand(parent: Command, host: CommandHost): Command {
     .description('print a shell completion script (commands, options and contact names)')
     .argument('[shell]', 'bash, zsh or fish')
     .option('--names', 'print contact names, one a line (used by the scripts)')
+    .option('--prefix <text>', 'with --names: only names starting with this')
     .action(
-      withContext(host, (ctx: Context, shell: string | undefined, opts: { names?: boolean }) =>
+      withContext(host, (ctx: Context, shell: string | undefined, opts: CompletionOptions) =>
         runCompletion(ctx, shell, opts, parent),
       ),
     );

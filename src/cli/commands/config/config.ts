@@ -43,8 +43,10 @@ function runSet(ctx: Context, key: string, value: string): void {
   printWritten(ctx, [shown(key, stored)], settingView);
 }
 
+// `$(netjournal config get KEY)` is the value: piped as on a terminal it is
+// printed alone, and only an explicit --json or --format asks for the record.
 function runGet(ctx: Context, key: string): void {
-  const format = ctx.format();
+  const format = ctx.pageFormat();
   settingSpec(key);
   const db = ctx.readJournal();
   const stored = db ? getSetting(db, key) : undefined;
@@ -102,10 +104,14 @@ export function configCommands(parent: Command, host: CommandHost): void {
   withExamples(
     config
       .command('get')
-      .description('print a setting')
+      .description('print the value of a setting (exit 3 when it is not set)')
       .argument('<key>', 'the setting')
       .action(withContext(host, runGet)),
-    ['netjournal config get cadence.second'],
+    [
+      'netjournal config get cadence.second',
+      'every=$(netjournal config get cadence.third) || every=none',
+      'netjournal config get cadence.second --json',
+    ],
   );
   withExamples(
     config

@@ -28,7 +28,7 @@ export function runContactEdit(ctx: Context, name: string, opts: ContactEditOpti
       if (namesake) {
         throw new UsageError(
           `a contact named "${namesake.name}" already exists (#${namesake.id})`,
-          `pick another name, or merge the two: netjournal contact merge "#${namesake.id}" "#${current.id}"`,
+          `pick another name, or merge the two: netjournal contact merge '#${namesake.id}' '#${current.id}'`,
         );
       }
     }

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { parseCircle } from '../../../domain/contact.js';
+import { CIRCLES } from '../../../model/declarations.js';
 import { iterateContacts, listContacts } from '../../../storage/contacts.js';
 import { contactsToReconnect } from '../../../storage/today.js';
 import { listChunks, renderList } from '../../../output/render.js';
 import { contactView } from '../../../output/views/contacts.js';
-import { withContext, withExamples, type CommandHost } from '../../command.js';
+import { type CommandHost, completeValues, withContext, withExamples } from '../../command.js';
 import type { Context } from '../../context.js';
 
 export interface ContactsOptions {
@@ -53,6 +54,7 @@ export function contactsCommand(parent: Command, host: CommandHost): Command {
     .option('--stale', 'only contacts you are overdue to keep in touch with')
     .option('--archived', 'include archived contacts')
     .action(withContext(host, runContacts));
+  completeValues(command, '--circle', CIRCLES);
   return withExamples(command, [
     'netjournal contacts',
     'netjournal contacts --circle second --tag design',

@@ -8,7 +8,13 @@ import { forTerminal } from '../../../output/sanitize.js';
 import { followUpView } from '../../../output/views/journal-views.js';
 import { followUpById, insertFollowUp } from '../../../storage/follow-ups.js';
 import { writeTransaction } from '../../../storage/journal.js';
-import { defaultSubcommand, withContext, withExamples, type CommandHost } from '../../command.js';
+import {
+  type CommandHost,
+  completeValues,
+  defaultSubcommand,
+  withContext,
+  withExamples,
+} from '../../command.js';
 import type { Context } from '../../context.js';
 import { printWritten } from '../../print.js';
 import { resolveName } from '../../resolve.js';
@@ -59,6 +65,7 @@ export function followUpAddCommand(followUp: Command, host: CommandHost): Comman
       'action',
     )
     .action(withContext(host, runFollowUp));
+  completeValues(command, '--kind', ['action', 'waiting']);
   return withExamples(command, [
     'netjournal follow-up "Ralph Smith" "send the deck" --due friday',
     'netjournal follow-up Lena "intro to her manager" --kind waiting --due 2w',

@@ -9,7 +9,7 @@ import { forTerminal } from '../../../output/sanitize.js';
 import { followUpView } from '../../../output/views/journal-views.js';
 import { followUpById, updateFollowUp } from '../../../storage/follow-ups.js';
 import { writeTransaction, type Db } from '../../../storage/journal.js';
-import { withContext, withExamples, type CommandHost } from '../../command.js';
+import { type CommandHost, completeValues, withContext, withExamples } from '../../command.js';
 import type { Context } from '../../context.js';
 import { printWritten } from '../../print.js';
 
@@ -91,6 +91,7 @@ export function followUpEditCommand(followUp: Command, host: CommandHost): Comma
     .option('--due <when>', 'the new due date: friday, 2w, 2026-12-01')
     .option('--kind <kind>', 'action or waiting (thank-you notes and report-backs keep their kind)')
     .action(withContext(host, runFollowUpEdit));
+  completeValues(command, '--kind', ['action', 'waiting']);
   return withExamples(command, [
     'netjournal follow-up edit 12 --text "send the deck and the case study"',
     'netjournal follow-up edit 12 --due "next monday"',

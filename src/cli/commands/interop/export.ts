@@ -23,7 +23,7 @@ import type { JournalDump } from '../../../interop/jsonl-lines.js';
 import { forTerminal, jsonForTerminal, linesForTerminal } from '../../../output/sanitize.js';
 import { dumpJournal } from '../../../storage/dump.js';
 import { exportRows } from '../../../storage/export-tables.js';
-import { withContext, withExamples, type CommandHost } from '../../command.js';
+import { type CommandHost, completeValues, withContext, withExamples } from '../../command.js';
 import type { Context } from '../../context.js';
 
 export interface ExportOptions {
@@ -238,6 +238,9 @@ export function exportCommand(parent: Command, host: CommandHost): Command {
     .option('--output <file>', 'write to FILE (created readable by you only) instead of stdout')
     .option('--force', 'replace the --output file if it exists')
     .action(withContext(host, runExport));
+  completeValues(command, '--format', EXPORT_FORMATS);
+  completeValues(command, '--what', EXPORT_WHATS);
+  completeValues(command, '--as', ICS_STYLES);
   return withExamples(command, [
     'netjournal export > backup.jsonl',
     'netjournal export --format vcard > contacts.vcf',

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { parseCircle, parseTags } from '../../../domain/contact.js';
 import { JournalError, UsageError } from '../../../errors.js';
+import { CIRCLES } from '../../../model/declarations.js';
 import type { ImportFormat, ParseNote } from '../../../interop/parse/types.js';
 import { renderJson, renderJsonLine } from '../../../output/render.js';
 import { forTerminal } from '../../../output/sanitize.js';
@@ -19,7 +20,7 @@ import {
 import { importJournal, isEmptyJournal } from '../../../storage/import-journal.js';
 import { openMemoryJournal, writeTransaction, type Db } from '../../../storage/journal.js';
 import { withBulkWrite } from '../../../storage/bulk-write.js';
-import { withContext, withExamples, type CommandHost } from '../../command.js';
+import { type CommandHost, completeValues, withContext, withExamples } from '../../command.js';
 import type { Context } from '../../context.js';
 import { progressBar } from '../../progress.js';
 
@@ -198,6 +199,8 @@ export function importCommand(parent: Command, host: CommandHost): Command {
       'read the file in this encoding (windows-1252, iso-8859-2, utf-16le, …) instead of telling it from the bytes',
     )
     .action(withContext(host, runImport));
+  completeValues(command, '--from', FORMATS);
+  completeValues(command, '--circle', CIRCLES);
   return withExamples(command, [
     'netjournal import ~/Downloads/Connections.csv --circle third --tag linkedin',
     'netjournal import contacts.vcf --dry-run',

@@ -23,7 +23,7 @@ import {
   type IntroductionFilter,
 } from '../../../storage/intros-report.js';
 import type { Db } from '../../../storage/journal.js';
-import { withContext, withExamples, type CommandHost } from '../../command.js';
+import { type CommandHost, completeValues, withContext, withExamples } from '../../command.js';
 import type { Context } from '../../context.js';
 import { resolveName } from '../../resolve.js';
 import { sameNameLabels } from '../../same-names.js';
@@ -126,6 +126,7 @@ export function introsCommand(parent: Command, host: CommandHost): Command {
       '\nFormats: table, json, jsonl, csv, tsv, and dot (Graphviz) or mermaid for the graph.',
     )
     .action(withContext(host, runIntros));
+  completeValues(command, '--format', INTROS_FORMATS);
   return withExamples(command, [
     'netjournal intros',
     'netjournal intros --by "Joe Park" --since 6m',

@@ -9,6 +9,7 @@ import {
   type Diagnosis,
 } from '../../../storage/doctor.js';
 import { writeTransaction } from '../../../storage/journal.js';
+import { runtimeLine, runtimeVersions, VERSION } from '../../version.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
 import { EXIT } from '../../errors.js';
@@ -18,7 +19,7 @@ export interface DoctorOptions {
 }
 
 /** `doctor`: check the journal (read-only); `--repair` rebuilds its derived data. */
-export function runDoctor(ctx: Context, opts: DoctorOptions): number {
+export async function runDoctor(ctx: Context, opts: DoctorOptions): Promise<number> {
   const format = ctx.format();
   let diagnosis = diagnoseJournal(ctx.journalPath);
   if (opts.repair && diagnosis.exists) {
@@ -37,12 +38,14 @@ export function runDoctor(ctx: Context, opts: DoctorOptions): number {
       diagnosis = diagnoseJournal(ctx.journalPath);
     }
   }
+  // The versions, for a bug report: --version --verbose prints the same.
   if (format === 'json' || format === 'jsonl') {
     const { journal, ok, checks } = diagnosis;
-    const doc = { journal, ok, checks };
+    const versions = { netjournal: VERSION, ...(await runtimeVersions()) };
+    const doc = { journal, ok, checks, versions };
     ctx.out(format === 'json' ? renderJson(doc, ctx.term) : JSON.stringify(doc) + '\n');
   } else {
-    ctx.out(renderChecks(ctx, diagnosis));
+    ctx.out(`${renderChecks(ctx, diagnosis)}\nnetjournal ${VERSION}, ${await runtimeLine()}\n`);
   }
   const failed = diagnosis.checks.filter((c) => c.status === 'fail').length;
   const warned = diagnosis.checks.filter((c) => c.status === 'warn').length;

@@ -9,6 +9,7 @@ import {
 import { parseCircle } from '../../../domain/contact.js';
 import { parseDueDate, parseEventDate } from '../../../domain/date-bounds.js';
 import { addDays } from '../../../domain/dates.js';
+import { MEETING_KINDS } from '../../../domain/journal-types.js';
 import { UsageError } from '../../../errors.js';
 import { recordedJson, recordedSummary } from '../../../output/recorded.js';
 import { renderJson, renderJsonLine, renderList } from '../../../output/render.js';
@@ -16,7 +17,13 @@ import { meetingView } from '../../../output/views/journal-views.js';
 import { recordMeeting } from '../../../storage/capture.js';
 import { listContacts } from '../../../storage/contacts.js';
 import { writeTransaction } from '../../../storage/journal.js';
-import { collect, withContext, withExamples, type CommandHost } from '../../command.js';
+import {
+  collect,
+  type CommandHost,
+  completeValues,
+  withContext,
+  withExamples,
+} from '../../command.js';
 import type { Context } from '../../context.js';
 
 /** --company and --circle (or one person's answers) as set on a new contact. */
@@ -170,6 +177,7 @@ export function addCommand(parent: Command, host: CommandHost): Command {
       'inner, second or third: the circle of the people this creates (new contacts only)',
     )
     .action(withContext(host, runAdd));
+  completeValues(command, '--kind', MEETING_KINDS);
   return withExamples(command, [
     'netjournal add "Ralph Smith"',
     'netjournal add "Ralph Smith" --via "Joe Park" --learned "runs marathons" --follow-up "send the deck" --due friday',

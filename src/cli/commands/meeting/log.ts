@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
+import { MEETING_KINDS } from '../../../domain/journal-types.js';
 import { parseKind } from '../../../domain/capture.js';
 import { parseDate } from '../../../domain/dates.js';
 import { listChunks, renderList } from '../../../output/render.js';
 import { meetingView } from '../../../output/views/journal-views.js';
 import { iterateMeetings, listMeetings } from '../../../storage/meetings.js';
-import { withContext, withExamples, type CommandHost } from '../../command.js';
+import { type CommandHost, completeValues, withContext, withExamples } from '../../command.js';
 import type { Context } from '../../context.js';
 import { parseLimit } from '../../limit.js';
 import { resolveName } from '../../resolve.js';
@@ -49,6 +50,7 @@ export function logCommand(parent: Command, host: CommandHost): Command {
     .option('--kind <kind>', 'only meetings of this kind: coffee, call, …')
     .option('--limit <n>', 'only the newest N')
     .action(withContext(host, runLog));
+  completeValues(command, '--kind', MEETING_KINDS);
   return withExamples(command, [
     'netjournal log',
     'netjournal log "Ralph Smith"',

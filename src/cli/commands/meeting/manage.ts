@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { parseKind, requireText } from '../../../domain/capture.js';
 import { parseEventDate } from '../../../domain/date-bounds.js';
 import { parseId } from '../../../domain/ids.js';
-import type { Meeting } from '../../../domain/journal-types.js';
+import { MEETING_KINDS, type Meeting } from '../../../domain/journal-types.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
 import { renderJson } from '../../../output/render.js';
 import { meetingEditJson, meetingEditSummary } from '../../../output/meeting-edit.js';
@@ -19,7 +19,13 @@ import { writeTransaction, type Db } from '../../../storage/journal.js';
 import { editMeeting } from '../../../storage/meeting-replan.js';
 import { deleteMeeting, meetingById } from '../../../storage/meetings.js';
 import { giftsOfMeeting, notesOfMeeting } from '../../../storage/notes.js';
-import { collect, withContext, withExamples, type CommandHost } from '../../command.js';
+import {
+  collect,
+  type CommandHost,
+  completeValues,
+  withContext,
+  withExamples,
+} from '../../command.js';
 import type { Context } from '../../context.js';
 import { printWritten } from '../../print.js';
 import { resolveName } from '../../resolve.js';
@@ -135,8 +141,7 @@ export function meetingCommands(parent: Command, host: CommandHost): void {
     ['netjournal meeting show 12', 'netjournal meeting show 12 --json'],
   );
   withExamples(
-    meeting
-      .command('edit')
+    completeValues(meeting.command('edit'), '--kind', MEETING_KINDS)
       .description('correct a meeting: date, kind, notes, people')
       .argument('<id>', 'meeting id')
       .option('--date <when>', 'when it happened')
