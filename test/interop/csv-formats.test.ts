@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCsvTable } from '../../src/interop/parse/csv-table.js';
 import { parseCsv } from '../../src/interop/parse/csv.js';
@@ -7,7 +8,11 @@ import { parseGoogle } from '../../src/interop/parse/google.js';
 import { parseContacts } from '../../src/interop/parse/index.js';
 import { parseConnectedOn, parseLinkedIn } from '../../src/interop/parse/linkedin.js';
 import type { ImportedContact, ParseResult } from '../../src/interop/parse/types.js';
-import { readBirthday } from '../../src/interop/parse/written-dates.js';
+import {
+  birthdayFromParts,
+  readBirthday,
+  readVcardBirthday,
+} from '../../src/interop/parse/written-dates.js';
 import { TODAY, tempJournal, type TempJournal } from '../helpers/run-cli.js';
 import { CSV_FIXTURES, contact, fixturePath, fixtureText } from './csv-fixtures.js';
 
@@ -19,13 +24,13 @@ describe('each export parses to exactly these contacts and notes', () => {
   it.each(CSV_FIXTURES)('$file', ({ file, format, contacts, notes }) => {
     const expected: ParseResult = { contacts, problems: [] };
     if (notes.length > 0) expected.notes = notes;
-    expect(parseContacts(fixtureText(file), format)).toEqual(expected);
+    expect(parseContacts(fixtureText(file), format, { today: TODAY })).toEqual(expected);
   });
 
   it.each(CSV_FIXTURES)(
     '$file: every row is a contact or a skipped row',
     ({ file, format, rows }) => {
-      const result = parseContacts(fixtureText(file), format);
+      const result = parseContacts(fixtureText(file), format, { today: TODAY });
       const skipped = (result.notes ?? []).filter((note) => note.action === 'skipped');
       expect(result.contacts.length + skipped.length + result.problems.length).toBe(rows);
       const lines = [...result.contacts, ...skipped].map((row) => row.line);
@@ -91,7 +96,7 @@ const ALL = [
   ...OLDER.map((file) => {
     const format = detectFormat(fixtureText(file), file);
     if (format === null || format === 'jsonl' || format === 'vcard') throw new Error(file);
-    const parsed = parseContacts(fixtureText(file), format);
+    const parsed = parseContacts(fixtureText(file), format, { today: TODAY });
     return { file, format, contacts: parsed.contacts, notes: parsed.notes ?? [] };
   }),
 ];
@@ -293,6 +298,25 @@ describe('generic CSV', () => {
   });
 });
 
+describe('a row named "me", "I" or "myself"', () => {
+  const skipped = { action: 'skipped', what: 'named me, I or myself (words that mean you)' };
+
+  it("is skipped with a note in an address book's export, the rest of the file kept", () => {
+    const outlook = parseOutlook(
+      'First Name,Last Name,E-mail Address\r\nMyself,,x@example.com\r\n',
+    );
+    expect(outlook).toEqual({ contacts: [], problems: [], notes: [{ line: 2, ...skipped }] });
+    const google = parseGoogle('First Name,Last Name,E-mail 1 - Value\n I ,,i@example.com\n');
+    expect(google).toEqual({ contacts: [], problems: [], notes: [{ line: 2, ...skipped }] });
+    const linkedIn = parseLinkedIn(
+      'First Name,Last Name,Email Address,Company,Position,Connected On\nMe,,,,,12 Mar 2024\n',
+    );
+    expect(linkedIn).toEqual({ contacts: [], problems: [], notes: [{ line: 2, ...skipped }] });
+    // A CSV of our own columns is typed by hand: its writer fixes it (parse.test.ts).
+    expect(parseCsv('name\nMe\n').problems).toEqual([{ line: 2, message: '"Me" means you' }]);
+  });
+});
+
 describe('Google', () => {
   it('keeps the first real address of all e-mail columns, and notes one that is none', () => {
     const text =
@@ -322,5 +346,61 @@ describe('birthdays as address books write them', () => {
     ['14/3/1990', false, null],
   ])('%s (day first: %s) → %s', (raw, dayFirst, expected) => {
     expect(readBirthday(raw, dayFirst)).toBe(expected);
+  });
+  // Issue 15: a two-digit year is the latest that puts the birthday no later than today.
+  it.each([
+    ['3/14/90', false, '1990-03-14'],
+    ['14/3/90', true, '1990-03-14'],
+    ['4/12/81', false, '1981-04-12'],
+    ['7/4/05', false, '2005-07-04'],
+    ['4/12/26', false, '2026-04-12'],
+    ['11/21/26', false, '2026-11-21'],
+    ['11/22/26', false, '1926-11-22'],
+    ['12/25/26', false, '1926-12-25'],
+    ['2/29/00', false, '2000-02-29'],
+    ['2/29/85', false, null],
+    ['13/14/90', false, null],
+  ])('%s (day first: %s), today 2026-11-21 → %s', (raw, dayFirst, expected) => {
+    expect(readBirthday(raw, dayFirst, TODAY)).toBe(expected);
+  });
+
+  it("reads Thunderbird's Birth Year of two digits, and a vCard's YYMMDD, by the same rule", () => {
+    expect(birthdayFromParts('85', '7', '4', TODAY)).toBe('1985-07-04');
+    expect(birthdayFromParts('26', '12', '1', TODAY)).toBe('1926-12-01');
+    expect(birthdayFromParts('85', '7', '4')).toBeNull();
+    expect(birthdayFromParts('5', '7', '4', TODAY)).toBeNull();
+    expect(birthdayFromParts('985', '7', '4', TODAY)).toBeNull();
+    expect(birthdayFromParts('', '7', '4', TODAY)).toBe('07-04');
+    expect(readVcardBirthday('810412', TODAY)).toBe('1981-04-12');
+    expect(readVcardBirthday('81-04-12', TODAY)).toBe('1981-04-12');
+    expect(readVcardBirthday('810412T000000Z', TODAY)).toBe('1981-04-12');
+    expect(readVcardBirthday('19810412', TODAY)).toBe('1981-04-12');
+    expect(readVcardBirthday('--0412', TODAY)).toBe('04-12');
+    expect(readVcardBirthday('8104-12', TODAY)).toBeNull();
+    expect(readVcardBirthday('81-0412', TODAY)).toBeNull();
+    expect(readVcardBirthday('810412')).toBeNull();
+  });
+
+  it('any birthday of the hundred years up to today, written M/D/YY, reads back as itself', () => {
+    const day = 86_400_000;
+    const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1950, 0, 1), max: Date.UTC(2150, 0, 1) }),
+        fc.integer({ min: 0, max: 36_600 }),
+        (todayMs, back) => {
+          const today = iso(todayMs);
+          const birthday = iso(
+            Date.UTC(+today.slice(0, 4), +today.slice(5, 7) - 1, +today.slice(8)) - back * day,
+          );
+          const hundredBefore = `${String(+today.slice(0, 4) - 100).padStart(4, '0')}${today.slice(4)}`;
+          fc.pre(birthday > hundredBefore);
+          const [y, m, d] = birthday.split('-');
+          const written = `${Number(m)}/${Number(d)}/${y?.slice(2)}`;
+          expect(readBirthday(written, false, today)).toBe(birthday);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

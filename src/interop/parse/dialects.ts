@@ -7,7 +7,14 @@
  */
 import { columnIndex, readCsvTable, type CsvRow, type CsvTable } from './csv-table.js';
 import { NO_NAME, ParsedRows, firstEmail, labelTags, standInName, understood } from './fields.js';
-import { RecordChecks, blankContact, freeText, oneLine, type ParseResult } from './types.js';
+import {
+  RecordChecks,
+  blankContact,
+  freeText,
+  oneLine,
+  type ParseOptions,
+  type ParseResult,
+} from './types.js';
 import { birthdayFromParts, isDayFirst, isZeroDate, readBirthday } from './written-dates.js';
 
 type Columns = readonly string[];
@@ -110,21 +117,29 @@ function joinedFirst(cell: Cell, ways: readonly Columns[], separator: string): s
   return null;
 }
 
-function birthdayOf(dialect: CsvDialect, cell: Cell, check: RecordChecks, dayFirst: boolean) {
+/** How a file's birthdays are read: day or month first, and today for two-digit years. */
+interface BirthdayReading {
+  dayFirst: boolean;
+  today: string | undefined;
+}
+
+function birthdayOf(dialect: CsvDialect, cell: Cell, check: RecordChecks, how: BirthdayReading) {
   const source = dialect.birthday;
   if ('date' in source) {
     const raw = cell(source.date);
     if (isZeroDate(raw)) return null;
-    return understood(check, 'birthday', raw, (value) => readBirthday(value, dayFirst));
+    return understood(check, 'birthday', raw, (value) =>
+      readBirthday(value, how.dayFirst, how.today),
+    );
   }
   const parts = [cell(source.year), cell(source.month), cell(source.day)].map((p) => p.trim());
   const written = parts.filter((part) => part !== '').join('-');
   return understood(check, 'birthday', written, () =>
-    birthdayFromParts(parts[0] ?? '', parts[1] ?? '', parts[2] ?? ''),
+    birthdayFromParts(parts[0] ?? '', parts[1] ?? '', parts[2] ?? '', how.today),
   );
 }
 
-function dialectContact(row: CsvRow, dialect: CsvDialect, cell: Cell, dayFirst: boolean) {
+function dialectContact(row: CsvRow, dialect: CsvDialect, cell: Cell, how: BirthdayReading) {
   const check = new RecordChecks(row.line);
   const contact = blankContact(row.line, '');
   contact.email = firstEmail(check, dialect.emails.map(cell));
@@ -133,7 +148,7 @@ function dialectContact(row: CsvRow, dialect: CsvDialect, cell: Cell, dayFirst: 
   contact.role = firstOf(cell, dialect.role);
   contact.url = firstOf(cell, dialect.url);
   contact.location = joinedFirst(cell, dialect.locations, ', ');
-  contact.birthday = birthdayOf(dialect, cell, check, dayFirst);
+  contact.birthday = birthdayOf(dialect, cell, check, how);
   if (dialect.tags !== undefined) {
     contact.tags = labelTags(cell(dialect.tags.column).split(dialect.tags.separator));
   }
@@ -150,7 +165,11 @@ function dialectContact(row: CsvRow, dialect: CsvDialect, cell: Cell, dayFirst: 
 }
 
 /** The contacts of a CSV table read as a program's export, as its dialect declares it. */
-export function dialectRows(table: CsvTable, dialect: CsvDialect): ParseResult {
+export function dialectRows(
+  table: CsvTable,
+  dialect: CsvDialect,
+  options: ParseOptions = {},
+): ParseResult {
   const parsed = new ParsedRows(table.problems);
   if (table.header.length === 0) return parsed.result();
   if (dialectOf(table.header) !== dialect) {
@@ -161,21 +180,24 @@ export function dialectRows(table: CsvTable, dialect: CsvDialect): ParseResult {
   const index = columnIndex(table.header);
   const birthday = 'date' in dialect.birthday ? index.get(dialect.birthday.date.toLowerCase()) : -1;
   // Slash dates are month first (US), unless one of the file's birthdays can only be day first.
-  const dayFirst = table.rows.some((row) => isDayFirst(row.fields[birthday ?? -1] ?? ''));
+  const how: BirthdayReading = {
+    dayFirst: table.rows.some((row) => isDayFirst(row.fields[birthday ?? -1] ?? '')),
+    today: options.today,
+  };
   for (const row of table.rows) {
     const cell: Cell = (column) => row.fields[index.get(column.toLowerCase()) ?? -1] ?? '';
-    const { contact, check } = dialectContact(row, dialect, cell, dayFirst);
+    const { contact, check } = dialectContact(row, dialect, cell, how);
     parsed.add(contact, check);
   }
   return parsed.result();
 }
 
 /** Parse an Outlook contacts export (desktop, Outlook.com, or Google's "Outlook CSV"). */
-export function parseOutlook(text: string): ParseResult {
-  return dialectRows(readCsvTable(text), OUTLOOK);
+export function parseOutlook(text: string, options: ParseOptions = {}): ParseResult {
+  return dialectRows(readCsvTable(text), OUTLOOK, options);
 }
 
 /** Parse a Thunderbird address book exported as CSV. */
-export function parseThunderbird(text: string): ParseResult {
-  return dialectRows(readCsvTable(text), THUNDERBIRD);
+export function parseThunderbird(text: string, options: ParseOptions = {}): ParseResult {
+  return dialectRows(readCsvTable(text), THUNDERBIRD, options);
 }

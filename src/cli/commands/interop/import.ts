@@ -120,7 +120,10 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
       });
   } else {
     const { parseContacts } = await import('../../../interop/parse/index.js');
-    const { contacts, problems, notes } = parseContacts(text, kind, { byteString: decoded.bytes });
+    const { contacts, problems, notes } = parseContacts(text, kind, {
+      byteString: decoded.bytes,
+      today: ctx.today(),
+    });
     parsed = { records: contacts.length, problems, notes: notes ?? [] };
     run = (db, tick) =>
       withBulkWrite(db, { dropLookupIndexes: true }, () => {
