@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCsvTable } from '../../src/interop/parse/csv-table.js';
@@ -21,16 +23,17 @@ import { CSV_FIXTURES, contact, fixturePath, fixtureText } from './csv-fixtures.
 // dropped or skipped with a note, and every row is accounted for.
 
 describe('each export parses to exactly these contacts and notes', () => {
-  it.each(CSV_FIXTURES)('$file', ({ file, format, contacts, notes }) => {
+  it.each(CSV_FIXTURES)('$file', ({ file, format, contacts, notes, encoding }) => {
     const expected: ParseResult = { contacts, problems: [] };
     if (notes.length > 0) expected.notes = notes;
-    expect(parseContacts(fixtureText(file), format, { today: TODAY })).toEqual(expected);
+    const text = fixtureText(file, encoding);
+    expect(parseContacts(text, format, { today: TODAY })).toEqual(expected);
   });
 
   it.each(CSV_FIXTURES)(
     '$file: every row is a contact or a skipped row',
-    ({ file, format, rows }) => {
-      const result = parseContacts(fixtureText(file), format, { today: TODAY });
+    ({ file, format, rows, encoding }) => {
+      const result = parseContacts(fixtureText(file, encoding), format, { today: TODAY });
       const skipped = (result.notes ?? []).filter((note) => note.action === 'skipped');
       expect(result.contacts.length + skipped.length + result.problems.length).toBe(rows);
       const lines = [...result.contacts, ...skipped].map((row) => row.line);
@@ -38,8 +41,8 @@ describe('each export parses to exactly these contacts and notes', () => {
     },
   );
 
-  it.each(CSV_FIXTURES)('$file is recognised by its content', ({ file, format }) => {
-    const text = fixtureText(file);
+  it.each(CSV_FIXTURES)('$file is recognised by its content', ({ file, format, encoding }) => {
+    const text = fixtureText(file, encoding);
     expect(detectFormat(text, 'download.txt')).toBe(format);
     expect(detectFormat(`\uFEFF${text}`, 'download')).toBe(format);
   });
@@ -158,6 +161,103 @@ describe('import, with no flags, of each export as downloaded', () => {
       }
     },
   );
+});
+
+describe('Outlook and Thunderbird CSV as written on Windows, in windows-1252', () => {
+  let j: TempJournal;
+  beforeEach(() => {
+    j = tempJournal();
+  });
+  afterEach(() => j.remove());
+
+  const NOTICE =
+    '  not UTF-8: read as windows-1252, the code page Outlook writes its CSV in on Windows ' +
+    '(if a name looks wrong, undo and import it again with --encoding NAME)\n';
+
+  it('imports with no flags, saying which encoding it read, with no U+FFFD, C1 control or mojibake', async () => {
+    const file = fixturePath('csv/outlook-windows-1252.csv');
+    const dry = await j.run(['import', file, '--dry-run']);
+    expect(dry).toEqual({
+      stdout: '',
+      stderr:
+        'Would import outlook-windows-1252.csv (Outlook contacts): 4 created, 0 updated, 0 unchanged, 0 skipped.\n' +
+        NOTICE,
+      code: 0,
+    });
+    expect(existsSync(j.path)).toBe(false);
+    const result = await j.run(['import', file]);
+    expect(result).toEqual({
+      stdout: '',
+      stderr:
+        'Imported outlook-windows-1252.csv (Outlook contacts): 4 created, 0 updated, 0 unchanged, 0 skipped.\n' +
+        NOTICE,
+      code: 0,
+    });
+    const exported = (await j.run(['export'])).stdout;
+    // é read as UTF-8 bytes twice over (Ã©), € as ISO-8859-1 (U+0080): the two ways this goes wrong.
+    expect(exported).not.toMatch(/[\uFFFD\u0080-\u009f]|Ã|Â/);
+    for (const text of [
+      'Renée Côté',
+      'Jürgen Weiß',
+      'José Ángel Núñez',
+      'Siobhán O’Brien',
+      '5 000 €',
+    ]) {
+      expect(exported).toContain(text);
+    }
+  });
+
+  it('reads Thunderbird\'s "System Charset" export the same way', async () => {
+    const file = join(j.dir, 'thunderbird.csv');
+    writeFileSync(
+      file,
+      Buffer.from(
+        'First Name,Last Name,Display Name,Primary Email\r\nZoë,Müller,Zoë Müller,zoe@example.de\r\n',
+        'latin1',
+      ),
+    );
+    const result = await j.run(['import', file, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(
+      'not UTF-8: read as windows-1252, the code page Thunderbird writes',
+    );
+    const list = JSON.parse((await j.run(['contacts', '--json'])).stdout) as StoredContact[];
+    expect(list.map((c) => [c.name, c.email])).toEqual([['Zoë Müller', 'zoe@example.de']]);
+  });
+
+  it('refuses (exit 2, nothing written) a file with a byte windows-1252 leaves undefined', async () => {
+    expect((await j.run(['contact', 'add', 'Ralph Smith'])).code).toBe(0);
+    const before = readFileSync(j.path);
+    const file = join(j.dir, 'outlook.csv');
+    // 0x81 is no character in windows-1252: the file is in some other encoding (here Shift_JIS, ソ).
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('First Name,Last Name,E-mail Address\r\nAnn,Lee,ann@example.com\r\n'),
+        Buffer.from([0x83, 0x5c, 0x81, 0x5b]),
+        Buffer.from(',,x@example.com\r\n'),
+      ]),
+    );
+    expect(await j.run(['import', file])).toEqual({
+      stdout: '',
+      stderr:
+        'netjournal: outlook.csv:3: not valid UTF-8 (byte 0x83) — nothing was imported; ' +
+        'if the file is in another encoding, read it with --encoding windows-1252 (or its name)\n',
+      code: 2,
+    });
+    expect(readFileSync(j.path).equals(before)).toBe(true);
+  });
+
+  it('reads only the encoding named, when one is', async () => {
+    const file = fixturePath('csv/outlook-windows-1252.csv');
+    const result = await j.run(['import', file, '--encoding', 'utf-8']);
+    expect(result.code).toBe(2);
+    expect(existsSync(j.path)).toBe(false);
+    const named = await j.run(['import', file, '--encoding', 'cp1252']);
+    expect(named.stderr).toBe(
+      'Imported outlook-windows-1252.csv (Outlook contacts): 4 created, 0 updated, 0 unchanged, 0 skipped.\n',
+    );
+  });
 });
 
 describe('CSV reading', () => {

@@ -42,6 +42,8 @@ export interface CsvDialect {
   notes: Columns;
   /** The column of categories, and what separates them within it. */
   tags?: { column: string; separator: RegExp };
+  /** The encoding the program writes when it does not write UTF-8 (decode.ts, decodeAsWritten). */
+  notUtf8: string;
 }
 
 export const OUTLOOK: CsvDialect = {
@@ -62,6 +64,9 @@ export const OUTLOOK: CsvDialect = {
   notes: ['Notes'],
   // Outlook and Google's Outlook CSV both separate categories with semicolons.
   tags: { column: 'Categories', separator: /;/ },
+  // Outlook for Windows' File › Export › Comma Separated Values writes the system's ANSI code
+  // page, windows-1252 on Western-European and American Windows (Google's Outlook CSV is UTF-8).
+  notUtf8: 'windows-1252',
 };
 
 export const THUNDERBIRD: CsvDialect = {
@@ -81,6 +86,8 @@ export const THUNDERBIRD: CsvDialect = {
   ],
   birthday: { year: 'Birth Year', month: 'Birth Month', day: 'Birth Day' },
   notes: ['Notes'],
+  // The "Comma Separated (System Charset)" export on Windows: its ANSI code page.
+  notUtf8: 'windows-1252',
 };
 
 const DIALECTS = [OUTLOOK, THUNDERBIRD] as const;
@@ -91,6 +98,11 @@ export function dialectOf(header: readonly string[]): CsvDialect | null {
   return (
     DIALECTS.find((dialect) => dialect.marks.some((mark) => cells.has(mark.toLowerCase()))) ?? null
   );
+}
+
+/** The dialect of an import format (Outlook, Thunderbird), or null for a format that is none. */
+export function dialectFor(format: string): CsvDialect | null {
+  return DIALECTS.find((dialect) => dialect.format === format) ?? null;
 }
 
 /** A row's cells by column name; a column the file lacks reads as empty. */

@@ -74,7 +74,8 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
   }
   const circle = opts.circle === undefined ? null : parseCircle(opts.circle);
   const tag = opts.tag === undefined ? null : (parseTags([opts.tag])[0] ?? null);
-  const { decodeFile, decoderFor } = await import('../../../interop/parse/decode.js');
+  const { decodeAsWritten, decodeFile, decoderFor } =
+    await import('../../../interop/parse/decode.js');
   if (opts.encoding !== undefined && decoderFor(opts.encoding) === null) {
     throw new UsageError(
       `unknown encoding "${opts.encoding}"`,
@@ -82,10 +83,14 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
     );
   }
   const name = file === '-' ? 'stdin' : basename(file);
-  const decoded = decodeFile(readInput(ctx, file), opts.encoding);
-  const text = decoded.text;
+  const found = decodeFile(readInput(ctx, file), opts.encoding);
   const { detectFormat } = await import('../../../interop/parse/detect.js');
-  const kind = opts.from === 'auto' ? detectFormat(text, file) : (opts.from as ImportFormat);
+  const kind = opts.from === 'auto' ? detectFormat(found.text, file) : (opts.from as ImportFormat);
+  // Outlook and Thunderbird on Windows write their CSV in the system's code page, not UTF-8.
+  const { dialectFor } = await import('../../../interop/parse/dialects.js');
+  const writer = opts.encoding === undefined && kind ? dialectFor(kind) : null;
+  const decoded = writer === null ? found : decodeAsWritten(found, writer.notUtf8);
+  const text = decoded.text;
   // Bytes that are not UTF-8 may still be a vCard's, each property naming its CHARSET; nothing else can say.
   if (decoded.problem !== null && !(kind === 'vcard' && decoded.bytes)) {
     throw new UsageError(
@@ -174,6 +179,12 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
     kept: result.kept,
   };
   for (const line of importSummaryLines(report)) ctx.info(line);
+  if (decoded !== found && writer !== null) {
+    ctx.info(
+      `  not UTF-8: read as ${decoded.encoding}, the code page ${writer.title} writes its CSV in on Windows ` +
+        '(if a name looks wrong, undo and import it again with --encoding NAME)',
+    );
+  }
   if (format === 'json' || format === 'jsonl') {
     const summary = importSummaryRecord(report);
     ctx.out(format === 'json' ? renderJson(summary, ctx.term) : renderJsonLine(summary, ctx.term));
