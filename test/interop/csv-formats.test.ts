@@ -242,7 +242,7 @@ describe('Outlook and Thunderbird CSV as written on Windows, in windows-1252', (
       stdout: '',
       stderr:
         'netjournal: outlook.csv:3: not valid UTF-8 (byte 0x83) — nothing was imported; ' +
-        'if the file is in another encoding, read it with --encoding windows-1252 (or its name)\n',
+        'the file is not in windows-1252 either: name the encoding it is in with --encoding NAME\n',
       code: 2,
     });
     expect(readFileSync(j.path).equals(before)).toBe(true);

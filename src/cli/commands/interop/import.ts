@@ -95,9 +95,11 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
   if (decoded.problem !== null && !(kind === 'vcard' && decoded.bytes)) {
     throw new UsageError(
       `${forTerminal(name)}:${decoded.problem.line}: ${decoded.problem.message}`,
-      opts.encoding === undefined
-        ? 'nothing was imported; if the file is in another encoding, read it with --encoding windows-1252 (or its name)'
-        : `nothing was imported; the file is not in ${opts.encoding}: name the encoding it is in`,
+      opts.encoding !== undefined
+        ? `nothing was imported; the file is not in ${opts.encoding}: name the encoding it is in`
+        : writer !== null
+          ? `nothing was imported; the file is not in ${writer.notUtf8} either: name the encoding it is in with --encoding NAME`
+          : 'nothing was imported; if the file is in another encoding, read it with --encoding windows-1252 (or its name)',
     );
   }
   if (!kind) {
