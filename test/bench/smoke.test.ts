@@ -13,6 +13,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 interface Results {
   sizes: Record<string, { cases: { name: string; medianMs: number; ratioToFloor: number }[] }>;
   import: { rows: number; rowsPerSecond: number };
+  importVcard: { cards: number; rowsPerSecond: number };
 }
 
 it('npm run bench runs at S and reports every case against the floor', () => {
@@ -47,6 +48,9 @@ it('npm run bench runs at S and reports every case against the floor', () => {
     for (const c of cases) expect(c.medianMs).toBeGreaterThan(0);
     expect(results.import.rows).toBe(30_000);
     expect(results.import.rowsPerSecond).toBeGreaterThan(0);
+    expect(run.stdout).toMatch(/^import of 30,000 vCards: \d+ ms median → \d+ rows\/s$/m);
+    expect(results.importVcard.cards).toBe(30_000);
+    expect(results.importVcard.rowsPerSecond).toBeGreaterThan(0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,3 +1,6 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCsvTable } from '../../src/interop/parse/csv-table.js';
 import { parseCsv } from '../../src/interop/parse/csv.js';
@@ -7,7 +10,11 @@ import { parseGoogle } from '../../src/interop/parse/google.js';
 import { parseContacts } from '../../src/interop/parse/index.js';
 import { parseConnectedOn, parseLinkedIn } from '../../src/interop/parse/linkedin.js';
 import type { ImportedContact, ParseResult } from '../../src/interop/parse/types.js';
-import { readBirthday } from '../../src/interop/parse/written-dates.js';
+import {
+  birthdayFromParts,
+  readBirthday,
+  readVcardBirthday,
+} from '../../src/interop/parse/written-dates.js';
 import { TODAY, tempJournal, type TempJournal } from '../helpers/run-cli.js';
 import { CSV_FIXTURES, contact, fixturePath, fixtureText } from './csv-fixtures.js';
 
@@ -16,16 +23,17 @@ import { CSV_FIXTURES, contact, fixturePath, fixtureText } from './csv-fixtures.
 // dropped or skipped with a note, and every row is accounted for.
 
 describe('each export parses to exactly these contacts and notes', () => {
-  it.each(CSV_FIXTURES)('$file', ({ file, format, contacts, notes }) => {
+  it.each(CSV_FIXTURES)('$file', ({ file, format, contacts, notes, encoding }) => {
     const expected: ParseResult = { contacts, problems: [] };
     if (notes.length > 0) expected.notes = notes;
-    expect(parseContacts(fixtureText(file), format)).toEqual(expected);
+    const text = fixtureText(file, encoding);
+    expect(parseContacts(text, format, { today: TODAY })).toEqual(expected);
   });
 
   it.each(CSV_FIXTURES)(
     '$file: every row is a contact or a skipped row',
-    ({ file, format, rows }) => {
-      const result = parseContacts(fixtureText(file), format);
+    ({ file, format, rows, encoding }) => {
+      const result = parseContacts(fixtureText(file, encoding), format, { today: TODAY });
       const skipped = (result.notes ?? []).filter((note) => note.action === 'skipped');
       expect(result.contacts.length + skipped.length + result.problems.length).toBe(rows);
       const lines = [...result.contacts, ...skipped].map((row) => row.line);
@@ -33,8 +41,8 @@ describe('each export parses to exactly these contacts and notes', () => {
     },
   );
 
-  it.each(CSV_FIXTURES)('$file is recognised by its content', ({ file, format }) => {
-    const text = fixtureText(file);
+  it.each(CSV_FIXTURES)('$file is recognised by its content', ({ file, format, encoding }) => {
+    const text = fixtureText(file, encoding);
     expect(detectFormat(text, 'download.txt')).toBe(format);
     expect(detectFormat(`\uFEFF${text}`, 'download')).toBe(format);
   });
@@ -91,7 +99,7 @@ const ALL = [
   ...OLDER.map((file) => {
     const format = detectFormat(fixtureText(file), file);
     if (format === null || format === 'jsonl' || format === 'vcard') throw new Error(file);
-    const parsed = parseContacts(fixtureText(file), format);
+    const parsed = parseContacts(fixtureText(file), format, { today: TODAY });
     return { file, format, contacts: parsed.contacts, notes: parsed.notes ?? [] };
   }),
 ];
@@ -153,6 +161,103 @@ describe('import, with no flags, of each export as downloaded', () => {
       }
     },
   );
+});
+
+describe('Outlook and Thunderbird CSV as written on Windows, in windows-1252', () => {
+  let j: TempJournal;
+  beforeEach(() => {
+    j = tempJournal();
+  });
+  afterEach(() => j.remove());
+
+  const NOTICE =
+    '  not UTF-8: read as windows-1252, the code page Outlook writes its CSV in on Windows ' +
+    '(if a name looks wrong, undo and import it again with --encoding NAME)\n';
+
+  it('imports with no flags, saying which encoding it read, with no U+FFFD, C1 control or mojibake', async () => {
+    const file = fixturePath('csv/outlook-windows-1252.csv');
+    const dry = await j.run(['import', file, '--dry-run']);
+    expect(dry).toEqual({
+      stdout: '',
+      stderr:
+        'Would import outlook-windows-1252.csv (Outlook contacts): 4 created, 0 updated, 0 unchanged, 0 skipped.\n' +
+        NOTICE,
+      code: 0,
+    });
+    expect(existsSync(j.path)).toBe(false);
+    const result = await j.run(['import', file]);
+    expect(result).toEqual({
+      stdout: '',
+      stderr:
+        'Imported outlook-windows-1252.csv (Outlook contacts): 4 created, 0 updated, 0 unchanged, 0 skipped.\n' +
+        NOTICE,
+      code: 0,
+    });
+    const exported = (await j.run(['export'])).stdout;
+    // é read as UTF-8 bytes twice over (Ã©), € as ISO-8859-1 (U+0080): the two ways this goes wrong.
+    expect(exported).not.toMatch(/[\uFFFD\u0080-\u009f]|Ã|Â/);
+    for (const text of [
+      'Renée Côté',
+      'Jürgen Weiß',
+      'José Ángel Núñez',
+      'Siobhán O’Brien',
+      '5 000 €',
+    ]) {
+      expect(exported).toContain(text);
+    }
+  });
+
+  it('reads Thunderbird\'s "System Charset" export the same way', async () => {
+    const file = join(j.dir, 'thunderbird.csv');
+    writeFileSync(
+      file,
+      Buffer.from(
+        'First Name,Last Name,Display Name,Primary Email\r\nZoë,Müller,Zoë Müller,zoe@example.de\r\n',
+        'latin1',
+      ),
+    );
+    const result = await j.run(['import', file, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(
+      'not UTF-8: read as windows-1252, the code page Thunderbird writes',
+    );
+    const list = JSON.parse((await j.run(['contacts', '--json'])).stdout) as StoredContact[];
+    expect(list.map((c) => [c.name, c.email])).toEqual([['Zoë Müller', 'zoe@example.de']]);
+  });
+
+  it('refuses (exit 2, nothing written) a file with a byte windows-1252 leaves undefined', async () => {
+    expect((await j.run(['contact', 'add', 'Ralph Smith'])).code).toBe(0);
+    const before = readFileSync(j.path);
+    const file = join(j.dir, 'outlook.csv');
+    // 0x81 is no character in windows-1252: the file is in some other encoding (here Shift_JIS, ソ).
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('First Name,Last Name,E-mail Address\r\nAnn,Lee,ann@example.com\r\n'),
+        Buffer.from([0x83, 0x5c, 0x81, 0x5b]),
+        Buffer.from(',,x@example.com\r\n'),
+      ]),
+    );
+    expect(await j.run(['import', file])).toEqual({
+      stdout: '',
+      stderr:
+        'netjournal: outlook.csv:3: not valid UTF-8 (byte 0x83) — nothing was imported; ' +
+        'the file is not in windows-1252 either: name the encoding it is in with --encoding NAME\n',
+      code: 2,
+    });
+    expect(readFileSync(j.path).equals(before)).toBe(true);
+  });
+
+  it('reads only the encoding named, when one is', async () => {
+    const file = fixturePath('csv/outlook-windows-1252.csv');
+    const result = await j.run(['import', file, '--encoding', 'utf-8']);
+    expect(result.code).toBe(2);
+    expect(existsSync(j.path)).toBe(false);
+    const named = await j.run(['import', file, '--encoding', 'cp1252']);
+    expect(named.stderr).toBe(
+      'Imported outlook-windows-1252.csv (Outlook contacts): 4 created, 0 updated, 0 unchanged, 0 skipped.\n',
+    );
+  });
 });
 
 describe('CSV reading', () => {
@@ -293,6 +398,25 @@ describe('generic CSV', () => {
   });
 });
 
+describe('a row named "me", "I" or "myself"', () => {
+  const skipped = { action: 'skipped', what: 'named me, I or myself (words that mean you)' };
+
+  it("is skipped with a note in an address book's export, the rest of the file kept", () => {
+    const outlook = parseOutlook(
+      'First Name,Last Name,E-mail Address\r\nMyself,,x@example.com\r\n',
+    );
+    expect(outlook).toEqual({ contacts: [], problems: [], notes: [{ line: 2, ...skipped }] });
+    const google = parseGoogle('First Name,Last Name,E-mail 1 - Value\n I ,,i@example.com\n');
+    expect(google).toEqual({ contacts: [], problems: [], notes: [{ line: 2, ...skipped }] });
+    const linkedIn = parseLinkedIn(
+      'First Name,Last Name,Email Address,Company,Position,Connected On\nMe,,,,,12 Mar 2024\n',
+    );
+    expect(linkedIn).toEqual({ contacts: [], problems: [], notes: [{ line: 2, ...skipped }] });
+    // A CSV of our own columns is typed by hand: its writer fixes it (parse.test.ts).
+    expect(parseCsv('name\nMe\n').problems).toEqual([{ line: 2, message: '"Me" means you' }]);
+  });
+});
+
 describe('Google', () => {
   it('keeps the first real address of all e-mail columns, and notes one that is none', () => {
     const text =
@@ -322,5 +446,61 @@ describe('birthdays as address books write them', () => {
     ['14/3/1990', false, null],
   ])('%s (day first: %s) → %s', (raw, dayFirst, expected) => {
     expect(readBirthday(raw, dayFirst)).toBe(expected);
+  });
+  // Issue 15: a two-digit year is the latest that puts the birthday no later than today.
+  it.each([
+    ['3/14/90', false, '1990-03-14'],
+    ['14/3/90', true, '1990-03-14'],
+    ['4/12/81', false, '1981-04-12'],
+    ['7/4/05', false, '2005-07-04'],
+    ['4/12/26', false, '2026-04-12'],
+    ['11/21/26', false, '2026-11-21'],
+    ['11/22/26', false, '1926-11-22'],
+    ['12/25/26', false, '1926-12-25'],
+    ['2/29/00', false, '2000-02-29'],
+    ['2/29/85', false, null],
+    ['13/14/90', false, null],
+  ])('%s (day first: %s), today 2026-11-21 → %s', (raw, dayFirst, expected) => {
+    expect(readBirthday(raw, dayFirst, TODAY)).toBe(expected);
+  });
+
+  it("reads Thunderbird's Birth Year of two digits, and a vCard's YYMMDD, by the same rule", () => {
+    expect(birthdayFromParts('85', '7', '4', TODAY)).toBe('1985-07-04');
+    expect(birthdayFromParts('26', '12', '1', TODAY)).toBe('1926-12-01');
+    expect(birthdayFromParts('85', '7', '4')).toBeNull();
+    expect(birthdayFromParts('5', '7', '4', TODAY)).toBeNull();
+    expect(birthdayFromParts('985', '7', '4', TODAY)).toBeNull();
+    expect(birthdayFromParts('', '7', '4', TODAY)).toBe('07-04');
+    expect(readVcardBirthday('810412', TODAY)).toBe('1981-04-12');
+    expect(readVcardBirthday('81-04-12', TODAY)).toBe('1981-04-12');
+    expect(readVcardBirthday('810412T000000Z', TODAY)).toBe('1981-04-12');
+    expect(readVcardBirthday('19810412', TODAY)).toBe('1981-04-12');
+    expect(readVcardBirthday('--0412', TODAY)).toBe('04-12');
+    expect(readVcardBirthday('8104-12', TODAY)).toBeNull();
+    expect(readVcardBirthday('81-0412', TODAY)).toBeNull();
+    expect(readVcardBirthday('810412')).toBeNull();
+  });
+
+  it('any birthday of the hundred years up to today, written M/D/YY, reads back as itself', () => {
+    const day = 86_400_000;
+    const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1950, 0, 1), max: Date.UTC(2150, 0, 1) }),
+        fc.integer({ min: 0, max: 36_600 }),
+        (todayMs, back) => {
+          const today = iso(todayMs);
+          const birthday = iso(
+            Date.UTC(+today.slice(0, 4), +today.slice(5, 7) - 1, +today.slice(8)) - back * day,
+          );
+          const hundredBefore = `${String(+today.slice(0, 4) - 100).padStart(4, '0')}${today.slice(4)}`;
+          fc.pre(birthday > hundredBefore);
+          const [y, m, d] = birthday.split('-');
+          const written = `${Number(m)}/${Number(d)}/${y?.slice(2)}`;
+          expect(readBirthday(written, false, today)).toBe(birthday);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -3,7 +3,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeFile, decoderFor, invalidUtf8At, lineAt } from '../../src/interop/parse/decode.js';
+import {
+  decodeAsWritten,
+  decodeFile,
+  decoderFor,
+  invalidUtf8At,
+  lineAt,
+} from '../../src/interop/parse/decode.js';
 import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
 import { BIN } from '../helpers/spawn-cli.js';
 
@@ -91,6 +97,26 @@ describe('decodeFile', () => {
       problem: { line: 3, message: 'not valid UTF-16BE: a lone surrogate 0xd800' },
       bytes: false,
     });
+  });
+
+  it("reads a file that is not UTF-8 again in its program's encoding, only when every byte is a character there", () => {
+    const found = decodeFile(cp1252('First Name\r\nRenée – 12 €\r\n'));
+    expect(decodeAsWritten(found, 'windows-1252')).toEqual({
+      text: 'First Name\r\nRenée – 12 €\r\n',
+      encoding: 'windows-1252',
+      problem: null,
+      bytes: false,
+    });
+    // UTF-8 needs nothing; a file read in a named encoding stays as it was read.
+    const utf8 = decodeFile(Buffer.from('Zoë'));
+    expect(decodeAsWritten(utf8, 'windows-1252')).toBe(utf8);
+    const named = decodeFile(cp1252('Renée'), 'utf-8');
+    expect(decodeAsWritten(named, 'windows-1252')).toBe(named);
+    // 0x81, 0x8D, 0x8F, 0x90 and 0x9D are no characters in windows-1252.
+    for (const undefinedByte of [0x81, 0x8d, 0x8f, 0x90, 0x9d]) {
+      const other = decodeFile(Buffer.from([0x41, 0xe9, undefinedByte]));
+      expect(decodeAsWritten(other, 'windows-1252')).toBe(other);
+    }
   });
 
   it('reads a named encoding; windows-1252 by its own table', () => {

@@ -281,6 +281,34 @@ const FIXTURES: [string, Landed[], ParseNote[]][] = [
     ],
     [],
   ],
+  [
+    'named-me-3.0.vcf',
+    [
+      landed({
+        name: 'Sara Lindqvist',
+        company: 'Nordic Ventures',
+        email: 'sara@nordicventures.example',
+      }),
+      landed({ name: 'Ida Meyer', role: 'Partner' }),
+    ],
+    // "Me" and "myself" name the user: those cards are skipped, the file imported.
+    [
+      { line: 9, action: 'skipped', what: 'named me, I or myself (words that mean you)' },
+      { line: 16, action: 'skipped', what: 'named me, I or myself (words that mean you)' },
+    ],
+  ],
+  [
+    'two-digit-years-2.1.vcf',
+    [
+      // Today is 2026-11-21: each year is the latest that puts the birthday no later than today.
+      landed({ name: 'Anna Keller', birthday: '1981-04-12' }),
+      landed({ name: 'Felix Brandt', birthday: '2005-03-09' }),
+      landed({ name: 'Hedwig Albrecht', birthday: '1926-12-25' }),
+      landed({ name: 'Jonas Vogel' }),
+    ],
+    // 29 February 1985 never was: dropped, not moved to another day or century.
+    [{ line: 23, action: 'dropped', what: 'birthday', value: '850229' }],
+  ],
 ];
 
 let j: TempJournal;
@@ -347,7 +375,10 @@ describe('each vCard fixture, imported with no flags', () => {
     // Every card is accounted for: a contact, or a note saying why it was skipped.
     const bytes = readFileSync(fixture(file));
     const decoded = decodeFile(bytes);
-    const parsed = parseContacts(decoded.text, 'vcard', { byteString: decoded.bytes });
+    const parsed = parseContacts(decoded.text, 'vcard', {
+      byteString: decoded.bytes,
+      today: TODAY,
+    });
     expect(parsed.notes ?? []).toEqual(notes);
     const skippedCards = notes.filter((n) => n.action === 'skipped').length;
     expect(parsed.contacts.length + skippedCards + parsed.problems.length).toBe(cardCount(file));
@@ -550,5 +581,45 @@ describe('fields that cannot be understood are dropped, not the contact', () => 
         { line: 5, action: 'dropped', what: 'created date', value: 'yesterday' },
       ],
     });
+  });
+});
+
+describe('a card named "Me", "I" or "myself"', () => {
+  it('is skipped with a note and counted, never refusing the file; "me" still names the user', async () => {
+    const result = await j.run(['import', fixture('named-me-3.0.vcf')]);
+    expect(result).toEqual({
+      stdout: '',
+      stderr:
+        'Imported named-me-3.0.vcf (vCard): 2 created, 0 updated, 0 unchanged, 2 skipped.\n' +
+        '  2 rows named me, I or myself (words that mean you) — skipped: line 9, line 16\n',
+      code: 0,
+    });
+    expect((await journalContacts()).contacts.map((c) => c.name)).toEqual([
+      'Sara Lindqvist',
+      'Ida Meyer',
+    ]);
+    // No contact answers to "me": it is the user, here the introducer.
+    expect((await j.run(['intro', 'me', 'Ida', '--to', 'Sara'])).code).toBe(0);
+    const intros = JSON.parse((await j.run(['intros', '--json'])).stdout) as {
+      introductions: { introducer: string; person: string; to: string }[];
+    };
+    expect(intros.introductions).toMatchObject([
+      { introducer: 'me', person: 'Ida Meyer', to: 'Sara Lindqvist' },
+    ]);
+  });
+
+  it('a card named "I" alone in its file: nothing created, nothing refused', async () => {
+    const file = join(j.dir, 'i.vcf');
+    writeFileSync(file, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN: I \r\nEND:VCARD\r\n');
+    const dry = await j.run(['import', file, '--dry-run', '--json']);
+    const real = await j.run(['import', file, '--json']);
+    expect(real.code, real.stderr).toBe(0);
+    expect(JSON.parse(real.stdout)).toMatchObject({
+      created: 0,
+      skipped: [{ line: 1, message: 'named me, I or myself (words that mean you)' }],
+    });
+    expect({ ...(JSON.parse(dry.stdout) as object), dryRun: false }).toEqual(
+      JSON.parse(real.stdout),
+    );
   });
 });

@@ -19,6 +19,7 @@ import {
   cleanTags,
   freeText,
   oneLine,
+  type ParseOptions,
   type ParseResult,
 } from './types.js';
 import { readBirthday } from './written-dates.js';
@@ -71,13 +72,18 @@ function lenient<T>(read: (value: string) => T): (value: string) => T | null {
 }
 
 /** A declared field's value from a cell, as its input kind reads it; dropped with a note when it is not one. */
-function cellValue(field: FieldSpec, raw: string, check: RecordChecks): string | number | null {
+function cellValue(
+  field: FieldSpec,
+  raw: string,
+  check: RecordChecks,
+  today: string | undefined,
+): string | number | null {
   const what = DROPPED_AS[field.input ?? ''] ?? field.key;
   switch (field.input) {
     case 'email':
       return firstEmail(check, [raw]);
     case 'birthday':
-      return understood(check, what, raw, readBirthday);
+      return understood(check, what, raw, (value) => readBirthday(value, false, today));
     case 'circle':
       return understood(check, what, raw, lenient(parseCircle));
     case 'interval':
@@ -91,7 +97,7 @@ function cellValue(field: FieldSpec, raw: string, check: RecordChecks): string |
   }
 }
 
-function genericContact(row: CsvRow, cols: Map<GenericField, number>) {
+function genericContact(row: CsvRow, cols: Map<GenericField, number>, today?: string) {
   const check = new RecordChecks(row.line);
   // Every cell as it was before netjournal's csv writer defused it (`'=x` reads `=x`).
   const cell = (field: GenericField): string => {
@@ -101,7 +107,7 @@ function genericContact(row: CsvRow, cols: Map<GenericField, number>) {
   const contact = blankContact(row.line, '');
   const fields = contact as unknown as Record<string, unknown>;
   for (const field of CONTACT_INPUT_FIELDS) {
-    fields[field.key] = cellValue(field, cell(field.key), check);
+    fields[field.key] = cellValue(field, cell(field.key), check, today);
   }
   contact.tags = cleanTags(cell('tags').split(';'));
   const note = freeText(cell('notes'));
@@ -116,7 +122,8 @@ function genericContact(row: CsvRow, cols: Map<GenericField, number>) {
     check.skip(NO_NAME);
     return { contact: null, check };
   }
-  contact.name = check.name(name, row.line, freeText) ?? '';
+  // Our own columns: a file netjournal wrote (which never holds "me") or one typed by hand.
+  contact.name = check.name(name, row.line, freeText, true) ?? '';
   return { contact, check };
 }
 
@@ -126,10 +133,10 @@ function genericContact(row: CsvRow, cols: Map<GenericField, number>) {
  * named by its company, phone or e-mail, as address books show it; a file
  * needs a name or an e-mail column.
  */
-export function parseCsv(text: string): ParseResult {
+export function parseCsv(text: string, options: ParseOptions = {}): ParseResult {
   const table = readCsvTable(text);
   const dialect = dialectOf(table.header);
-  if (dialect !== null) return dialectRows(table, dialect);
+  if (dialect !== null) return dialectRows(table, dialect, options);
   const parsed = new ParsedRows(table.problems);
   if (table.header.length === 0) return parsed.result();
 
@@ -147,7 +154,7 @@ export function parseCsv(text: string): ParseResult {
     return parsed.result();
   }
   for (const row of table.rows) {
-    const { contact, check } = genericContact(row, cols);
+    const { contact, check } = genericContact(row, cols, options.today);
     parsed.add(contact, check);
   }
   return parsed.result();

@@ -2,8 +2,10 @@
  * An import file's bytes as text, for every format. A UTF-8 byte-order mark
  * is dropped; UTF-16 (either byte order) is recognised by its mark or by the
  * NUL byte beside each ASCII character; anything else must be UTF-8, unless
- * the user names the encoding. Nothing here ever writes U+FFFD: bytes that
- * are not valid in the encoding found are reported with their line, and the
+ * the user names the encoding, or the file is a program's export that is
+ * known to be in one other encoding when it is not UTF-8 (`decodeAsWritten`:
+ * Outlook's CSV on Windows). Nothing here ever writes U+FFFD: bytes that are
+ * not valid in the encoding found are reported with their line, and the
  * importer refuses the file (a vCard may still name each property's charset,
  * so it gets the bytes to decode one property at a time).
  */
@@ -216,6 +218,32 @@ export function asByteString(bytes: Uint8Array): string {
 /** A string of byte characters (see asByteString) back as bytes. */
 export function byteStringBytes(text: string): Uint8Array {
   return Buffer.from(text, 'latin1');
+}
+
+// C1 controls: what windows-1252's five undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) read as.
+const C1_CONTROL = /[\x80-\x9f]/;
+
+/**
+ * A file that decodeFile found not to be UTF-8, read again in the encoding
+ * its program writes when it does not write UTF-8 (Outlook and Thunderbird on
+ * Windows write their CSV in the system's code page: windows-1252 in the
+ * Americas and Western Europe). Only when every byte is a character there;
+ * otherwise the file is returned as found, for the importer to refuse naming
+ * --encoding. A file in another code page that happens to be all characters
+ * in this one is read as this one: the importer says which encoding it read.
+ */
+export function decodeAsWritten(found: DecodedFile, encoding: string): DecodedFile {
+  if (found.problem === null || !found.bytes) return found;
+  const decoder = decoderFor(encoding);
+  if (decoder === null) return found;
+  let text: string;
+  try {
+    text = decoder.decode(byteStringBytes(found.text));
+  } catch {
+    return found;
+  }
+  if (C1_CONTROL.test(text)) return found;
+  return { text, encoding: decoder.encoding, problem: null, bytes: false };
 }
 
 /**

@@ -7,7 +7,14 @@
  */
 import { columnIndex, readCsvTable, type CsvRow, type CsvTable } from './csv-table.js';
 import { NO_NAME, ParsedRows, firstEmail, labelTags, standInName, understood } from './fields.js';
-import { RecordChecks, blankContact, freeText, oneLine, type ParseResult } from './types.js';
+import {
+  RecordChecks,
+  blankContact,
+  freeText,
+  oneLine,
+  type ParseOptions,
+  type ParseResult,
+} from './types.js';
 import { birthdayFromParts, isDayFirst, isZeroDate, readBirthday } from './written-dates.js';
 
 type Columns = readonly string[];
@@ -35,6 +42,8 @@ export interface CsvDialect {
   notes: Columns;
   /** The column of categories, and what separates them within it. */
   tags?: { column: string; separator: RegExp };
+  /** The encoding the program writes when it does not write UTF-8 (decode.ts, decodeAsWritten). */
+  notUtf8: string;
 }
 
 export const OUTLOOK: CsvDialect = {
@@ -55,6 +64,9 @@ export const OUTLOOK: CsvDialect = {
   notes: ['Notes'],
   // Outlook and Google's Outlook CSV both separate categories with semicolons.
   tags: { column: 'Categories', separator: /;/ },
+  // Outlook for Windows' File › Export › Comma Separated Values writes the system's ANSI code
+  // page, windows-1252 on Western-European and American Windows (Google's Outlook CSV is UTF-8).
+  notUtf8: 'windows-1252',
 };
 
 export const THUNDERBIRD: CsvDialect = {
@@ -74,6 +86,8 @@ export const THUNDERBIRD: CsvDialect = {
   ],
   birthday: { year: 'Birth Year', month: 'Birth Month', day: 'Birth Day' },
   notes: ['Notes'],
+  // The "Comma Separated (System Charset)" export on Windows: its ANSI code page.
+  notUtf8: 'windows-1252',
 };
 
 const DIALECTS = [OUTLOOK, THUNDERBIRD] as const;
@@ -84,6 +98,11 @@ export function dialectOf(header: readonly string[]): CsvDialect | null {
   return (
     DIALECTS.find((dialect) => dialect.marks.some((mark) => cells.has(mark.toLowerCase()))) ?? null
   );
+}
+
+/** The dialect of an import format (Outlook, Thunderbird), or null for a format that is none. */
+export function dialectFor(format: string): CsvDialect | null {
+  return DIALECTS.find((dialect) => dialect.format === format) ?? null;
 }
 
 /** A row's cells by column name; a column the file lacks reads as empty. */
@@ -110,21 +129,29 @@ function joinedFirst(cell: Cell, ways: readonly Columns[], separator: string): s
   return null;
 }
 
-function birthdayOf(dialect: CsvDialect, cell: Cell, check: RecordChecks, dayFirst: boolean) {
+/** How a file's birthdays are read: day or month first, and today for two-digit years. */
+interface BirthdayReading {
+  dayFirst: boolean;
+  today: string | undefined;
+}
+
+function birthdayOf(dialect: CsvDialect, cell: Cell, check: RecordChecks, how: BirthdayReading) {
   const source = dialect.birthday;
   if ('date' in source) {
     const raw = cell(source.date);
     if (isZeroDate(raw)) return null;
-    return understood(check, 'birthday', raw, (value) => readBirthday(value, dayFirst));
+    return understood(check, 'birthday', raw, (value) =>
+      readBirthday(value, how.dayFirst, how.today),
+    );
   }
   const parts = [cell(source.year), cell(source.month), cell(source.day)].map((p) => p.trim());
   const written = parts.filter((part) => part !== '').join('-');
   return understood(check, 'birthday', written, () =>
-    birthdayFromParts(parts[0] ?? '', parts[1] ?? '', parts[2] ?? ''),
+    birthdayFromParts(parts[0] ?? '', parts[1] ?? '', parts[2] ?? '', how.today),
   );
 }
 
-function dialectContact(row: CsvRow, dialect: CsvDialect, cell: Cell, dayFirst: boolean) {
+function dialectContact(row: CsvRow, dialect: CsvDialect, cell: Cell, how: BirthdayReading) {
   const check = new RecordChecks(row.line);
   const contact = blankContact(row.line, '');
   contact.email = firstEmail(check, dialect.emails.map(cell));
@@ -133,7 +160,7 @@ function dialectContact(row: CsvRow, dialect: CsvDialect, cell: Cell, dayFirst: 
   contact.role = firstOf(cell, dialect.role);
   contact.url = firstOf(cell, dialect.url);
   contact.location = joinedFirst(cell, dialect.locations, ', ');
-  contact.birthday = birthdayOf(dialect, cell, check, dayFirst);
+  contact.birthday = birthdayOf(dialect, cell, check, how);
   if (dialect.tags !== undefined) {
     contact.tags = labelTags(cell(dialect.tags.column).split(dialect.tags.separator));
   }
@@ -150,7 +177,11 @@ function dialectContact(row: CsvRow, dialect: CsvDialect, cell: Cell, dayFirst: 
 }
 
 /** The contacts of a CSV table read as a program's export, as its dialect declares it. */
-export function dialectRows(table: CsvTable, dialect: CsvDialect): ParseResult {
+export function dialectRows(
+  table: CsvTable,
+  dialect: CsvDialect,
+  options: ParseOptions = {},
+): ParseResult {
   const parsed = new ParsedRows(table.problems);
   if (table.header.length === 0) return parsed.result();
   if (dialectOf(table.header) !== dialect) {
@@ -161,21 +192,24 @@ export function dialectRows(table: CsvTable, dialect: CsvDialect): ParseResult {
   const index = columnIndex(table.header);
   const birthday = 'date' in dialect.birthday ? index.get(dialect.birthday.date.toLowerCase()) : -1;
   // Slash dates are month first (US), unless one of the file's birthdays can only be day first.
-  const dayFirst = table.rows.some((row) => isDayFirst(row.fields[birthday ?? -1] ?? ''));
+  const how: BirthdayReading = {
+    dayFirst: table.rows.some((row) => isDayFirst(row.fields[birthday ?? -1] ?? '')),
+    today: options.today,
+  };
   for (const row of table.rows) {
     const cell: Cell = (column) => row.fields[index.get(column.toLowerCase()) ?? -1] ?? '';
-    const { contact, check } = dialectContact(row, dialect, cell, dayFirst);
+    const { contact, check } = dialectContact(row, dialect, cell, how);
     parsed.add(contact, check);
   }
   return parsed.result();
 }
 
 /** Parse an Outlook contacts export (desktop, Outlook.com, or Google's "Outlook CSV"). */
-export function parseOutlook(text: string): ParseResult {
-  return dialectRows(readCsvTable(text), OUTLOOK);
+export function parseOutlook(text: string, options: ParseOptions = {}): ParseResult {
+  return dialectRows(readCsvTable(text), OUTLOOK, options);
 }
 
 /** Parse a Thunderbird address book exported as CSV. */
-export function parseThunderbird(text: string): ParseResult {
-  return dialectRows(readCsvTable(text), THUNDERBIRD);
+export function parseThunderbird(text: string, options: ParseOptions = {}): ParseResult {
+  return dialectRows(readCsvTable(text), THUNDERBIRD, options);
 }

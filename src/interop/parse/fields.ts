@@ -104,13 +104,13 @@ export class ParsedRows {
     this.problems = [...fileProblems];
   }
 
-  /** A row read: `contact` null when the row was skipped (check.skip said why). */
+  /** A row read: `contact` null, or the check skipped, when the row was skipped (check.skip said why). */
   add(contact: ImportedContact | null, check: RecordChecks): void {
     if (!check.ok) {
       this.problems.push(...check.problems);
       return;
     }
-    if (contact !== null) {
+    if (contact !== null && !check.skipped) {
       this.contacts.push(contact);
       this.notes.push(...check.notes);
     } else {

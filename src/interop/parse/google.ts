@@ -6,7 +6,14 @@
  */
 import { columnIndex, readCsvTable } from './csv-table.js';
 import { NO_NAME, ParsedRows, firstEmail, labelTags, standInName, understood } from './fields.js';
-import { RecordChecks, blankContact, freeText, oneLine, type ParseResult } from './types.js';
+import {
+  RecordChecks,
+  blankContact,
+  freeText,
+  oneLine,
+  type ParseOptions,
+  type ParseResult,
+} from './types.js';
 import { readBirthday } from './written-dates.js';
 
 // Google packs several values of one kind into a cell with this separator.
@@ -36,6 +43,8 @@ interface GoogleColumns {
   emails: number[];
   phones: number[];
   websites: number[];
+  /** Today, for a birthday written with a two-digit year. */
+  today: string | undefined;
 }
 
 function joined(...parts: string[]): string | null {
@@ -76,7 +85,9 @@ function googleContact(line: number, fields: string[], cols: GoogleColumns) {
         .filter((part) => part !== '')
         .join(', '),
     ) ?? oneLine(at(fields, 'Location'));
-  contact.birthday = understood(check, 'birthday', at(fields, 'Birthday'), readBirthday);
+  contact.birthday = understood(check, 'birthday', at(fields, 'Birthday'), (value) =>
+    readBirthday(value, false, cols.today),
+  );
   contact.tags = labelsToTags(
     `${at(fields, 'Labels')}${MULTI_VALUE}${at(fields, 'Group Membership')}`,
   );
@@ -99,7 +110,7 @@ function googleContact(line: number, fields: string[], cols: GoogleColumns) {
 }
 
 /** Parse a Google Contacts CSV export (current or legacy layout). */
-export function parseGoogle(text: string): ParseResult {
+export function parseGoogle(text: string, options: ParseOptions = {}): ParseResult {
   const table = readCsvTable(text);
   const index = columnIndex(table.header);
   const cols: GoogleColumns = {
@@ -110,6 +121,7 @@ export function parseGoogle(text: string): ParseResult {
     emails: numberedColumns(table.header, 'e-mail'),
     phones: numberedColumns(table.header, 'phone'),
     websites: numberedColumns(table.header, 'website'),
+    today: options.today,
   };
   const parsed = new ParsedRows(table.problems);
   for (const { line, fields } of table.rows) {

@@ -4,7 +4,7 @@
  * bad input; a record with any problem is left out of `contacts` and its
  * problems are reported with the file line where they are.
  */
-import { parseEmail, validateName } from '../../domain/contact.js';
+import { isMeName, parseEmail, validateName } from '../../domain/contact.js';
 import { parseBirthday } from '../../domain/dates.js';
 import { NetjournalError } from '../../errors.js';
 import { CONTACT, CONTACT_INPUT_FIELDS } from '../../model/declarations.js';
@@ -51,6 +51,16 @@ export interface ParseResult {
   notes?: ParseNote[];
 }
 
+/** What a parser is told besides the file's text. */
+export interface ParseOptions {
+  /**
+   * The import's today (YYYY-MM-DD, `--now`): a birthday written with a
+   * two-digit year is read against it (written-dates.ts, fullBirthYear).
+   * Without it such a birthday is dropped with a note.
+   */
+  today?: string;
+}
+
 /** A field dropped from a kept contact, or a row skipped, and why. */
 export interface ParseNote {
   line: number;
@@ -65,6 +75,15 @@ export interface ParseNote {
   /** The value as the file has it (a dropped field), for the summary to quote. */
   value?: string;
 }
+
+/**
+ * Why a row named "me", "I" or "myself" is skipped: those words name the user
+ * (PRODUCT.md), so a contact so called could never be named back, and
+ * `contact add` refuses the name. Someone's address book may still hold one
+ * (often its owner's own card): the row is skipped with a note, the file
+ * imported.
+ */
+export const NAMED_AS_YOU = 'named me, I or myself (words that mean you)';
 
 // parseBirthday refuses dates after "today"; a pure parser has no clock, so the
 // import command checks future birthdays against its own today.
@@ -153,6 +172,11 @@ export class RecordChecks {
     return this.problems.length === 0;
   }
 
+  /** Was the whole row skipped (a note says why)? */
+  get skipped(): boolean {
+    return this.notes.some((note) => note.action === 'skipped');
+  }
+
   /** Record a problem at the record's line or at a given one. */
   add(message: string, line = this.line): void {
     this.problems.push({ line, message });
@@ -176,15 +200,26 @@ export class RecordChecks {
     this.add(`invalid ${column} ${shown(value)}`, line);
   }
 
-  /** The contact's name (read by `clean`, one line unless told), or null after recording why it cannot be one. */
+  /**
+   * The contact's name (read by `clean`, one line unless told), or null after
+   * recording why it cannot be one: a problem, or for a name that means the
+   * user in a program's export a skip (NAMED_AS_YOU; the caller leaves the
+   * row out). A file typed by hand (`refuseUserName`) has it as a problem, for
+   * its writer to fix, as `contact add` would.
+   */
   name(
     raw: string | null | undefined,
     line = this.line,
     clean: (raw: string | null | undefined) => string | null = oneLine,
+    refuseUserName = false,
   ): string | null {
     const name = clean(raw);
     if (name === null) {
       this.add('missing name', line);
+      return null;
+    }
+    if (isMeName(name) && !refuseUserName) {
+      this.skip(NAMED_AS_YOU, line);
       return null;
     }
     try {

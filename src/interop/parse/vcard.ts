@@ -4,8 +4,8 @@
  * any property, folded lines, backslash escapes, parameters and `item1.`
  * groups (vcard-lines.ts). Only the properties a contact can hold are read;
  * the rest (PHOTO, X-…) are skipped. A value that cannot be understood is
- * dropped with a note and its contact kept; a card with no name is skipped
- * with a note. Only a file that is not vCard, a card left open, or bytes no
+ * dropped with a note and its contact kept; a card with no name, or named
+ * "Me" (types.ts, NAMED_AS_YOU), is skipped with a note. Only a file that is not vCard, a card left open, or bytes no
  * charset explains refuse the file.
  */
 import { parseCircle } from '../../domain/contact.js';
@@ -16,11 +16,11 @@ import {
   blankContact,
   cleanTags,
   freeText,
-  normaliseBirthday,
   oneLine,
   stripBom,
   type ImportedContact,
   type ParseNote,
+  type ParseOptions,
   type ParseResult,
 } from './types.js';
 import {
@@ -32,6 +32,7 @@ import {
   type Card,
   type Property,
 } from './vcard-lines.js';
+import { readVcardBirthday } from './written-dates.js';
 
 /** What the summary calls each property's field when it drops one. */
 const FIELD_NAMES: Readonly<Record<string, string>> = {
@@ -57,7 +58,7 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
 /** The contact fields netjournal's own export keeps in X-NETJOURNAL-* properties, read by their input kind. */
 const OWN_PROPERTIES = CONTACT_INPUT_FIELDS.filter((f) => f.vcard?.startsWith('X-NETJOURNAL-'));
 
-export interface VcardOptions {
+export interface VcardOptions extends ParseOptions {
   /** The file was read one character per byte (it is not UTF-8): each property is decoded from its bytes. */
   byteString?: boolean;
 }
@@ -180,11 +181,11 @@ function email(read: CardReader): string | null {
   return null;
 }
 
-function birthday(read: CardReader): string | null {
+function birthday(read: CardReader, today: string | undefined): string | null {
   const found = read.first('BDAY');
   if (found === null) return null;
   const value = oneLine(unescapeValue(read.value(found))) ?? '';
-  const date = normaliseBirthday(birthdayText(value, found.params));
+  const date = readVcardBirthday(birthdayText(value, found.params), today);
   if (date === null) read.drop(found, value);
   return date;
 }
@@ -225,15 +226,17 @@ function ownFields(read: CardReader, contact: ImportedContact): void {
 
 function cardContact(
   card: Card,
-  byteString: boolean,
+  options: VcardOptions,
 ): { contact: ImportedContact | null; read: CardReader } {
-  const read = new CardReader(card, byteString);
+  const read = new CardReader(card, options.byteString === true);
   const raw = cardName(read);
   if (raw === null) {
     read.check.skip('no name');
     return { contact: null, read };
   }
   const name = read.check.name(raw);
+  // A card named "Me" (the address book owner's, usually) is skipped: the name means the user.
+  if (read.check.skipped) return { contact: null, read };
   const contact = blankContact(card.line, name ?? '');
   contact.company = company(read);
   contact.role = read.line('TITLE') ?? read.line('ROLE');
@@ -243,7 +246,7 @@ function cardContact(
   contact.url = read.line('URL');
   const adr = read.first('ADR');
   contact.location = adr === null ? null : locationFromAdr(read.value(adr));
-  contact.birthday = birthday(read);
+  contact.birthday = birthday(read, options.today);
   const categories = read.all('CATEGORIES').map((p) => read.text(p) ?? '');
   contact.tags = cleanTags(categories.flatMap((value) => splitValue(value, ',')));
   for (const note of read.all('NOTE')) {
@@ -261,7 +264,7 @@ export function parseVcard(text: string, options: VcardOptions = {}): ParseResul
   const contacts: ImportedContact[] = [];
   const notes: ParseNote[] = [];
   for (const card of cards) {
-    const { contact, read } = cardContact(card, options.byteString === true);
+    const { contact, read } = cardContact(card, options);
     // A refused card's dropped fields are not worth a note: the problem names the card.
     if (read.check.ok) {
       notes.push(...read.check.notes);

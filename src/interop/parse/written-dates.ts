@@ -91,27 +91,84 @@ export function isDayFirst(value: string): boolean {
 }
 
 /**
- * A birthday as an address book's CSV writes it, as MM-DD or YYYY-MM-DD:
- * the forms `normaliseBirthday` reads, or a slash date with a four-digit year
- * ("3/14/1990"; "14/3/1990" when `dayFirst`); null when not a real date.
+ * The full year of a birthday written with two digits ("4/12/81", BDAY:810412,
+ * Thunderbird's Birth Year 81): the latest year ending in those digits that
+ * does not put the birthday after today. Readers of two-digit years use a
+ * hundred-year window, either fixed (Windows and Excel: 1930–2029; POSIX
+ * strptime: 1969–2068) or sliding with today (Java's SimpleDateFormat: 80
+ * years back, 20 ahead). A birthday is never ahead, so here the window is the
+ * hundred years up to today: the one rule that never reads a past birthday as
+ * a future one. With today 2026-11-21: 81 → 1981, 05 → 2005, 26 → 2026 for
+ * 4/12/26 but 1926 for 12/25/26. Someone born in 1920 reads as 2020: two
+ * digits cannot tell them apart. Null without today (a parser has no clock of
+ * its own): the birthday is then dropped with a note, never guessed.
  */
-export function readBirthday(raw: string, dayFirst = false): string | null {
+export function fullBirthYear(
+  twoDigits: string,
+  month: number,
+  day: number,
+  today: string | undefined,
+): number | null {
+  if (today === undefined || !/^\d{2}$/.test(twoDigits) || !isIsoDate(today)) return null;
+  const thisYear = Number(today.slice(0, 4));
+  let year = thisYear - ((((thisYear - Number(twoDigits)) % 100) + 100) % 100);
+  if (year === thisYear && `${pad(month)}-${pad(day)}` > today.slice(5)) year -= 100;
+  return year;
+}
+
+/** YYYY-MM-DD from a birthday's parts, its year two digits or four; null when not a real date. */
+function birthdayFrom(
+  year: string,
+  month: number,
+  day: number,
+  today: string | undefined,
+): string | null {
+  const full = year.length === 2 ? fullBirthYear(year, month, day, today) : Number(year);
+  if (full === null) return null;
+  return normaliseBirthday(`${String(full).padStart(4, '0')}-${pad(month)}-${pad(day)}`);
+}
+
+// ISO 8601:1988's two-digit-year dates, as old vCard 2.1 writers put them in BDAY: 810412, 81-04-12.
+const TWO_DIGIT_ISO = /^(\d{2})(-?)(\d{2})\2(\d{2})$/;
+
+/**
+ * A birthday as a vCard's BDAY holds it: the forms `normaliseBirthday` reads,
+ * or a date with a two-digit year (YYMMDD, YY-MM-DD; see fullBirthYear).
+ */
+export function readVcardBirthday(raw: string, today?: string): string | null {
+  // A time after the date, as normaliseBirthday allows, says nothing about the day.
+  const parts = TWO_DIGIT_ISO.exec(raw.trim().replace(/T[\d:.,+\-Z]*$/i, ''));
+  if (parts === null) return normaliseBirthday(raw);
+  return birthdayFrom(parts[1] ?? '', Number(parts[3]), Number(parts[4]), today);
+}
+
+/**
+ * A birthday as an address book's CSV writes it, as MM-DD or YYYY-MM-DD:
+ * the forms `normaliseBirthday` reads, or a slash date ("3/14/1990";
+ * "14/3/1990" when `dayFirst`) whose year may be two digits ("3/14/90"; see
+ * fullBirthYear); null when not a real date.
+ */
+export function readBirthday(raw: string, dayFirst = false, today?: string): string | null {
   const value = raw.trim();
   const parts = slashDate(value, dayFirst);
   if (parts === null) return normaliseBirthday(value);
-  // A two-digit year could be either century: not a birthday to guess at.
-  if (parts.year.length !== 4) return null;
-  return normaliseBirthday(`${parts.year}-${pad(parts.month)}-${pad(parts.day)}`);
+  return birthdayFrom(parts.year, parts.month, parts.day, today);
 }
 
 /**
  * A birthday from three columns (Thunderbird's Birth Year, Birth Month, Birth
- * Day): MM-DD without a year, YYYY-MM-DD with one; null when not a real date.
+ * Day): MM-DD without a year, YYYY-MM-DD with one of four digits or two (see
+ * fullBirthYear); null when not a real date.
  */
-export function birthdayFromParts(year: string, month: string, day: string): string | null {
+export function birthdayFromParts(
+  year: string,
+  month: string,
+  day: string,
+  today?: string,
+): string | null {
   const [y, m, d] = [year.trim(), month.trim(), day.trim()];
   if (!/^\d{1,2}$/.test(m) || !/^\d{1,2}$/.test(d)) return null;
-  // A year that is not four digits ("85") matches none of normaliseBirthday's forms.
-  const monthDay = `${pad(Number(m))}-${pad(Number(d))}`;
-  return normaliseBirthday(y === '' ? monthDay : `${y}-${monthDay}`);
+  if (y === '') return normaliseBirthday(`${pad(Number(m))}-${pad(Number(d))}`);
+  if (!/^\d{2}$|^\d{4}$/.test(y)) return null;
+  return birthdayFrom(y, Number(m), Number(d), today);
 }

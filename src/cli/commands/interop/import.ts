@@ -75,7 +75,8 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
   }
   const circle = opts.circle === undefined ? null : parseCircle(opts.circle);
   const tag = opts.tag === undefined ? null : (parseTags([opts.tag])[0] ?? null);
-  const { decodeFile, decoderFor } = await import('../../../interop/parse/decode.js');
+  const { decodeAsWritten, decodeFile, decoderFor } =
+    await import('../../../interop/parse/decode.js');
   if (opts.encoding !== undefined && decoderFor(opts.encoding) === null) {
     throw new UsageError(
       `unknown encoding "${opts.encoding}"`,
@@ -83,17 +84,23 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
     );
   }
   const name = file === '-' ? 'stdin' : basename(file);
-  const decoded = decodeFile(readInput(ctx, file), opts.encoding);
-  const text = decoded.text;
+  const found = decodeFile(readInput(ctx, file), opts.encoding);
   const { detectFormat } = await import('../../../interop/parse/detect.js');
-  const kind = opts.from === 'auto' ? detectFormat(text, file) : (opts.from as ImportFormat);
+  const kind = opts.from === 'auto' ? detectFormat(found.text, file) : (opts.from as ImportFormat);
+  // Outlook and Thunderbird on Windows write their CSV in the system's code page, not UTF-8.
+  const { dialectFor } = await import('../../../interop/parse/dialects.js');
+  const writer = opts.encoding === undefined && kind ? dialectFor(kind) : null;
+  const decoded = writer === null ? found : decodeAsWritten(found, writer.notUtf8);
+  const text = decoded.text;
   // Bytes that are not UTF-8 may still be a vCard's, each property naming its CHARSET; nothing else can say.
   if (decoded.problem !== null && !(kind === 'vcard' && decoded.bytes)) {
     throw new UsageError(
       `${forTerminal(name)}:${decoded.problem.line}: ${decoded.problem.message}`,
-      opts.encoding === undefined
-        ? 'nothing was imported; if the file is in another encoding, read it with --encoding windows-1252 (or its name)'
-        : `nothing was imported; the file is not in ${opts.encoding}: name the encoding it is in`,
+      opts.encoding !== undefined
+        ? `nothing was imported; the file is not in ${opts.encoding}: name the encoding it is in`
+        : writer !== null
+          ? `nothing was imported; the file is not in ${writer.notUtf8} either: name the encoding it is in with --encoding NAME`
+          : 'nothing was imported; if the file is in another encoding, read it with --encoding windows-1252 (or its name)',
     );
   }
   if (!kind) {
@@ -121,7 +128,10 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
       });
   } else {
     const { parseContacts } = await import('../../../interop/parse/index.js');
-    const { contacts, problems, notes } = parseContacts(text, kind, { byteString: decoded.bytes });
+    const { contacts, problems, notes } = parseContacts(text, kind, {
+      byteString: decoded.bytes,
+      today: ctx.today(),
+    });
     parsed = { records: contacts.length, problems, notes: notes ?? [] };
     run = (db, tick) =>
       withBulkWrite(db, { dropLookupIndexes: true }, () => {
@@ -172,6 +182,12 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
     kept: result.kept,
   };
   for (const line of importSummaryLines(report)) ctx.info(line);
+  if (decoded !== found && writer !== null) {
+    ctx.info(
+      `  not UTF-8: read as ${decoded.encoding}, the code page ${writer.title} writes its CSV in on Windows ` +
+        '(if a name looks wrong, undo and import it again with --encoding NAME)',
+    );
+  }
   if (format === 'json' || format === 'jsonl') {
     const summary = importSummaryRecord(report);
     ctx.out(format === 'json' ? renderJson(summary, ctx.term) : renderJsonLine(summary, ctx.term));
