@@ -157,7 +157,8 @@ describe('lines for a person on stderr', () => {
       'Removed meeting 3 (coffee with Ralph Smith on 2026-11-20) and its 2 open follow-ups: 3, 4.';
     expect((await j.run(['meeting', 'rm', '3'], { env: {} })).stderr).toContain(`${text}\n`);
     await j.run(['undo']);
-    const onTerminal = await j.run(['meeting', 'rm', '3'], { tty: true, columns: 80 });
+    // On a terminal meeting rm asks first (issue 17, point 6); --yes answers.
+    const onTerminal = await j.run(['meeting', 'rm', '3', '--yes'], { tty: true, columns: 80 });
     expect(onTerminal.stderr).toBe(
       'Removed meeting 3 (coffee with Ralph Smith on 2026-11-20) and its 2 open\nfollow-ups: 3, 4.\n',
     );
