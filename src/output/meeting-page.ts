@@ -40,7 +40,7 @@ export function meetingPage(
     lines.push(
       ...followUpLines(m.followUps, term, today).map((l, i) => {
         const f = m.followUps[i] as FollowUp;
-        return f.status === 'open' ? l : chalk.dim(`${l} (${f.status})`);
+        return f.status === 'open' ? l : chalk.dim(l);
       }),
     );
   }
