@@ -3,7 +3,8 @@ import type { FollowUp } from '../domain/journal-types.js';
 import type { JsonRecord } from './record-view.js';
 import { forTerminal } from './sanitize.js';
 import type { Terminal } from './terminal.js';
-import { displayWidth, truncate } from './width.js';
+import { displayWidth } from './width.js';
+import { wrapLine } from './wrap.js';
 import {
   followUpView,
   giftView,
@@ -29,7 +30,7 @@ export function recordedJson(r: RecordedMeeting): JsonRecord {
   };
 }
 
-/** One line per follow-up: its id (to type into `done`), kind, when due (or when closed), text. */
+/** One entry per follow-up (more than one line when its text wraps): its id (to type into `done`), kind, when due (or when closed), text. */
 export function followUpLines(
   followUps: readonly FollowUp[],
   term: Terminal,
@@ -42,11 +43,13 @@ export function followUpLines(
     const kind = f.kind.replace('_', '-').padEnd(11);
     const due = (states[i] ?? '').padEnd(stateWidth);
     const id = String(f.id).padStart(idWidth);
-    // On a terminal the text is cut so that one long follow-up cannot wrap the list
-    // (only there: measuring loads string-width, which a piped `add` need not).
+    // On a terminal a long text wraps under its first character, so the list's
+    // columns stay whole (only there: measuring loads string-width, which a
+    // piped `add` need not).
     const safe = forTerminal(f.text);
+    const indent = displayWidth(`  ${id}  ${kind} ${due}  `);
     const text = term.isTTY
-      ? truncate(safe, Math.max(10, term.columns - displayWidth(`  ${id}  ${kind} ${due}  `)))
+      ? wrapLine(safe, Math.max(20, term.columns - indent)).join(`\n${' '.repeat(indent)}`)
       : safe;
     return `  ${term.chalk.dim(id)}  ${kind} ${due}  ${text}`;
   });

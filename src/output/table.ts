@@ -12,6 +12,7 @@ const GAP = 2;
 const MIN_SHRUNK = 8;
 const MIN_NARROW = 4;
 const MIN_WRAPPED = 24;
+const MAX_CELL_LINES = 6;
 
 // No borders: columns separated by two spaces, like gh and git.
 const BLANK_CHARS = {
@@ -76,6 +77,19 @@ export function fitWidths(
   return widths;
 }
 
+/**
+ * A cell's text wrapped at spaces to width, at most MAX_CELL_LINES lines
+ * (the last cut with "…"): a text pasted whole (5,000 characters) must not
+ * make one row a page long, and cli-table3 lays out tall cells slowly.
+ */
+function wrapCell(text: string, width: number): string {
+  const lines = wrapLine(text, width);
+  if (lines.length <= MAX_CELL_LINES) return lines.join('\n');
+  const kept = lines.slice(0, MAX_CELL_LINES);
+  kept[MAX_CELL_LINES - 1] = truncate(`${kept[MAX_CELL_LINES - 1] ?? ''} …`, width);
+  return kept.join('\n');
+}
+
 /** A borderless table for the terminal: sanitised, fitted to its width, coloured once. */
 export function renderTable<R>(
   rows: readonly R[],
@@ -107,9 +121,7 @@ export function renderTable<R>(
         const width = widths[i] ?? 0;
         // A wrapped column gives its text the lines it needs, broken at spaces.
         const text =
-          c.wrap && displayWidth(cell) > width
-            ? wrapLine(cell, width).join('\n')
-            : truncate(cell, width);
+          c.wrap && displayWidth(cell) > width ? wrapCell(cell, width) : truncate(cell, width);
         return c.style ? c.style(text, row, term) : text;
       }),
     );

@@ -86,6 +86,31 @@ describe('contact show', () => {
   });
 });
 
+describe('meeting show and add', () => {
+  it('wrap a long note and a long follow-up whole under their first character', async () => {
+    await journal();
+    expect(await screen(['meeting', 'show', '1'], 60)).toContain(
+      [
+        'Notes: coffee; ask whether the research operations team at',
+        '       Northwind Labs is hiring interns',
+      ].join('\n'),
+    );
+    const added = await j.run(['add', 'Priya', '--follow-up', LONG, '--no-thank-you'], {
+      tty: true,
+      columns: 60,
+      env: { NO_COLOR: '1' },
+    });
+    expect(added.stderr).toContain(
+      [
+        '  3  action      due in 7 days  ask whether the research',
+        '                                operations team at',
+        '                                Northwind Labs is hiring',
+        '                                interns',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('one wording per value', () => {
   it('says a cadence "every 30 days" in the contacts table as on contact show', async () => {
     await journal();
