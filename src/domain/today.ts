@@ -1,3 +1,4 @@
+import { cadenceWords } from './cadence.js';
 import { addDays, daysBetween } from './dates.js';
 import type { FollowUp } from './journal-types.js';
 
@@ -154,7 +155,7 @@ export function buildToday(
       kind: 'reconnect',
       contact: c.name,
       contactId: c.id,
-      text: `${since}; every ${plural(c.cadenceDays, 'day')}`,
+      text: `${since}; ${cadenceWords(c.cadenceDays)}`,
       due,
       days: daysBetween(today, due),
     });

@@ -3,7 +3,8 @@ import { followUpLines } from './recorded.js';
 import { relativeDay } from './relative.js';
 import { forTerminal } from './sanitize.js';
 import type { Terminal } from './terminal.js';
-import { displayWidth, truncate } from './width.js';
+import { displayWidth } from './width.js';
+import { wrapLine } from './wrap.js';
 
 /** `meeting show` on a terminal: the meeting, then what came of it. */
 export function meetingPage(
@@ -13,10 +14,14 @@ export function meetingPage(
 ): string {
   const { chalk } = term;
   const { meeting } = m;
-  // On a terminal each line of user text is cut to its width, so a long note cannot wrap the page.
+  // On a terminal user text wraps under its first character, read whole.
   const fit = (prefix: string, safe: string): string =>
     prefix +
-    (term.isTTY ? truncate(safe, Math.max(10, term.columns - displayWidth(prefix))) : safe);
+    (term.isTTY
+      ? wrapLine(safe, Math.max(20, term.columns - displayWidth(prefix))).join(
+          `\n${' '.repeat(displayWidth(prefix))}`,
+        )
+      : safe);
   const lines = [
     chalk.bold(`Meeting ${meeting.id}: ${meeting.kind}${meeting.outreach ? ' (outreach)' : ''}`),
     `Date:  ${meeting.date} (${relativeDay(meeting.date, today)})`,
@@ -40,7 +45,7 @@ export function meetingPage(
     lines.push(
       ...followUpLines(m.followUps, term, today).map((l, i) => {
         const f = m.followUps[i] as FollowUp;
-        return f.status === 'open' ? l : chalk.dim(`${l} (${f.status})`);
+        return f.status === 'open' ? l : chalk.dim(l);
       }),
     );
   }

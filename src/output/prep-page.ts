@@ -9,7 +9,7 @@ import type {
 } from '../domain/journal-types.js';
 import type { RelatedContact } from '../domain/reach.js';
 import type { JsonRecord } from './record-view.js';
-import { relativeDay } from './relative.js';
+import { dueWords, relativeDay } from './relative.js';
 import { forTerminal } from './sanitize.js';
 import type { Terminal } from './terminal.js';
 import { contactView } from './views/contacts.js';
@@ -174,11 +174,11 @@ function drawFollowUps(page: Brief, title: string, items: readonly FollowUp[]): 
   page.heading(title);
   for (const f of items) {
     const kind = f.kind.replace('_', '-');
-    const due = `due ${relativeDay(f.due, today)}`;
+    const due = dueWords(f.due, today);
     const styled = f.due < today ? chalk.red(due) : f.due === today ? chalk.yellow(due) : due;
-    const plain = `${INDENT}#${f.id}  ${kind}  ${due}  `;
+    const plain = `${INDENT}${f.id}  ${kind}  ${due}  `;
     page.lines.push(
-      `${INDENT}${chalk.dim(`#${f.id}`)}  ${kind}  ${styled}  ${page.fit(plain, f.text)}`,
+      `${INDENT}${chalk.dim(String(f.id))}  ${kind}  ${styled}  ${page.fit(plain, f.text)}`,
     );
   }
 }

@@ -1,5 +1,5 @@
 import type { Contact } from '../domain/contact.js';
-import { formatInterval } from '../domain/dates.js';
+import { cadenceWords } from '../domain/cadence.js';
 import { CONTACT, CONTACT_INPUT_FIELDS } from '../model/declarations.js';
 import type {
   ContactRef,
@@ -10,7 +10,7 @@ import type {
   Note,
 } from '../domain/journal-types.js';
 import type { JsonRecord } from './record-view.js';
-import { relativeDay } from './relative.js';
+import { dueWords, relativeDay } from './relative.js';
 import { forTerminal } from './sanitize.js';
 import type { Terminal } from './terminal.js';
 import { contactView } from './views/contacts.js';
@@ -22,6 +22,7 @@ import {
   noteView,
 } from './views/journal-views.js';
 import { displayWidth, truncate } from './width.js';
+import { wrapLine } from './wrap.js';
 
 /** Everything `contact show` tells about one contact. */
 export interface ContactProfile {
@@ -91,10 +92,30 @@ class Page {
     return truncate(safe, Math.max(10, this.term.columns - displayWidth(prefix)));
   }
 
-  /** A dated line of user text, e.g. a note or a gift. */
-  dated(date: string, text: string, suffix = ''): void {
-    const prefix = `${INDENT}${date}  `;
-    this.lines.push(prefix + this.fit(prefix, text) + suffix);
+  /**
+   * A line of text after prefix (which may be coloured): on a terminal it
+   * wraps at spaces, its further lines under the text's first character, so
+   * a long note is read whole. text is sanitised here; suffix is not.
+   */
+  wrapped(prefix: string, text: string, suffix = ''): void {
+    const line = forTerminal(text) + suffix;
+    if (!this.term.isTTY) {
+      this.lines.push(prefix + line);
+      return;
+    }
+    const indent = displayWidth(prefix);
+    const [first = '', ...rest] = wrapLine(line, Math.max(20, this.term.columns - indent));
+    this.lines.push(prefix + first, ...rest.map((l) => ' '.repeat(indent) + l));
+  }
+
+  /** The id a command takes (`note edit 4`, `meeting show 2`, `done 6`), dim, padded to width. */
+  id(id: number, width: number): string {
+    return `${INDENT}${this.chalk.dim(String(id).padStart(width))}  `;
+  }
+
+  /** A dated line of user text with its id, e.g. a note or a gift. */
+  dated(id: string, date: string, text: string, suffix = ''): void {
+    this.wrapped(`${id}${date}  `, text, suffix);
   }
 
   /** A hint (its names already sanitised), cut to the terminal's width: a long name must not wrap it. */
@@ -125,6 +146,10 @@ class Page {
   }
 }
 
+/** The widest of some ids, in characters. */
+const idWidth = (ids: readonly { id: number }[]): number =>
+  Math.max(1, ...ids.map((r) => String(r.id).length));
+
 function drawDetails(page: Page): void {
   const { chalk, p } = page;
   const c = p.contact;
@@ -135,10 +160,7 @@ function drawDetails(page: Page): void {
   );
   const detail = (label: string, value: string | null, extra = ''): void => {
     if (value === null || value === '') return;
-    const prefix = INDENT + label.padEnd(LABEL_WIDTH);
-    page.lines.push(
-      INDENT + chalk.dim(label.padEnd(LABEL_WIDTH)) + page.fit(prefix, value) + extra,
-    );
+    page.wrapped(INDENT + chalk.dim(label.padEnd(LABEL_WIDTH)), value, extra);
   };
   const when = (date: string): string => ' ' + chalk.dim(`(${page.relative(date)})`);
   // The fields a person sets, in declaration order (model/declarations.ts); the cadence as due.
@@ -160,12 +182,10 @@ function drawCadence(
   const cadence = page.p.cadence;
   if (!cadence) return;
   const { days, fromCircle, due } = cadence;
-  const reconnect = due === null ? '' : ` · ${page.due(due, `reconnect ${page.relative(due)}`)}`;
-  detail(
-    'cadence',
-    `every ${formatInterval(days)}${fromCircle ? ' (circle default)' : ''}`,
-    reconnect,
-  );
+  // When a reconnect is due, in the words of every other due date ("due in 9 days").
+  const reconnect =
+    due === null ? '' : ` · ${page.due(due, `reconnect ${dueWords(due, page.today)}`)}`;
+  detail('cadence', `${cadenceWords(days)}${fromCircle ? ' (circle default)' : ''}`, reconnect);
 }
 
 function drawChain(page: Page): void {
@@ -181,7 +201,8 @@ function drawNotes(page: Page): void {
   page.heading('Things learned');
   if (notes.length === 0)
     page.hint(`nothing yet; learn three things: netjournal note ${page.quoted} "…"`);
-  for (const n of notes.slice(0, MAX_NOTES)) page.dated(n.date, n.text);
+  const shown = notes.slice(0, MAX_NOTES);
+  for (const n of shown) page.dated(page.id(n.id, idWidth(shown)), n.date, n.text);
   page.more(MAX_NOTES, notes.length, `netjournal contact show ${page.quoted} --json`);
 }
 
@@ -189,12 +210,15 @@ function drawMeetings(page: Page): void {
   const { meetings, contact } = page.p;
   page.heading('Recent meetings');
   if (meetings.length === 0) page.hint(`none yet; log one: netjournal add ${page.quoted}`);
-  for (const m of meetings.slice(0, MAX_MEETINGS)) {
+  const shown = meetings.slice(0, MAX_MEETINGS);
+  for (const m of shown) {
+    // Names come sanitised from page.who; the notes are sanitised by wrapped.
     const others = m.contacts.filter((o) => o.id !== contact.id).map((o) => page.who(o));
-    const prefix = `${INDENT}${m.date}  ${m.kind}${m.outreach ? ' (outreach)' : ''}`;
-    const text =
-      (others.length ? ` with ${others.join(', ')}` : '') + (m.notes ? `: ${m.notes}` : '');
-    page.lines.push(prefix + page.fit(prefix, text));
+    const what =
+      `${m.kind}${m.outreach ? ' (outreach)' : ''}` +
+      (others.length ? ` with ${others.join(', ')}` : '') +
+      (m.notes ? `: ${m.notes}` : '');
+    page.dated(page.id(m.id, idWidth(shown)), m.date, what);
   }
   page.more(MAX_MEETINGS, meetings.length, `netjournal log ${page.quoted}`);
 }
@@ -204,15 +228,16 @@ function drawFollowUps(page: Page): void {
   const section = (title: string, items: FollowUp[]): void => {
     if (items.length === 0) return;
     page.heading(title);
-    for (const f of items) {
-      const kind = f.kind.replace('_', '-');
-      const due = `due ${page.relative(f.due)}`;
-      const plain = `${INDENT}#${f.id}  ${kind}  ${due}  `;
-      page.lines.push(
-        `${INDENT}${page.chalk.dim(`#${f.id}`)}  ${kind}  ${page.due(f.due, due)}  ` +
-          page.fit(plain, f.text),
-      );
-    }
+    // Kinds and due dates in columns, so that the texts start under each other.
+    const kinds = items.map((f) => f.kind.replace('_', '-'));
+    const dues = items.map((f) => dueWords(f.due, page.today));
+    const kindWidth = Math.max(...kinds.map((k) => k.length));
+    const dueWidth = Math.max(...dues.map((d) => d.length));
+    items.forEach((f, i) => {
+      const kind = (kinds[i] ?? '').padEnd(kindWidth);
+      const due = page.due(f.due, (dues[i] ?? '').padEnd(dueWidth));
+      page.wrapped(`${page.id(f.id, idWidth(items))}${kind}  ${due}  `, f.text);
+    });
   };
   section(
     'You owe them',
@@ -229,7 +254,8 @@ function drawIntroductions(page: Page): void {
   const made = introductions.filter((i) => i.introducer.id === contact.id);
   if (made.length) {
     page.heading('Introductions they made');
-    for (const i of made.slice(0, MAX_INTRODUCTIONS)) {
+    const shown = made.slice(0, MAX_INTRODUCTIONS);
+    for (const i of shown) {
       // Reporting back is owed to whoever introduced someone to the user.
       const status =
         i.to.id !== meId
@@ -237,17 +263,25 @@ function drawIntroductions(page: Page): void {
           : i.reportedBack
             ? ' · reported back'
             : ` · ${page.chalk.yellow('not reported back yet')}`;
-      page.dated(i.date, `introduced ${page.who(i.person)} to ${page.who(i.to)}`, status);
+      page.dated(
+        page.id(i.id, idWidth(shown)),
+        i.date,
+        `introduced ${i.person.id === meId ? 'you' : i.person.name} to ${i.to.id === meId ? 'you' : i.to.name}`,
+        status,
+      );
     }
     page.more(MAX_INTRODUCTIONS, made.length, `netjournal intros --by ${page.quoted}`);
   }
   const others = introductions.filter((i) => i.introducer.id !== contact.id);
   if (others.length) {
     page.heading('Other introductions');
-    for (const i of others.slice(0, MAX_INTRODUCTIONS)) {
+    const shown = others.slice(0, MAX_INTRODUCTIONS);
+    const name = (ref: ContactRef): string => (ref.id === meId ? 'you' : ref.name);
+    for (const i of shown) {
       page.dated(
+        page.id(i.id, idWidth(shown)),
         i.date,
-        `${page.who(i.introducer)} introduced ${page.who(i.person)} to ${page.who(i.to)}`,
+        `${name(i.introducer)} introduced ${name(i.person)} to ${name(i.to)}`,
       );
     }
     page.more(MAX_INTRODUCTIONS, others.length, `netjournal intros --of ${page.quoted}`);
@@ -258,7 +292,8 @@ function drawGifts(page: Page): void {
   const { gifts } = page.p;
   if (gifts.length === 0) return;
   page.heading('Gifts');
-  for (const g of gifts.slice(0, MAX_GIFTS)) page.dated(g.date, g.text);
+  const shown = gifts.slice(0, MAX_GIFTS);
+  for (const g of shown) page.dated(page.id(g.id, idWidth(shown)), g.date, g.text);
   page.more(MAX_GIFTS, gifts.length, `netjournal contact show ${page.quoted} --json`);
 }
 

@@ -16,6 +16,8 @@ export interface TableColumn<R> {
   style?: (text: string, row: R, term: Terminal) => string;
   /** Gives up width when the table is too wide: 'first' columns before 'last' ones. */
   shrink?: 'first' | 'last';
+  /** Too wide, its text wraps at spaces onto more lines of its row instead of being cut. */
+  wrap?: boolean;
   align?: 'left' | 'right';
 }
 

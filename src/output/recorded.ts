@@ -3,7 +3,8 @@ import type { FollowUp } from '../domain/journal-types.js';
 import type { JsonRecord } from './record-view.js';
 import { forTerminal } from './sanitize.js';
 import type { Terminal } from './terminal.js';
-import { displayWidth, truncate } from './width.js';
+import { displayWidth } from './width.js';
+import { wrapLine } from './wrap.js';
 import {
   followUpView,
   giftView,
@@ -11,7 +12,7 @@ import {
   meetingView,
   noteView,
 } from './views/journal-views.js';
-import { relativeDay } from './relative.js';
+import { followUpState } from './relative.js';
 
 /** The JSON document `add --json` prints. */
 export function recordedJson(r: RecordedMeeting): JsonRecord {
@@ -29,24 +30,28 @@ export function recordedJson(r: RecordedMeeting): JsonRecord {
   };
 }
 
-/** One line per follow-up: its id (to type into `done`), kind, when due, text. */
+/** One entry per follow-up (more than one line when its text wraps): its id (to type into `done`), kind, when due (or when closed), text. */
 export function followUpLines(
   followUps: readonly FollowUp[],
   term: Terminal,
   today: string,
 ): string[] {
   const idWidth = Math.max(...followUps.map((f) => String(f.id).length), 1);
-  return followUps.map((f) => {
+  const states = followUps.map((f) => followUpState(f, today));
+  const stateWidth = Math.max(...states.map((s) => s.length));
+  return followUps.map((f, i) => {
     const kind = f.kind.replace('_', '-').padEnd(11);
-    const due = `due ${relativeDay(f.due, today)}`.padEnd(16);
+    const due = (states[i] ?? '').padEnd(stateWidth);
     const id = String(f.id).padStart(idWidth);
-    // On a terminal the text is cut so that one long follow-up cannot wrap the list
-    // (only there: measuring loads string-width, which a piped `add` need not).
+    // On a terminal a long text wraps under its first character, so the list's
+    // columns stay whole (only there: measuring loads string-width, which a
+    // piped `add` need not).
     const safe = forTerminal(f.text);
+    const indent = displayWidth(`  ${id}  ${kind} ${due}  `);
     const text = term.isTTY
-      ? truncate(safe, Math.max(10, term.columns - displayWidth(`  ${id}  ${kind} ${due} `)))
+      ? wrapLine(safe, Math.max(20, term.columns - indent)).join(`\n${' '.repeat(indent)}`)
       : safe;
-    return `  ${term.chalk.dim(id)}  ${kind} ${due} ${text}`;
+    return `  ${term.chalk.dim(id)}  ${kind} ${due}  ${text}`;
   });
 }
 

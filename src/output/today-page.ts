@@ -1,6 +1,7 @@
 import type { TodayItem, TodaySection } from '../domain/today.js';
 import type { JsonRecord, RecordView } from './record-view.js';
 import { renderJson, renderList, type RenderOptions } from './render.js';
+import { dueWords } from './relative.js';
 import { forTerminal } from './sanitize.js';
 import type { Terminal } from './terminal.js';
 import { displayWidth, truncate } from './width.js';
@@ -44,13 +45,9 @@ const SUMMARY_WORDS: Record<Exclude<TodaySection, 'upcoming'>, [string, string]>
   reconnect: ['reconnect', 'reconnects'],
 };
 
-function when(item: TodayItem): string {
-  if (item.section === 'birthday') return 'today';
-  const n = Math.abs(item.days);
-  if (item.days < 0) return `${n} day${n === 1 ? '' : 's'} late`;
-  if (item.days === 0) return 'today';
-  if (item.days === 1) return 'tomorrow';
-  return `in ${n} days`;
+/** When an item is due, worded as everywhere else ("3 days late", "due today"); a birthday is today. */
+function when(item: TodayItem, today: string): string {
+  return item.section === 'birthday' ? 'today' : dueWords(item.due, today);
 }
 
 /** "6 things today: 1 overdue, 2 thank-you notes, …" (upcoming items are not counted). */
@@ -91,12 +88,15 @@ export function renderSummary(items: readonly TodayItem[], days: number, term: T
 
 /**
  * The morning page on a terminal: summary, then a heading per non-empty
- * section with one line per item (the id to type into `done`, who, what,
- * when). Text is cut to fit the terminal; piped output never uses this.
+ * section with one line per item: the id to type into `done`, when, who,
+ * and what. When and who sit next to the id at every width; the text takes
+ * the rest of the line and wraps at spaces under itself. Piped output never
+ * uses this.
  */
 function renderTodayPage(
   items: readonly TodayItem[],
   term: Terminal,
+  today: string,
   days: number,
   labels: ReadonlyMap<number, string>,
 ): string {
@@ -109,7 +109,9 @@ function renderTodayPage(
     Math.max(10, Math.floor(term.columns / 4)),
     Math.max(0, ...items.map((i) => displayWidth(who(i)))),
   );
-  const whenWidth = Math.max(0, ...items.map((i) => when(i).length));
+  const whenWidth = Math.max(0, ...items.map((i) => when(i, today).length));
+  const fixed = 2 + idWidth + 2 + whenWidth + 2 + nameWidth + 2;
+  const textWidth = Math.max(12, term.columns - fixed);
   let section: TodaySection | null = null;
   for (const item of items) {
     if (item.section !== section) {
@@ -120,20 +122,17 @@ function renderTodayPage(
     }
     const id = String(item.id).padStart(idWidth);
     const name = truncate(who(item), nameWidth);
-    const fixed = 2 + idWidth + 2 + nameWidth + 2 + 2 + whenWidth;
-    const textWidth = Math.max(8, term.columns - fixed);
-    const text = truncate(forTerminal(item.text), textWidth);
-    const whenText = when(item).padStart(whenWidth);
+    const whenText = when(item, today).padEnd(whenWidth);
     const styledWhen =
       item.days < 0
         ? chalk.red(whenText)
         : item.section === 'upcoming'
           ? chalk.dim(whenText)
           : chalk.yellow(whenText);
+    const [first = '', ...rest] = wrapLine(forTerminal(item.text), textWidth);
     lines.push(
-      `  ${chalk.dim(id)}  ${chalk.bold(name)}${' '.repeat(nameWidth - displayWidth(name))}  ${text}${' '.repeat(
-        Math.max(0, textWidth - displayWidth(text)),
-      )}  ${styledWhen}`.trimEnd(),
+      `  ${chalk.dim(id)}  ${styledWhen}  ${chalk.bold(name)}${' '.repeat(nameWidth - displayWidth(name))}  ${first}`.trimEnd(),
+      ...rest.map((line) => ' '.repeat(fixed) + line),
     );
   }
   return lines.join('\n') + '\n';
@@ -149,7 +148,7 @@ export function renderToday(
   },
 ): string {
   if (opts.format === 'table')
-    return renderTodayPage(items, opts.term, opts.days, opts.labels ?? new Map());
+    return renderTodayPage(items, opts.term, opts.today, opts.days, opts.labels ?? new Map());
   if (opts.format === 'json') {
     return renderJson({ date: opts.today, items: items.map(todayItemView.toRecord) }, opts.term);
   }

@@ -40,7 +40,7 @@ describe('add', () => {
         'New contact: Ralph Smith (#1).',
         'Logged coffee with Ralph Smith on 2026-11-21 (meeting 1).',
         'Follow-ups:',
-        '  1  thank-you   due tomorrow     Thank Ralph Smith for the coffee',
+        '  1  thank-you   due tomorrow  Thank Ralph Smith for the coffee',
         '',
       ].join('\n'),
     );
@@ -651,8 +651,9 @@ describe('log and meeting', () => {
         'Notes: demo day',
         '',
         'Follow-ups',
-        '  2  thank-you   due 2 days ago   Thank Lena Berg for the coffee',
-        '  3  thank-you   due 2 days ago   Thank Ralph Smith for the coffee',
+        // Issue 17, point 4: late as everywhere else ("2 days late").
+        '  2  thank-you   2 days late  Thank Lena Berg for the coffee',
+        '  3  thank-you   2 days late  Thank Ralph Smith for the coffee',
         '',
       ].join('\n'),
     );

@@ -188,7 +188,7 @@ describe('contact rm', () => {
       code: 0,
     });
     expect(confirmOnTerminal).toHaveBeenCalledWith(
-      'Remove Ralph Smith (#2) with 1 meeting, 1 note, 2 follow-ups, 2 introductions, 1 gift; 1 meeting shared with others is kept? This cannot be undone.',
+      "Remove Ralph Smith (#2) with 1 meeting, 1 note, 2 follow-ups, 2 introductions, 1 gift; 1 meeting shared with others is kept? You can undo it with 'netjournal undo'.",
       false,
       // Drawn on this run's stderr (the terminal the test gives), not the process's.
       expect.objectContaining({ isTTY: true }),

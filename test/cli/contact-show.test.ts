@@ -121,7 +121,7 @@ describe('contact show on a terminal', () => {
         '  url       https://ralph.example',
         '  location  Boston',
         '  circle    second',
-        '  cadence   every 1m · reconnect in 10 days',
+        '  cadence   every 30 days · reconnect due in 10 days',
         '  birthday  1980-03-14',
         '  tags      design, mentor',
         '  how met   climbing gym',
@@ -131,31 +131,33 @@ describe('contact show on a terminal', () => {
         'How you know them',
         '  Mom → Joe Park → Ralph Smith',
         '',
+        // Issue 17, point 3: each line starts with the id its commands take
+        // (note edit 2, meeting show 1, done 1, intro reported 3, gift rm 1).
         'Things learned',
-        '  2026-11-01  has two kids',
-        '  2026-10-01  loves bouldering',
+        '  2  2026-11-01  has two kids',
+        '  1  2026-10-01  loves bouldering',
         '',
         'Recent meetings',
-        '  2026-11-01  coffee (outreach): talked about climbing',
-        '  2026-10-01  lunch with Lena Berg',
+        '  1  2026-11-01  coffee (outreach): talked about climbing',
+        '  2  2026-10-01  lunch with Lena Berg',
         '',
         'You owe them',
-        '  #1  thank-you  due 3 weeks ago  thank him',
-        '  #2  action  due today  send the article',
+        '  1  thank-you  19 days late  thank him',
+        '  2  action     due today     send the article',
         '',
         'They offered',
-        '  #3  waiting  due in 4 days  intro to his boss',
+        '  3  waiting  due in 4 days  intro to his boss',
         '',
         'Introductions they made',
-        '  2026-04-01  introduced Lena Berg to Joe Park',
-        '  2026-03-01  introduced Lena Berg to you · not reported back yet',
+        '  4  2026-04-01  introduced Lena Berg to Joe Park',
+        '  3  2026-03-01  introduced Lena Berg to you · not reported back yet',
         '',
         'Other introductions',
-        '  2026-05-01  you introduced Ralph Smith to Joe Park',
-        '  2026-01-05  Joe Park introduced Ralph Smith to you',
+        '  5  2026-05-01  you introduced Ralph Smith to Joe Park',
+        '  2  2026-01-05  Joe Park introduced Ralph Smith to you',
         '',
         'Gifts',
-        '  2026-11-01  the climbing article',
+        '  1  2026-11-01  the climbing article',
         '',
       ].join('\n'),
     );
@@ -195,11 +197,11 @@ describe('contact show on a terminal', () => {
     const section = result.stdout.split('Recent meetings\n')[1]?.trimEnd();
     expect(section).toBe(
       [
-        '  2026-11-07  call: call 7',
-        '  2026-11-06  call: call 6',
-        '  2026-11-05  call: call 5',
-        '  2026-11-04  call: call 4',
-        '  2026-11-03  call: call 3',
+        '  7  2026-11-07  call: call 7',
+        '  6  2026-11-06  call: call 6',
+        '  5  2026-11-05  call: call 5',
+        '  4  2026-11-04  call: call 4',
+        '  3  2026-11-03  call: call 3',
         '  … 2 more (netjournal log "Ralph")',
       ].join('\n'),
     );
@@ -225,10 +227,13 @@ describe('contact show on a terminal', () => {
       db.prepare(`INSERT INTO settings (key, value) VALUES ('cadence.inner', '14')`).run(),
     );
     const mom = await j.run(['contact', 'show', 'Mom'], PLAIN);
-    expect(mom.stdout).toContain('  cadence   every 2w (circle default) · reconnect in 2 weeks\n');
+    // Issue 17, point 4: a cadence reads as everywhere else ("every 14 days").
+    expect(mom.stdout).toContain(
+      '  cadence   every 14 days (circle default) · reconnect due in 14 days\n',
+    );
     const archived = await j.run(['contact', 'show', 'Old Friend'], PLAIN);
     expect(archived.stdout.split('\n')[0]).toBe('Old Friend  #2  (archived)');
-    expect(archived.stdout).toContain('  cadence   every 1y\n');
+    expect(archived.stdout).toContain('  cadence   every 365 days\n');
   });
 
   it('colours headings only when colour is on', async () => {
@@ -241,7 +246,7 @@ describe('contact show on a terminal', () => {
     expect(plain.stdout).toBe((await j.run(['contact', 'show', 'Ralph'], PLAIN)).stdout);
   });
 
-  it('shows hostile text escaped and cuts long text to the terminal width', async () => {
+  it('shows hostile text escaped and wraps long text to the terminal width', async () => {
     await add('Evil\u001b[31mRed\u0007', '--how', 'line one\nline two');
     seed((db) => {
       insertNote(db, { contactId: 1, date: '2026-11-01', text: 'x'.repeat(200) }, TS);
@@ -258,7 +263,9 @@ describe('contact show on a terminal', () => {
     });
     for (const line of plain.stdout.trimEnd().split('\n'))
       expect(line.length).toBeLessThanOrEqual(60);
-    expect(plain.stdout).toContain(`  2026-11-01  ${'x'.repeat(45)}…\n`);
+    // Issue 17, point 3: a note is read whole, wrapped under its first character.
+    expect(plain.stdout).toContain(`  1  2026-11-01  ${'x'.repeat(43)}\n${' '.repeat(17)}x`);
+    expect(plain.stdout.replace(/\s+/g, '')).toContain('x'.repeat(200));
   });
 });
 

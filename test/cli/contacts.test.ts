@@ -274,10 +274,11 @@ describe('contacts', () => {
     const plain = await j.run(['contacts'], { tty: true, env: { NO_COLOR: '1' } });
     expect(plain.stdout).toBe(
       [
-        'ID  NAME         COMPANY     ROLE  CIRCLE  EVERY  LAST MET  TAGS',
-        '#2  lena berg    Northwind         third          never     design',
-        '#3  Mom                            inner          never     Design, family',
-        '#1  Ralph Smith  Acme, Inc.        second  30d    never',
+        // Issue 17, point 4: a cadence reads "every 30 days" here as on contact show.
+        'ID  NAME         COMPANY     ROLE  CIRCLE  EVERY    LAST MET  TAGS',
+        '#2  lena berg    Northwind         third            never     design',
+        '#3  Mom                            inner            never     Design, family',
+        '#1  Ralph Smith  Acme, Inc.        second  30 days  never',
         '',
       ].join('\n'),
     );

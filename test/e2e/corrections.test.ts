@@ -63,7 +63,8 @@ function undoRestores(args: readonly string[]): RunResult {
   const before = everything();
   const result = ok(args);
   expect(everything()).not.toBe(before);
-  expect(ok(['undo']).stderr).toMatch(/^Undid /);
+  // Issue 17, point 5: undo says what it undid, in words (test/cli/undo.test.ts has them).
+  expect(ok(['undo']).stderr).toMatch(/^Undid: .+\.\n$/);
   expect(everything()).toBe(before);
   return result;
 }
@@ -214,9 +215,11 @@ describe('note NAME TEXT beside note edit|rm', () => {
       2,
       'invalid note id "likes tea" — give the number shown in the list, e.g. 12',
     );
-    expect(ok(['undo', '--dry-run']).stdout).toBe(
-      'undo: note add edit runs a bakery (1 row inserted into notes)\n',
-    );
+    // The command undo would revert (its label), as it was parsed.
+    expect(JSON.parse(ok(['undo', '--dry-run', '--json']).stdout)).toMatchObject({
+      command: 'note add edit runs a bakery',
+      description: 'note 5 about Edit',
+    });
   });
 
   it('keeps --date working for note NAME TEXT, before or after the words', () => {
@@ -226,9 +229,11 @@ describe('note NAME TEXT beside note edit|rm', () => {
     expect(ok(['note', 'Lena Berg', 'bakes', '--date', '2026-11-02']).stdout).toContain(
       '\t2026-11-02\tbakes\t',
     );
-    expect(ok(['undo', '--dry-run']).stdout).toBe(
-      'undo: note Lena Berg bakes (1 row inserted into notes)\n',
-    );
+    // The command undo would revert (its label), as it was parsed.
+    expect(JSON.parse(ok(['undo', '--dry-run', '--json']).stdout)).toMatchObject({
+      command: 'note Lena Berg bakes',
+      description: 'note 4 about Lena Berg',
+    });
   });
 });
 
@@ -553,9 +558,11 @@ describe('follow-up edit', () => {
       ok(['follow-up', 'Lena', 'ask about Berlin', '--due', 'tomorrow', '--kind', 'waiting'])
         .stderr,
     ).toBe('Follow-up 4 for Lena Berg, due 2026-11-22.\n');
-    expect(ok(['undo', '--dry-run']).stdout).toBe(
-      'undo: follow-up Lena ask about Berlin (1 row inserted into follow_ups)\n',
-    );
+    // The command undo would revert (its label), as it was parsed.
+    expect(JSON.parse(ok(['undo', '--dry-run', '--json']).stdout)).toMatchObject({
+      command: 'follow-up Lena ask about Berlin',
+      description: 'follow-up 4 for Lena Berg',
+    });
   });
 });
 

@@ -79,7 +79,9 @@ describe('a write that changes nothing', () => {
     await ok(['config', 'set', 'cadence.inner', '30d']);
     await ok(['config', 'set', 'cadence.inner', '30d']);
     const dry = await j.run(['undo', '--dry-run']);
-    expect(dry.stdout).toBe('undo: config set cadence.inner 30d (1 row inserted into settings)\n');
+    expect(dry.stdout).toBe('undo: setting cadence.inner\n');
+    const json = JSON.parse((await j.run(['undo', '--dry-run', '--json'])).stdout) as unknown;
+    expect(json).toMatchObject({ changes: [{ table: 'settings', op: 'insert', rows: 1 }] });
     await ok(['undo']);
     expect(await ok(['config', 'list', '--json'])).toBe('[]\n');
   });

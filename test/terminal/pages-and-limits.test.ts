@@ -53,13 +53,17 @@ describe('a page about one thing, piped', () => {
     );
   });
 
-  it('a page piped is not cut to any width, as it is on a terminal', async () => {
+  it('a page piped is not wrapped to any width, as it is on a terminal', async () => {
     const long = `talked about ${'the long way round '.repeat(8).trim()}`;
     await j.run(['meeting', 'edit', '1', '--notes', long]);
     expect(await ok(['meeting', 'show', '1'])).toContain(`Notes: ${long}\n`);
     const onTerminal = await ok(['meeting', 'show', '1'], PLAIN);
+    // Issue 17, point 3: on a terminal the note wraps whole under its first
+    // character instead of being cut.
     expect(onTerminal).not.toContain(long);
-    expect(onTerminal).toMatch(/^Notes: talked about the long way.*…$/m);
+    for (const line of onTerminal.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    expect(onTerminal).toMatch(/^Notes: talked about the long way/m);
+    expect(onTerminal.replace(/\n {7}(?=\S)/g, ' ')).toContain(`Notes: ${long}\n`);
   });
 
   it('contact show and prep print their pages; stats keeps its metric lines; lists stay tsv', async () => {
@@ -157,7 +161,8 @@ describe('lines for a person on stderr', () => {
       'Removed meeting 3 (coffee with Ralph Smith on 2026-11-20) and its 2 open follow-ups: 3, 4.';
     expect((await j.run(['meeting', 'rm', '3'], { env: {} })).stderr).toContain(`${text}\n`);
     await j.run(['undo']);
-    const onTerminal = await j.run(['meeting', 'rm', '3'], { tty: true, columns: 80 });
+    // On a terminal meeting rm asks first (issue 17, point 6); --yes answers.
+    const onTerminal = await j.run(['meeting', 'rm', '3', '--yes'], { tty: true, columns: 80 });
     expect(onTerminal.stderr).toBe(
       'Removed meeting 3 (coffee with Ralph Smith on 2026-11-20) and its 2 open\nfollow-ups: 3, 4.\n',
     );

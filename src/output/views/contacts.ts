@@ -1,3 +1,4 @@
+import { cadenceWords } from '../../domain/cadence.js';
 import type { Contact } from '../../domain/contact.js';
 import { CONTACT_FIELDS, contactRecord } from '../record-fields.js';
 import type { RecordView } from '../record-view.js';
@@ -23,7 +24,12 @@ export const contactView: RecordView<Contact> = {
     { header: 'COMPANY', text: (c) => c.company ?? '', shrink: 'first' },
     { header: 'ROLE', text: (c) => c.role ?? '', shrink: 'first' },
     { header: 'CIRCLE', text: (c) => c.circle ?? '' },
-    { header: 'EVERY', text: (c) => (c.cadenceDays === null ? '' : `${c.cadenceDays}d`) },
+    // "every 30 days", as pages say it, with its first word as the header.
+    {
+      header: 'EVERY',
+      text: (c) =>
+        c.cadenceDays === null ? '' : cadenceWords(c.cadenceDays).slice('every '.length),
+    },
     {
       header: 'LAST MET',
       text: (c) => (c.lastMet === null ? 'never' : relativeDay(c.lastMet, today)),

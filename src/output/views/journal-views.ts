@@ -10,7 +10,7 @@ import {
   noteRecord,
 } from '../record-fields.js';
 import type { RecordView } from '../record-view.js';
-import { relativeDay } from '../relative.js';
+import { followUpState, relativeDay } from '../relative.js';
 
 const dim = (t: string, _r: unknown, term: { chalk: { dim(s: string): string } }) =>
   term.chalk.dim(t);
@@ -22,9 +22,9 @@ export const followUpView: RecordView<FollowUp> = {
   columns: (today) => [
     { header: 'ID', text: (f) => String(f.id), style: dim, align: 'right' },
     {
-      header: 'DUE',
-      text: (f) =>
-        f.status === 'open' ? relativeDay(f.due, today) : `${f.status} ${f.closed ?? ''}`.trim(),
+      // One column for where it stands: "3 days late", "due today", "done 2026-12-18".
+      header: 'STATUS',
+      text: (f) => followUpState(f, today),
       style: (t, f, term) =>
         f.status !== 'open'
           ? term.chalk.dim(t)
@@ -41,7 +41,7 @@ export const followUpView: RecordView<FollowUp> = {
       style: (t, _f, term) => term.chalk.bold(t),
       shrink: 'last',
     },
-    { header: 'TEXT', text: (f) => f.text, shrink: 'first' },
+    { header: 'TEXT', text: (f) => f.text, shrink: 'first', wrap: true },
   ],
   empty: 'No open follow-ups. Add one with: netjournal follow-up "Ralph Smith" "send the article"',
 };
@@ -61,7 +61,7 @@ export const meetingView: RecordView<Meeting> = {
       style: (t, _m, term) => term.chalk.bold(t),
       shrink: 'last',
     },
-    { header: 'NOTES', text: (m) => m.notes ?? '', shrink: 'first' },
+    { header: 'NOTES', text: (m) => m.notes ?? '', shrink: 'first', wrap: true },
   ],
   empty: 'No meetings logged. Log one with: netjournal add "Ralph Smith" --kind coffee',
 };
@@ -74,7 +74,7 @@ export const noteView: RecordView<Note> = {
     { header: 'ID', text: (n) => String(n.id), style: dim, align: 'right' },
     { header: 'DATE', text: (n) => n.date },
     { header: 'CONTACT', text: (n) => n.contact.name, shrink: 'last' },
-    { header: 'TEXT', text: (n) => n.text, shrink: 'first' },
+    { header: 'TEXT', text: (n) => n.text, shrink: 'first', wrap: true },
   ],
   empty: 'Nothing learned yet.',
 };
@@ -98,7 +98,7 @@ export const introductionView: RecordView<Introduction> = {
     },
     { header: 'TO', text: (i) => i.to.name, shrink: 'last' },
     { header: 'REPORTED', text: (i) => (i.reportedBack ? 'yes' : 'no') },
-    { header: 'CONTEXT', text: (i) => i.context ?? '', shrink: 'first' },
+    { header: 'CONTEXT', text: (i) => i.context ?? '', shrink: 'first', wrap: true },
   ],
   empty: 'No introductions recorded. Record one with: netjournal intro "Joe Park" "Ralph Smith"',
 };

@@ -11,6 +11,7 @@ import { writeTransaction } from '../../../storage/journal.js';
 import { renderJson, renderList } from '../../../output/render.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import { contactView } from '../../../output/views/contacts.js';
+import { UNDO_HINT } from '../../../domain/undo-words.js';
 import { confirmOnTerminal } from '../../../prompts/confirm.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
@@ -69,7 +70,7 @@ export async function runContactRm(
     const footprint = contactFootprint(readDb, contact.id);
     const question =
       `Remove ${forTerminal(who)} with ${describeFootprint(footprint)}` +
-      `${sharedNote(footprint)}? This cannot be undone.`;
+      `${sharedNote(footprint)}? ${UNDO_HINT}`;
     if (!(await confirmOnTerminal(question, false, ctx.promptOutput()))) {
       ctx.info(`Kept ${forTerminal(contact.name)}.`);
       return;

@@ -24,17 +24,8 @@ export async function runFollowUps(
   const contactId = name === undefined ? undefined : resolveName(db, name).id;
   const listed = db ? listFollowUps(db, { all: opts.all === true, contactId }) : [];
   const rows = limit === undefined ? listed : listed.slice(0, limit);
-  const view = opts.all
-    ? {
-        ...followUpView,
-        columns: (today: string) => [
-          ...followUpView.columns(today).slice(0, 3),
-          { header: 'STATUS', text: (f: { status: string }) => f.status },
-          ...followUpView.columns(today).slice(3),
-        ],
-      }
-    : followUpView;
-  const text = renderList(rows, view, {
+  // The STATUS column says "done 2026-12-18" for a closed one: --all needs no column of its own.
+  const text = renderList(rows, followUpView, {
     format,
     term: ctx.term,
     today: ctx.today(),

@@ -4,26 +4,14 @@ import { renderJson, renderJsonLine } from '../../../output/render.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import { writeTransaction } from '../../../storage/journal.js';
 import { UNDO_DEPTH } from '../../../storage/write.js';
+import { describeUndone } from '../../../domain/undo-words.js';
 import { lastUndoStep, revertUndoStep, type UndoStep } from '../../../storage/undo.js';
+import { undoSubjects } from '../../../storage/undo-subjects.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
 
 export interface UndoOptions {
   dryRun?: boolean;
-}
-
-const PAST: Record<UndoStep['changes'][number]['op'], string> = {
-  insert: 'inserted into',
-  update: 'updated in',
-  delete: 'deleted from',
-};
-
-/** "add Ralph Smith (1 row inserted into contacts, 2 rows inserted into follow_ups)" */
-export function describeUndoStep(step: UndoStep): string {
-  const changes = step.changes
-    .map((c) => `${c.rows} row${c.rows === 1 ? '' : 's'} ${PAST[c.op]} ${c.table}`)
-    .join(', ');
-  return `${step.command} (${changes})`;
 }
 
 function nothingToUndo(): UsageError {
@@ -40,30 +28,37 @@ export function runUndo(ctx: Context, opts: UndoOptions): void {
   const existing = ctx.readJournal();
   if (!existing) throw nothingToUndo();
   let step: UndoStep;
+  let description: string;
   if (opts.dryRun) {
     const last = lastUndoStep(existing);
     if (!last) throw nothingToUndo();
     step = last;
+    description = describeUndone(last.command, undoSubjects(existing, last.id));
   } else {
     const db = ctx.writeJournal();
-    step = writeTransaction(
+    const undone = writeTransaction(
       db,
       ctx.invocation,
       () => {
         const last = lastUndoStep(db);
         if (!last) throw nothingToUndo();
+        // Told before the revert, while the records it names are as the command left them.
+        const words = describeUndone(last.command, undoSubjects(db, last.id));
         revertUndoStep(db, last.id);
-        return last;
+        return { last, words };
       },
       { undoable: false },
     );
-    ctx.info(`Undid ${forTerminal(describeUndoStep(step))}.`);
+    step = undone.last;
+    description = undone.words;
+    ctx.info(`Undid: ${forTerminal(description)}.`);
   }
   if (format === 'json' || format === 'jsonl') {
-    const doc = { dryRun: opts.dryRun === true, ...step };
+    // The fields before issue 17 stay as they were; description is what a person reads.
+    const doc = { dryRun: opts.dryRun === true, ...step, description };
     ctx.out(format === 'json' ? renderJson(doc, ctx.term) : renderJsonLine(doc, ctx.term));
   } else if (opts.dryRun) {
-    ctx.out(`undo: ${forTerminal(describeUndoStep(step))}\n`);
+    ctx.out(`undo: ${forTerminal(description)}\n`);
   }
 }
 

@@ -19,6 +19,8 @@ import { writeTransaction, type Db } from '../../../storage/journal.js';
 import { editMeeting } from '../../../storage/meeting-replan.js';
 import { deleteMeeting, meetingById } from '../../../storage/meetings.js';
 import { giftsOfMeeting, notesOfMeeting } from '../../../storage/notes.js';
+import { UNDO_HINT } from '../../../domain/undo-words.js';
+import { confirmOnTerminal } from '../../../prompts/confirm.js';
 import {
   collect,
   type CommandHost,
@@ -29,6 +31,10 @@ import {
 import type { Context } from '../../context.js';
 import { printWritten } from '../../print.js';
 import { resolveName } from '../../resolve.js';
+
+function plural(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? '' : 's'}`;
+}
 
 function load(db: Db | null, id: number): Meeting {
   const meeting = db ? meetingById(db, id) : undefined;
@@ -108,10 +114,41 @@ export function runMeetingEdit(ctx: Context, rawId: string, opts: MeetingEditOpt
   else printWritten(ctx, [edit.after], meetingView);
 }
 
-/** `meeting rm ID`: remove a meeting and the follow-ups it created that are still open. */
-export function runMeetingRm(ctx: Context, rawId: string): void {
+export interface MeetingRmOptions {
+  yes?: boolean;
+}
+
+/** "coffee with Ralph Smith, Lena Fox on 2026-11-16", sanitised for a terminal. */
+function meetingWords(meeting: Meeting): string {
+  const people = meeting.contacts.map((c) => forTerminal(c.name)).join(', ');
+  return `${meeting.kind} with ${people} on ${meeting.date}`;
+}
+
+/**
+ * `meeting rm ID`: remove a meeting and the follow-ups it created that are
+ * still open. On a terminal it asks first, as `contact rm` does (`--yes`
+ * skips); piped it removes without asking, as it always has.
+ */
+export async function runMeetingRm(
+  ctx: Context,
+  rawId: string,
+  opts: MeetingRmOptions = {},
+): Promise<void> {
   ctx.format();
   const id = parseId(rawId, 'meeting');
+  if (!opts.yes && ctx.canPrompt()) {
+    const readDb = ctx.readJournal();
+    const meeting = load(readDb, id);
+    const open = listFollowUps(readDb as Db, { meetingId: id });
+    const question =
+      `Remove meeting ${id} (${meetingWords(meeting)})` +
+      (open.length ? ` and its ${plural(open.length, 'open follow-up')}` : '') +
+      `? ${UNDO_HINT}`;
+    if (!(await confirmOnTerminal(question, false, ctx.promptOutput()))) {
+      ctx.info(`Kept meeting ${id}.`);
+      return;
+    }
+  }
   const db = ctx.writeJournal();
   const { meeting, removed } = writeTransaction(db, ctx.invocation, () => {
     const meeting = load(db, id);
@@ -119,9 +156,8 @@ export function runMeetingRm(ctx: Context, rawId: string): void {
     deleteMeeting(db, id);
     return { meeting, removed };
   });
-  const people = meeting.contacts.map((c) => forTerminal(c.name)).join(', ');
   ctx.info(
-    `Removed meeting ${id} (${meeting.kind} with ${people} on ${meeting.date})` +
+    `Removed meeting ${id} (${meetingWords(meeting)})` +
       (removed.length
         ? ` and its ${removed.length} open follow-up${removed.length > 1 ? 's' : ''}: ${removed.map((f) => f.id).join(', ')}.`
         : '.'),
@@ -168,9 +204,12 @@ export function meetingCommands(parent: Command, host: CommandHost): void {
   withExamples(
     meeting
       .command('rm')
-      .description('remove a meeting and the follow-ups it created that are still open')
+      .description(
+        'remove a meeting and the follow-ups it created that are still open (asks first)',
+      )
       .argument('<id>', 'meeting id')
+      .option('-y, --yes', 'do not ask on a terminal')
       .action(withContext(host, runMeetingRm)),
-    ['netjournal meeting rm 12'],
+    ['netjournal meeting rm 12', 'netjournal meeting rm 12 --yes'],
   );
 }
