@@ -60,10 +60,22 @@ export function undoSubjects(db: Db, groupId: number): UndoSubject[] {
       WHERE m.uid = ? ORDER BY contact_id`,
   );
 
+  // A change of a meeting's people alone (meeting edit --with) is a change of that meeting.
+  const meetingsSeen = new Set(changes.filter((c) => c.record === 'meeting').map((c) => c.uid));
+  const meetingId = db.prepare('SELECT id FROM meetings WHERE uid = ?');
+  const effective = changes.flatMap((c): Change[] => {
+    if (c.record !== 'participant') return [c];
+    const uid = String(logged(c).meeting_id);
+    const row = meetingId.get(uid) as { id: number } | undefined;
+    if (meetingsSeen.has(uid) || !row) return [];
+    meetingsSeen.add(uid);
+    return [{ record: 'meeting', uid, op: 'update', local_id: row.id, fields: '{}', prior: '{}' }];
+  });
+
   const subjects: UndoSubject[] = [];
   const owners: [unknown, unknown][] = [];
   const index = new Map<string, number>();
-  for (const c of changes) {
+  for (const c of effective) {
     if (LINKS.includes(c.record) || index.has(`${c.record} ${c.uid}`)) continue;
     const spec = RECORDS[c.record];
     // An update logs only what it set: the rest of the record is in its table.
@@ -77,7 +89,7 @@ export function undoSubjects(db: Db, groupId: number): UndoSubject[] {
       c.record === 'contact'
         ? []
         : c.record === 'meeting'
-          ? (participants.get(c.uid) ??
+          ? ((c.op === 'update' ? undefined : participants.get(c.uid)) ??
             (peopleNow.all(c.uid) as { contact_id: number }[]).map((r) => r.contact_id))
           : c.record === 'introduction'
             ? [values.introducer_id, values.person_id, values.to_id]

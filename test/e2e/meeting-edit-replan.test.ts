@@ -58,7 +58,9 @@ describe('meeting edit --date', () => {
       'thank_you 1 Omar Haddad 2026-11-19 (-2)',
       'upcoming 2 Omar Haddad 2026-11-27 (6)',
     ]);
-    expect((await ok(['undo'])).stderr).toMatch(/^Undid meeting edit 1 /);
+    expect((await ok(['undo'])).stderr).toBe(
+      'Undid: changes to call with Omar Haddad on 2026-11-18 (meeting 1) and 1 follow-up.\n',
+    );
     expect(await journalState(j)).toBe(before);
   });
 
@@ -99,7 +101,9 @@ describe('meeting edit --with', () => {
     expect((await todayLines()).filter((l) => l.startsWith('thank_you'))).toEqual([
       'thank_you 3 Lena Berg 2026-11-21 (0)',
     ]);
-    expect((await ok(['undo'])).stderr).toMatch(/^Undid meeting edit 1 /);
+    expect((await ok(['undo'])).stderr).toBe(
+      'Undid: changes to call with Lena Berg and Sam Lee on 2026-11-20 (meeting 1) and 1 removed follow-up and 1 new follow-up.\n',
+    );
     expect(await journalState(j)).toBe(before);
     expect((await ok(['doctor'])).stderr).toBe('Journal is healthy.\n');
   });

@@ -55,7 +55,7 @@ describe('the second week', () => {
         "New contact: Omar Hadad (#11) — did you mean Omar Haddad ('#7')? If so, merge them: netjournal contact merge '#7' '#11'",
         'Logged coffee with Omar Hadad on 2026-11-23 (meeting 7).',
         'Follow-ups:',
-        '  12  thank-you   due tomorrow     Thank Omar Hadad for the coffee',
+        '  12  thank-you   due tomorrow  Thank Omar Hadad for the coffee',
         '',
       ].join('\n'),
     );
@@ -73,7 +73,7 @@ describe('the second week', () => {
         'Logged call with Lena Berg on 2026-11-25 (meeting 9).',
         'They replied: follow-up 14 (Nudge Lena Berg if there is no reply) done.',
         'Follow-ups:',
-        '  15  thank-you   due tomorrow     Thank Lena Berg for the call',
+        '  15  thank-you   due tomorrow  Thank Lena Berg for the call',
         '',
       ].join('\n'),
     );
