@@ -62,8 +62,15 @@ export function splitJot(text: string, today: string): JotParts {
   let rest = sentence;
   let leadingDate: string | null = null;
   let cut = NOTES_START.exec(rest);
-  if (cut && isDatePhrase(rest.slice(0, cut.index), today)) {
-    leadingDate = rest.slice(0, cut.index).trim();
+  // "on monday: …" reads as "monday: …".
+  const lead = cut
+    ? rest
+        .slice(0, cut.index)
+        .trim()
+        .replace(/^on\s+/iu, '')
+    : '';
+  if (cut && isDatePhrase(lead, today)) {
+    leadingDate = lead;
     rest = rest.slice(cut.index + cut[0].length);
     cut = NOTES_START.exec(rest);
   }
@@ -236,7 +243,12 @@ export function parseJot(
       (next !== undefined && LIST_WORDS.has(next) && next !== 'with');
     // A capital at the start of the sentence says nothing about a name.
     const capitalised = t.capital && i - 1 > 0;
-    if (capitalised || (inList && !/(ed|ing)$/u.test(t.fold))) unplaced.push(t.text);
+    // In a list, a lower-case word may still be a name typed in a hurry, unless it reads as a verb
+    // or an ordinary word ("Ralph, may meet again").
+    const word = /(ed|ing)$/u.test(t.fold) || ORDINARY_WORDS.has(t.fold);
+    if (capitalised || (inList && !t.capital && !word) || (inList && i - 1 === 0)) {
+      unplaced.push(t.text);
+    }
   }
 
   if (unplaced.length > 0) {
