@@ -64,7 +64,8 @@ function understood(meeting: JotMeeting, candidates: readonly JotCandidate[]): s
   const lines = [`${meeting.kind} on ${meeting.date} with ${people.join(', ')}`];
   if (meeting.notes !== null) lines.push(`notes: ${meeting.notes}`);
   for (const text of meeting.learned) lines.push(`learned: ${text}`);
-  return forTerminal(lines.join('\n'));
+  // Each line made safe on its own: forTerminal shows a line break as \n.
+  return lines.map(forTerminal).join('\n');
 }
 
 /** `jot TEXT...`: log a meeting from one sentence. */
