@@ -178,3 +178,28 @@ export function nameWords(name: string): string[] {
     .split(/\s+/u)
     .filter((w) => w !== '');
 }
+
+// Date words that are no one's name; weekdays are left in (Sun is a name too).
+const DATE_WORDS: ReadonlySet<string> = new Set(
+  'today yesterday tomorrow ago day days week weeks month months year years next'.split(' '),
+);
+
+/**
+ * The words of a sentence's head that may be part of a name: what storage
+ * looks contacts up by. Fillers, kind words and numbers are left out, as the
+ * most common words of a journal's notes they would cost the most to look up,
+ * and a name is found by any other of its words.
+ */
+export function nameSearchWords(head: string): string[] {
+  const words = foldName(head)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(
+      (w) =>
+        w !== '' &&
+        !/^\d+$/u.test(w) &&
+        !FILLER_WORDS.has(w) &&
+        KIND_WORDS[w] === undefined &&
+        !DATE_WORDS.has(w),
+    );
+  return [...new Set(words)];
+}

@@ -1,22 +1,17 @@
 import type { JotCandidate } from '../domain/jot.js';
-import { foldName } from '../domain/names.js';
+import { nameSearchWords } from '../domain/jot-words.js';
 import type { Db } from './journal.js';
 import { statement } from './sqlite.js';
 
 /**
- * The contacts a sentence may name: those with any of its words in their name
- * (one query on the search index's name column, whose tokenizer folds case and
- * accents as name matching does), and those it names by `#ID`. Never a scan of
- * every contact: the parser compares whole names only among these.
+ * The contacts a sentence's head may name: those with any of its words that
+ * may be a name in their name (one query on the search index's name column,
+ * whose tokenizer folds case and accents as name matching does), and those it
+ * names by `#ID`. Never a scan of every contact: the parser compares whole
+ * names only among these.
  */
 export function jotCandidates(db: Db, sentence: string): JotCandidate[] {
-  const words = [
-    ...new Set(
-      foldName(sentence)
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter((w) => w !== '' && !/^\d+$/u.test(w)),
-    ),
-  ];
+  const words = nameSearchWords(sentence);
   const ids = [...sentence.matchAll(/#(\d+)/gu)].map((m) => Number(m[1]));
   const rows: (Omit<JotCandidate, 'archived'> & { archived: number })[] = [];
   if (words.length > 0) {

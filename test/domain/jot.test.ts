@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nameSearchWords } from '../../src/domain/jot-words.js';
 import { parseJot, splitJot, type JotCandidate } from '../../src/domain/jot.js';
 import type { MeetingKind } from '../../src/domain/journal-types.js';
 import { AmbiguousError, NetjournalError, NotFoundError, UsageError } from '../../src/errors.js';
@@ -276,5 +277,13 @@ describe('splitJot', () => {
     ],
   ])('%s', (text, parts) => {
     expect(splitJot(text, TODAY)).toEqual(parts);
+  });
+});
+
+describe('nameSearchWords', () => {
+  it('keeps the words that may be part of a name, folded, once each', () => {
+    expect(
+      nameSearchWords('Lunch with Ralph and Zoë, zoe and **Maya Patel** 3 days ago on Sun'),
+    ).toEqual(['ralph', 'zoe', 'maya', 'patel', 'sun']);
   });
 });
