@@ -184,22 +184,31 @@ const DATE_WORDS: ReadonlySet<string> = new Set(
   'today yesterday tomorrow ago day days week weeks month months year years next'.split(' '),
 );
 
+function mayBeName(word: string): boolean {
+  const fold = foldName(word);
+  return (
+    fold !== '' &&
+    !/^\d+$/u.test(fold) &&
+    !FILLER_WORDS.has(fold) &&
+    KIND_WORDS[fold] === undefined &&
+    !DATE_WORDS.has(fold)
+  );
+}
+
 /**
- * The words of a sentence's head that may be part of a name: what storage
- * looks contacts up by. Fillers, kind words and numbers are left out, as the
- * most common words of a journal's notes they would cost the most to look up,
- * and a name is found by any other of its words.
+ * What storage looks contacts up by, from a sentence's head (in lower case,
+ * split as the search index splits; the index's tokenizer folds the accents,
+ * which it does for Latin letters only, so "Дмитрий" keeps its й): each word that may be part of a name, as a first
+ * word, and each two neighbours that may both be, as a phrase (every whole
+ * name of two words or more holds one). Fillers, kind words and numbers are
+ * left out: the most common words of a journal's notes cost the most to look up.
  */
-export function nameSearchWords(head: string): string[] {
-  const words = foldName(head)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(
-      (w) =>
-        w !== '' &&
-        !/^\d+$/u.test(w) &&
-        !FILLER_WORDS.has(w) &&
-        KIND_WORDS[w] === undefined &&
-        !DATE_WORDS.has(w),
-    );
-  return [...new Set(words)];
+export function nameSearchTerms(head: string): { words: string[]; pairs: string[] } {
+  const all = head.toLowerCase().split(/[^\p{L}\p{M}\p{N}]+/u);
+  const pairs = new Set<string>();
+  all.forEach((w, i) => {
+    const next = all[i + 1];
+    if (next !== undefined && mayBeName(w) && mayBeName(next)) pairs.add(`${w} ${next}`);
+  });
+  return { words: [...new Set(all.filter(mayBeName))], pairs: [...pairs] };
 }

@@ -23,6 +23,12 @@ export interface JotCandidate {
   archived: boolean;
 }
 
+/**
+ * How many contacts storage reads for a word that may be a first name: enough
+ * to tell a unique one from a shared one, and to list some of those sharing it.
+ */
+export const FIRST_NAME_LIMIT = 10;
+
 /** A person the sentence names: a contact, or a new person written `**Name**`. */
 export interface JotPerson {
   name: string;
@@ -128,6 +134,11 @@ function needsCapital(fold: string, today: string): boolean {
     KIND_WORDS[fold] !== undefined ||
     isDatePhrase(fold, today)
   );
+}
+
+// Storage reads at most FIRST_NAME_LIMIT contacts for a first name.
+function howMany(n: number): string {
+  return n >= FIRST_NAME_LIMIT ? `${FIRST_NAME_LIMIT} or more` : String(n);
 }
 
 function describe(c: JotCandidate): string {
@@ -275,7 +286,7 @@ export function parseJot(
       ambiguous
         .map(
           (a) =>
-            `"${a.word}" matches ${a.matches.length} contacts: ${a.matches.map(describe).join(', ')}`,
+            `"${a.word}" matches ${howMany(a.matches.length)} contacts: ${a.matches.map(describe).join(', ')}`,
         )
         .join('; '),
       `write the full name, or the id, e.g. '#${(first.matches[0] as JotCandidate).id}'`,

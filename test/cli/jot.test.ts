@@ -231,3 +231,25 @@ describe('jot when piped', () => {
     });
   });
 });
+
+describe('jot finds its contacts through the name index', () => {
+  it('by a first name in a script the index does not fold (Дмитрий keeps its й)', async () => {
+    await ok(j, ['contact', 'add', 'Дмитрий Иванов']);
+    await ok(j, ['contact', 'add', 'José García']);
+    const result = await j.run(['jot', '--dry-run', 'call with дмитрий and jose garcia']);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      people: [{ name: 'Дмитрий Иванов' }, { name: 'José García' }],
+    });
+  });
+
+  it('reads at most ten of a shared first name, and says so', async () => {
+    for (let n = 1; n <= 12; n++) await ok(j, ['contact', 'add', `Farah Varga ${n}`]);
+    const exact = await j.run(['jot', '--dry-run', 'coffee with farah varga 12']);
+    expect(JSON.parse(exact.stdout)).toMatchObject({ people: [{ contactId: 12 }] });
+    const shared = await j.run(['jot', 'coffee with Farah']);
+    expect(shared.code).toBe(3);
+    expect(shared.stderr).toMatch(
+      /^netjournal: "Farah" matches 10 or more contacts: Farah Varga 1 \('#1'\), .*Farah Varga 10 \('#10'\) — write the full name, or the id, e\.g\. '#1'\n$/,
+    );
+  });
+});

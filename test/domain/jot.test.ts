@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameSearchWords } from '../../src/domain/jot-words.js';
+import { nameSearchTerms } from '../../src/domain/jot-words.js';
 import { parseJot, splitJot, type JotCandidate } from '../../src/domain/jot.js';
 import type { MeetingKind } from '../../src/domain/journal-types.js';
 import { AmbiguousError, NetjournalError, NotFoundError, UsageError } from '../../src/errors.js';
@@ -280,10 +280,13 @@ describe('splitJot', () => {
   });
 });
 
-describe('nameSearchWords', () => {
-  it('keeps the words that may be part of a name, folded, once each', () => {
+describe('nameSearchTerms', () => {
+  it('keeps the words that may be part of a name, in lower case, once each, and their neighbours', () => {
     expect(
-      nameSearchWords('Lunch with Ralph and Zoë, zoe and **Maya Patel** 3 days ago on Sun'),
-    ).toEqual(['ralph', 'zoe', 'maya', 'patel', 'sun']);
+      nameSearchTerms('Lunch with Ralph and Zoë, zoe and **Maya Patel** 3 days ago on Sun'),
+    ).toEqual({
+      words: ['ralph', 'zoë', 'zoe', 'maya', 'patel', 'sun'],
+      pairs: ['zoë zoe', 'maya patel'],
+    });
   });
 });
