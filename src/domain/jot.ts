@@ -1,7 +1,7 @@
 import { AmbiguousError, NotFoundError, UsageError } from '../errors.js';
 import { parseEventDate } from './date-bounds.js';
-import { parseDate } from './dates.js';
 import type { MeetingKind } from './journal-types.js';
+import { isDatePhrase, splitJot } from './jot-parts.js';
 import {
   combinedKind,
   DATE_PREPOSITIONS,
@@ -14,6 +14,8 @@ import {
   ORDINARY_WORDS,
   type HeadToken,
 } from './jot-words.js';
+
+export { splitJot, type JotParts } from './jot-parts.js';
 
 /** A contact the sentence may name, as storage found it from the sentence's words. */
 export interface JotCandidate {
@@ -43,62 +45,6 @@ export interface JotParse {
   date: string | null;
   notes: string | null;
   learned: string[];
-}
-
-/** The parts of a sentence before matching: the head (people, kind, date), notes, things learned. */
-export interface JotParts {
-  head: string;
-  /** A date written first and closed by a colon (`yesterday: lunch with Ralph`). */
-  leadingDate: string | null;
-  notes: string | null;
-  learned: string[];
-}
-
-// A colon between digits is a time (10:30), not the start of the notes.
-const NOTES_START = /(?<!\d):|:(?!\d)|—/u;
-const LEARNED = /(?:^|\s)\+learned(?:\s+|$)/iu;
-
-/** Split a sentence into its head, notes (after the first `:` or `—`) and `+learned` texts. */
-export function splitJot(text: string, today: string): JotParts {
-  const [sentence = '', ...learnedParts] = text.split(LEARNED);
-  const learned = learnedParts.map((t) => t.trim());
-  if (learned.some((t) => t === '')) {
-    throw new UsageError('+learned needs some words', 'e.g. +learned she runs marathons');
-  }
-  let rest = sentence;
-  let leadingDate: string | null = null;
-  let cut = NOTES_START.exec(rest);
-  // "on monday: …" reads as "monday: …".
-  const lead = cut
-    ? rest
-        .slice(0, cut.index)
-        .trim()
-        .replace(/^on\s+/iu, '')
-    : '';
-  if (cut && isDatePhrase(lead, today)) {
-    leadingDate = lead;
-    rest = rest.slice(cut.index + cut[0].length);
-    cut = NOTES_START.exec(rest);
-  }
-  const notes = cut ? rest.slice(cut.index + cut[0].length).trim() : '';
-  return {
-    head: (cut ? rest.slice(0, cut.index) : rest).trim(),
-    leadingDate,
-    notes: notes === '' ? null : notes,
-    learned,
-  };
-}
-
-function isDatePhrase(text: string, today: string): boolean {
-  const phrase = text.trim().replace(/\s+/g, ' ').toLowerCase();
-  if (phrase === '') return false;
-  try {
-    parseDate(phrase, today, 'past');
-    return true;
-  } catch (err) {
-    if (err instanceof UsageError) return false;
-    throw err;
-  }
 }
 
 /** Candidates by their folded full name, and (not archived) by their first name. */
