@@ -124,6 +124,17 @@ for (const size of sizes) {
     ['search perception', node, [bin, 'search', 'perception', '--json', '--limit', '20']],
     ['add (a write)', node, [bin, 'add', 'Bench Person', '--no-thank-you']],
     [
+      'jot (a write)',
+      node,
+      [
+        bin,
+        'jot',
+        `coffee with ${deepest.toLowerCase()} yesterday: notes`,
+        '--yes',
+        '--no-thank-you',
+      ],
+    ],
+    [
       'floor | head',
       'bash',
       ['-c', `${q(node)} ${q(floor)} ${q(path)} ${q(deepest)} | head -c 1000 >/dev/null`],

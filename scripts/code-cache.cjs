@@ -33,6 +33,7 @@ const terminal = {
 const everyday = [
   ['--version'],
   ['add', 'Ada Lovelace', '--via', 'Grace Hopper', '--learned', 'likes engines'],
+  ['jot', 'tea with ada yesterday: engines +learned counts in base 8', '--yes'],
   ['today', '--json'],
   ['today'],
   ['intros', '--chain', 'Ada', '--json'],

@@ -39,6 +39,7 @@ it('npm run bench runs at S and reports every case against the floor', () => {
       'intros --chain (12 deep)',
       'search perception',
       'add (a write)',
+      'jot (a write)',
       'floor | head',
       'contacts --json | head',
       'floor on a terminal',

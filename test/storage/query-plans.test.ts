@@ -120,6 +120,13 @@ const cases: [string, string[], string[]][] = [
   ['follow-ups', ['follow-ups', '--json'], GROWING],
   ['log NAME', ['log', 'Joe Park', '--json'], GROWING],
   ['add (a write)', ['add', 'Joe Park', '--no-thank-you'], GROWING],
+  // jot reads its candidate contacts from the name index, never every contact per word.
+  [
+    'jot (a write)',
+    ['jot', 'coffee with joe park and Ralph yesterday: notes', '--yes', '--no-thank-you'],
+    [...GROWING, 'contacts'],
+  ],
+  ['jot --dry-run', ['jot', '--dry-run', 'lunch with Joe and Mom'], [...GROWING, 'contacts']],
   ['notes NAME', ['notes', 'Joe Park', '--json'], GROWING],
   ['note edit (a write)', ['note', 'edit', '1', 'climbs on Saturdays'], GROWING],
   ['intro edit (a write)', ['intro', 'edit', '2', '--date', '2026-09-30'], GROWING],

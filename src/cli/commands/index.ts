@@ -49,6 +49,11 @@ const ENTRIES: readonly CommandEntry[] = [
     names: ['add'],
     load: async () => (await import('./meeting/add.js')).addCommand,
   },
+  {
+    group: 'Capture:',
+    names: ['jot'],
+    load: async () => (await import('./jot/jot.js')).jotCommand,
+  },
   { group: 'Capture:', names: ['note'], load: loadNoteCommands },
   { group: 'Capture:', names: ['intro'], load: loadIntroCommands },
   { group: 'Capture:', names: ['follow-up'], load: loadFollowUpCommands },

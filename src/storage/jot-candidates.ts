@@ -1,0 +1,41 @@
+import { FIRST_NAME_LIMIT, type JotCandidate } from '../domain/jot.js';
+import { nameSearchTerms } from '../domain/jot-words.js';
+import type { Db } from './journal.js';
+import { statement } from './sqlite.js';
+
+type Row = Omit<JotCandidate, 'archived'> & { archived: number };
+
+const BY_NAME = `SELECT c.id, c.name, c.company, c.archived FROM search_index s
+   JOIN contacts c ON c.id = s.ref
+  WHERE search_index MATCH ? AND s.kind = 'contact' AND c.is_me = 0`;
+
+/**
+ * The contacts a sentence's head may name, from the search index's name
+ * column (its tokenizer folds case and accents as name matching does): those
+ * whose name holds two neighbouring words of it, and up to FIRST_NAME_LIMIT
+ * whose name starts with one of its words (enough to tell a unique first name
+ * from a shared one); and those it names by `#ID`. Never a scan of every
+ * contact, and never every contact of a common first name.
+ */
+export function jotCandidates(db: Db, head: string): JotCandidate[] {
+  const { words, pairs } = nameSearchTerms(head);
+  const rows: Row[] = [];
+  if (pairs.length > 0) {
+    const phrases = pairs.map((p) => `"${p}"`).join(' OR ');
+    rows.push(...(statement(db, BY_NAME).all(`{name} : (${phrases})`) as Row[]));
+  }
+  const byFirstWord = statement(db, `${BY_NAME} LIMIT ${FIRST_NAME_LIMIT}`);
+  for (const word of words) rows.push(...(byFirstWord.all(`{name} : ^"${word}"`) as Row[]));
+  const ids = [...head.matchAll(/#(\d+)/gu)].map((m) => Number(m[1]));
+  if (ids.length > 0) {
+    rows.push(
+      ...(statement(
+        db,
+        `SELECT id, name, company, archived FROM contacts
+          WHERE is_me = 0 AND id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(ids)) as Row[]),
+    );
+  }
+  const byId = new Map(rows.map((r) => [r.id, { ...r, archived: r.archived === 1 }]));
+  return [...byId.values()].sort((a, b) => a.id - b.id);
+}
