@@ -227,7 +227,7 @@ describe('jot when piped', () => {
       stdout:
         'id\tdate\tkind\tcontacts\tcontactIds\tnotes\toutreach\n1\t2026-11-20\tcall\tLena Berg\t2\t\tfalse\n',
       stderr:
-        'Logged call with Lena Berg on 2026-11-20 (meeting 1).\nFollow-ups:\n  1  thank-you   due today        Thank Lena Berg for the call\n',
+        'Logged call with Lena Berg on 2026-11-20 (meeting 1).\nFollow-ups:\n  1  thank-you   due today  Thank Lena Berg for the call\n',
     });
   });
 });

@@ -205,16 +205,19 @@ describe('bash', () => {
       );
       let line = '';
       for (const group of keys) {
+        const before = line;
         tmux('send-keys', '-t', session, ...group);
-        // Each Tab runs netjournal for the names: wait for the line to settle.
+        // Each Tab runs netjournal for the names, slowly on a busy machine: wait
+        // until the line has changed (every step here changes it) and settled.
         let last = '';
-        for (let i = 0; i < 100; i++) {
+        let steady = 0;
+        for (let i = 0; i < 200 && steady < 4; i++) {
           Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
           const lines = tmux('capture-pane', '-p', '-t', session)
             .split('\n')
             .filter((l) => l.startsWith('$ '));
           line = lines[lines.length - 1] ?? '';
-          if (line === last && i > 6) break;
+          steady = line === last && line !== before && line !== '$ ' ? steady + 1 : 0;
           last = line;
         }
       }
