@@ -33,6 +33,8 @@ delete env.NETJOURNAL_DB;
 const only = process.env.BENCH_CASES?.split(',').filter(Boolean);
 const baseline = process.env.BENCH_BASELINE;
 const keepJournals = process.env.BENCH_JOURNALS;
+/** Where each size's journal is (BENCH_JOURNALS keeps them elsewhere than the run's folder). */
+const journalPaths = {};
 
 /** A generated journal of this size: from BENCH_JOURNALS when it has one. */
 function journal(size) {
@@ -113,6 +115,7 @@ const taskEnv =
 for (const size of sizes) {
   const started = Date.now();
   const { path, deepest } = journal(size);
+  journalPaths[size] = path;
   const generatedIn = Date.now() - started;
   const jenv = { NETJOURNAL_DB: path };
   const pty = (command) => ['script', ['-qec', command, '/dev/null']];
@@ -276,7 +279,7 @@ console.log(
 if (sizes.includes('L')) {
   const jsonl = join(dir, 'L.jsonl');
   const exported = spawnSync('bash', ['-c', `${q(node)} ${q(bin)} export > ${q(jsonl)}`], {
-    env: { ...env, NETJOURNAL_DB: join(dir, 'journal-L.db') },
+    env: { ...env, NETJOURNAL_DB: journalPaths.L },
   });
   if (exported.status !== 0) throw new Error(`export failed: ${exported.stderr}`);
   const records = readFileSync(jsonl, 'utf8').split('\n').length - 1;
