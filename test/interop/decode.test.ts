@@ -135,6 +135,21 @@ describe('decodeFile', () => {
     expect(decoderFor('no-such-encoding')).toBeNull();
   });
 
+  it('refuses windows-1252 named by hand when a byte is none of its characters', () => {
+    for (const undefinedByte of [0x81, 0x8d, 0x8f, 0x90, 0x9d]) {
+      const bytes = Buffer.concat([
+        cp1252('Name\r\nRenée €\r\n'),
+        Buffer.from([0x41, undefinedByte]),
+      ]);
+      expect(decodeFile(bytes, 'windows-1252')).toEqual({
+        text: '',
+        encoding: 'windows-1252',
+        problem: { line: 3, message: 'not valid windows-1252' },
+        bytes: false,
+      });
+    }
+  });
+
   it('finds the first invalid UTF-8 byte exactly where a strict TextDecoder fails', () => {
     const strict = new TextDecoder('utf-8', { fatal: true });
     fc.assert(

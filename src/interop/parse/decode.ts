@@ -55,12 +55,15 @@ const CP1252_HIGH =
 const windows1252: Decoder = {
   encoding: 'windows-1252',
   decode(bytes) {
-    return asByteString(bytes).replace(
-      /[\x80-\x9f]/g,
-      (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c,
-    );
+    const raw = asByteString(bytes);
+    // Strict, as every other decoder here is: its five undefined bytes are no text.
+    if (CP1252_UNDEFINED.test(raw)) throw new TypeError('not valid windows-1252');
+    return raw.replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
   },
 };
+
+// The bytes windows-1252 leaves undefined.
+const CP1252_UNDEFINED = /[\x81\x8d\x8f\x90\x9d]/;
 
 const decoders = new Map<string, Decoder | null>();
 
@@ -201,7 +204,11 @@ function utf8Problem(bytes: Uint8Array): EncodingProblem {
 
 // Any other encoding: where its decoder first gives up, found by decoding leniently.
 function namedProblem(bytes: Uint8Array, encoding: string): EncodingProblem {
-  const text = new TextDecoder(encoding).decode(bytes);
+  // windows-1252 is read by hand (above); TextDecoder would keep its undefined bytes.
+  const text =
+    encoding === 'windows-1252'
+      ? asByteString(bytes).replace(CP1252_UNDEFINED, '\uFFFD')
+      : new TextDecoder(encoding).decode(bytes);
   const at = text.indexOf('\uFFFD');
   return {
     line: at === -1 ? 1 : lineAt(text, at),
