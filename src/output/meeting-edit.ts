@@ -16,6 +16,8 @@ export interface MeetingEdit {
     reason: RemovalReason;
     person: { name: string } | null;
   }[];
+  /** Nudges closed because the edit added the person they wait on. */
+  answered: readonly FollowUp[];
 }
 
 function fields(m: Meeting): Record<string, string | null> {
@@ -70,6 +72,7 @@ export function meetingEditSummary(edit: MeetingEdit): string {
     ...edit.moved.map((m) => `${label(m.followUp)} moved to ${m.followUp.due}`),
     ...edit.removed.map((r) => `removed ${label(r.followUp)} (${why(r, edit.after.kind)})`),
     ...edit.added.map((f) => `added ${label(f)} (follow-up ${f.id}, due ${f.due})`),
+    ...edit.answered.map((f) => `they replied: follow-up ${f.id} (${forTerminal(f.text)}) done`),
   ];
   const id = edit.after.id;
   return parts.length
@@ -81,7 +84,8 @@ export function meetingEditSummary(edit: MeetingEdit): string {
  * `meeting edit --json`: the meeting's record, what changed in it
  * (`changes`: field, before, after) and the follow-ups re-planned
  * (`replanned`: added, moved with the due it had as `from`, removed with
- * a `reason`: left, kind, not_first or not_outreach).
+ * a `reason`: left, kind, not_first or not_outreach), and, as `add` has
+ * it, `answered`: the nudges closed because the edit added their person.
  */
 export function meetingEditJson(edit: MeetingEdit): JsonRecord {
   return {
@@ -99,5 +103,6 @@ export function meetingEditJson(edit: MeetingEdit): JsonRecord {
         reason: r.reason,
       })),
     },
+    ...(edit.answered.length ? { answered: edit.answered.map(followUpView.toRecord) } : {}),
   };
 }

@@ -13,7 +13,9 @@ import {
   followUpById,
   insertFollowUp,
   listFollowUps,
+  openNudgesAnsweredBy,
   setFollowUpDue,
+  setFollowUpStatus,
 } from './follow-ups.js';
 import { introductionToMe } from './introductions.js';
 import type { Db } from './journal.js';
@@ -152,6 +154,8 @@ export interface MeetingCorrection extends MeetingInput {
 export interface MeetingEditResult extends ReplannedFollowUps {
   before: Meeting;
   after: Meeting;
+  /** Nudges of earlier outreach to people the edit added: the meeting is their reply, as in `add`. */
+  answered: FollowUp[];
 }
 
 /**
@@ -180,11 +184,25 @@ export function editMeeting(
     after.kind !== before.kind ||
     after.outreach !== before.outreach ||
     ids(after) !== ids(before);
-  if (!matters) return { before, after, added: [], moved: [], removed: [] };
+  if (!matters) return { before, after, added: [], moved: [], removed: [], answered: [] };
+  // Meeting someone you reached out to is their reply: a person added now closes their nudges.
+  const had = new Set(before.contacts.map((c) => c.id));
+  const answered = openNudgesAnsweredBy(
+    db,
+    after.contacts.map((c) => c.id).filter((id) => !had.has(id)),
+    after.date,
+  ).filter((f) => f.meetingId !== after.id);
+  for (const f of answered) setFollowUpStatus(db, f.id, 'done', today);
   const replanned = replanMeetingFollowUps(db, before, after, today, created);
   const removed = replanned.removed.map((r) => ({
     ...r,
     followUp: madeBefore.get(r.followUp.id) ?? r.followUp,
   }));
-  return { before, after, ...replanned, removed };
+  return {
+    before,
+    after,
+    ...replanned,
+    removed,
+    answered: answered.map((f) => followUpById(db, f.id) as FollowUp),
+  };
 }

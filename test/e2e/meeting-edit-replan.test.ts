@@ -108,6 +108,39 @@ describe('meeting edit --with', () => {
     expect((await ok(['doctor'])).stderr).toBe('Journal is healthy.\n');
   });
 
+  it('closes the nudge of an earlier outreach to who joined, as add does; undo reopens it', async () => {
+    await ok(
+      ['add', 'Priya Raman', '--kind', 'email', '--outreach', '--date', '2026-11-18'],
+      '2026-11-18',
+    );
+    await ok(['add', 'Sam Lee', '--kind', 'call', '--date', '2026-11-20'], '2026-11-20');
+    const before = await journalState(j);
+    const r = await ok([
+      'meeting',
+      'edit',
+      '2',
+      '--with',
+      'Sam Lee',
+      '--with',
+      'Priya Raman',
+      '--json',
+    ]);
+    expect(r.stderr).toBe(
+      'Updated meeting 2: people Sam Lee → Priya Raman, Sam Lee; ' +
+        'added thank-you for Priya Raman (follow-up 3, due 2026-11-21); ' +
+        'they replied: follow-up 1 (Nudge Priya Raman if there is no reply) done.\n',
+    );
+    const json = JSON.parse(r.stdout) as { answered: { id: number; status: string }[] };
+    expect(json.answered.map((f) => `${f.id} ${f.status}`)).toEqual(['1 done']);
+    expect(await followUps()).toEqual([
+      '3 thank_you open 2026-11-21 Priya Raman: Thank Priya Raman for the call',
+      '2 thank_you open 2026-11-21 Sam Lee: Thank Sam Lee for the call',
+      '1 waiting done 2026-11-25 Priya Raman: Nudge Priya Raman if there is no reply',
+    ]);
+    await ok(['undo']);
+    expect(await journalState(j)).toBe(before);
+  });
+
   it('removes a report-back when the person introduced leaves the meeting', async () => {
     await ok(['intro', 'Joe Park', 'Ralph Smith'], '2026-11-15');
     await ok(['contact', 'add', 'Lena Berg']);
