@@ -150,14 +150,19 @@ function byNameThenId(a: NamedContact, b: NamedContact): number {
 
 /**
  * Contacts whose name equals (or starts with) the query once case and accents
- * are folded. SQLite has no accent folding, but the search index's tokenizer
+ * are folded. SQLite has no accent folding (and NOCASE folds ASCII only), but the search index's tokenizer
  * removes diacritics: its name column finds the candidates (every word of the
  * query, the last as a prefix for a prefix match), which are then compared
  * whole. Archived contacts count for an exact name, not for a prefix.
  */
 function foldedMatches(db: Db, query: string, how: 'exact' | 'prefix'): NamedContact[] {
   const wanted = foldName(query.trim());
-  const words = wanted.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  // The words as typed: the index's tokenizer folds them as it folded the names
+  // (it leaves some marks, such as й's, that foldName strips).
+  const words = query
+    .trim()
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    .filter((w) => w !== '');
   if (words.length === 0) return [];
   const phrase = words.map(
     (w, i) => `"${w}"${how === 'prefix' && i === words.length - 1 ? '*' : ''}`,

@@ -44,6 +44,15 @@ describe('names without their accents', () => {
     }
   });
 
+  it('case outside ASCII: "дмитрий иванов" and "ДМИТРИЙ" find Дмитрий Иванов (SQL NOCASE folds ASCII only)', () => {
+    expect(run(['contact', 'add', 'Дмитрий Иванов']).code).toBe(0);
+    for (const typed of ['дмитрий иванов', 'ДМИТРИЙ', 'дмит']) {
+      const noted = run(['note', typed, 'likes chess', '--json']);
+      expect(noted.code, `${typed}: ${noted.stderr}`).toBe(0);
+      expect(noted.stdout).toContain('"contact":"Дмитрий Иванов"');
+    }
+  });
+
   it('a name not found suggests the accented one first, and writes nothing', () => {
     const before = readFileSync(j.path);
     expect(run(['note', 'muller', 'x'])).toEqual({
