@@ -201,6 +201,13 @@ describe('bash', () => {
         `PS1='$ '; source ${join(j.dir, 'completion.bash')}; clear`,
         'Enter',
       );
+      const promptLines = () =>
+        tmux('capture-pane', '-p', '-t', session)
+          .split('\n')
+          .filter((l) => l.startsWith('$ '));
+      // The shell is ready when its new prompt shows (on a busy machine it starts slowly).
+      for (let i = 0; i < 200 && !promptLines().some((l) => l === '$ '); i++)
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
       let line = '';
       for (const group of keys) {
         const before = line;
@@ -211,9 +218,7 @@ describe('bash', () => {
         let steady = 0;
         for (let i = 0; i < 200 && steady < 4; i++) {
           Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
-          const lines = tmux('capture-pane', '-p', '-t', session)
-            .split('\n')
-            .filter((l) => l.startsWith('$ '));
+          const lines = promptLines();
           line = lines[lines.length - 1] ?? '';
           steady = line === last && line !== before && line !== '$ ' ? steady + 1 : 0;
           last = line;
