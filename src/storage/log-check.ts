@@ -87,12 +87,14 @@ export function logDisagreements(db: Db): LogDisagreement[] {
  * order (hlc, then device), which is the order of seq in a journal that
  * never synced; a synced one also holds other devices' changes, and its
  * tables follow sync's rules (sync/merge.ts): an edit or delete another
- * device made to a record already deleted changes nothing. Changes the log
+ * device made to a record already deleted changes nothing, and a link two
+ * devices both added is one link. Changes the log
  * cannot apply otherwise are problems.
  */
 function foldLog(db: Db, problems: LogDisagreement[]): Map<string, Logged> {
   const implied = new Map<string, Logged>();
   const deletedBy = new Map<string, string>();
+  const insertedBy = new Map<string, string>();
   const changes = db
     .prepare(
       'SELECT seq, record, uid, op, local_id, fields, device FROM changes ORDER BY hlc, device, seq',
@@ -116,8 +118,10 @@ function foldLog(db: Db, problems: LogDisagreement[]): Map<string, Logged> {
     const broken = (what: string) =>
       problems.push({ type, uid, localId, problem: `change ${seq} ${what}` });
     if (op === 'insert') {
-      if (known) broken('inserts it again');
+      // Two devices may add the same link (a tag) before they sync: sync keeps one.
+      if (known && insertedBy.get(key) === device) broken('inserts it again');
       implied.set(key, { type, uid, localId, fields: JSON.parse(fields ?? '{}') as Row });
+      insertedBy.set(key, device);
     } else if (!known) {
       const deleter = deletedBy.get(key);
       if (deleter === undefined || deleter === device) broken(`${op}s it before any insert`);

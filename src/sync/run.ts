@@ -153,10 +153,13 @@ export function runSync(run: SyncRun): SyncSummary {
         'the journal is unchanged and usable; run netjournal sync again later',
       );
     }
-    if (gitSucceeds(place, ['rev-parse', '-q', '--verify', `refs/remotes/origin/${BRANCH}`]))
+    const heads = branchHeads(place);
+    if (heads.remote !== undefined && heads.remote !== heads.local)
       // Devices never write the same file, so rebasing this device's commits never conflicts.
       git(place, ['rebase', '-q', `origin/${BRANCH}`]);
     applyBatches(run, dir, own, summary);
+    // Nothing of this device's to send: no push (the common case, and the cheapest sync).
+    if (heads.remote !== undefined && (heads.remote === heads.local || !ahead(place))) break;
     try {
       git(place, ['push', '-q', 'origin', `HEAD:refs/heads/${BRANCH}`]);
       break;
@@ -173,6 +176,28 @@ export function runSync(run: SyncRun): SyncSummary {
   }
   writeTransaction(run.db, 'sync', () => markSynced(run.db, run.at), { undoable: false });
   return summary;
+}
+
+/** The commits of the local branch and of the remote's, as last fetched (undefined: none yet). */
+function branchHeads(place: GitPlace): { local?: string; remote?: string } {
+  const lines = git(place, [
+    'for-each-ref',
+    '--format=%(refname) %(objectname)',
+    `refs/heads/${BRANCH}`,
+    `refs/remotes/origin/${BRANCH}`,
+  ]);
+  const heads: { local?: string; remote?: string } = {};
+  for (const line of lines.split('\n')) {
+    const [ref, commit] = line.split(' ');
+    if (ref === `refs/heads/${BRANCH}`) heads.local = commit;
+    else if (ref === `refs/remotes/origin/${BRANCH}`) heads.remote = commit;
+  }
+  return heads;
+}
+
+/** Does the local branch hold commits the remote's has not (after a rebase)? */
+function ahead(place: GitPlace): boolean {
+  return git(place, ['rev-list', '--count', `origin/${BRANCH}..HEAD`]).trim() !== '0';
 }
 
 /** Write and commit this device's changes since its last batch; returns how many. */

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../../errors.js';
 import { renderJson } from '../../../output/render.js';
@@ -39,9 +41,11 @@ export function runSyncInit(ctx: Context, remote: string, opts: SyncInitOptions)
   if (remote.trim() === '')
     throw new UsageError('no remote given', 'give a git URL or the path of a bare repository');
   const name = checkDeviceName(opts.device ?? (hostname().split('.')[0] || 'device'));
+  // git runs in the sync folder: a local path is made absolute from where it was typed.
+  const where = existsSync(remote) ? resolve(remote) : remote;
   const db = ctx.writeJournal();
-  const summary = initSync(syncRun(ctx, db), remote, name);
-  ctx.info(`Sync set up: this device is ${name}, the remote ${forTerminal(remote)}.`);
+  const summary = initSync(syncRun(ctx, db), where, name);
+  ctx.info(`Sync set up: this device is ${name}, the remote ${forTerminal(where)}.`);
   report(ctx, db, summary, format);
 }
 

@@ -1,0 +1,196 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { journalState } from '../helpers/state.js';
+import {
+  bareRemote,
+  canonicalExport,
+  changeLogCheck,
+  device,
+  join_,
+  synced,
+  type Device,
+  type Remote,
+} from './devices.js';
+
+// What sync refuses, each with exit 2 or 4, one line, and nothing written;
+// and what it survives: a remote gone offline, a push rejected because
+// another device pushed first, a sync stopped between its steps.
+
+let remote: Remote;
+let laptop: Device;
+let desktop: Device;
+
+beforeEach(async () => {
+  remote = bareRemote();
+  laptop = device('laptop');
+  desktop = device('desktop');
+  await laptop.ok(['add', 'Grace Hopper', '--no-thank-you']);
+});
+afterEach(() => {
+  laptop.remove();
+  desktop.remove();
+  remote.remove();
+});
+
+const syncFolder = (d: Device) => join(d.dir, 'sync');
+
+async function expectRefused(
+  d: Device,
+  args: string[],
+  code: number,
+  stderr: string | RegExp,
+): Promise<void> {
+  const before = await journalState(d);
+  const result = await d.run(args);
+  expect(result.code).toBe(code);
+  if (typeof stderr === 'string') expect(result.stderr).toBe(stderr);
+  else expect(result.stderr).toMatch(stderr);
+  expect(result.stderr.split('\n').length).toBe(2);
+  expect(await journalState(d)).toBe(before);
+}
+
+describe('refused, writing nothing', () => {
+  it('init without --no-encrypt (encryption is the next step)', async () => {
+    await expectRefused(
+      laptop,
+      ['sync', 'init', remote.path],
+      2,
+      'netjournal: encrypted sync is coming in a later version — use --no-encrypt for now (the remote then holds your changes readable)\n',
+    );
+    expect(existsSync(syncFolder(laptop))).toBe(false);
+  });
+
+  it('sync and sync status before sync init', async () => {
+    const hint =
+      'netjournal: sync is not set up for this journal — run netjournal sync init REMOTE --no-encrypt (REMOTE: a git URL or a bare repository path)\n';
+    await expectRefused(laptop, ['sync'], 2, hint);
+    await expectRefused(laptop, ['sync', 'status'], 2, hint);
+  });
+
+  it('a remote git cannot reach, without creating a journal that did not exist', async () => {
+    const missing = join(laptop.dir, 'no-such-repo.git');
+    await expectRefused(
+      laptop,
+      ['sync', 'init', missing, '--no-encrypt'],
+      4,
+      /^netjournal: cannot reach the sync remote .*no-such-repo\.git: .* — nothing was set up; check the address, the network, and that git reaches it without asking for a password\n$/,
+    );
+    expect(existsSync(syncFolder(laptop))).toBe(false);
+    const result = await desktop.run(['sync', 'init', missing, '--no-encrypt']);
+    expect(result.code).toBe(4);
+    expect(existsSync(desktop.path)).toBe(false);
+  });
+
+  it('a repository that is not a netjournal sync repository', async () => {
+    const work = join(laptop.dir, 'work');
+    mkdirSync(work);
+    execFileSync('git', ['init', '-q', '-b', 'main', work]);
+    writeFileSync(join(work, 'README'), 'my dotfiles\n');
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: work });
+    git('add', 'README');
+    git('commit', '-q', '-m', 'dotfiles');
+    git('push', '-q', remote.path, 'main');
+    await expectRefused(
+      laptop,
+      ['sync', 'init', remote.path, '--no-encrypt'],
+      4,
+      `netjournal: ${remote.path} is not a netjournal sync repository — give an empty repository, or one another device set up with netjournal sync init\n`,
+    );
+    expect(existsSync(syncFolder(laptop))).toBe(false);
+  });
+
+  it('a repository written by a newer netjournal', async () => {
+    await join_(laptop, remote);
+    const clone = syncFolder(laptop);
+    writeFileSync(
+      join(clone, 'netjournal-sync.json'),
+      '{"netjournal":"sync","format":2,"encrypted":false}\n',
+    );
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: clone });
+    git('commit', '-q', '-am', 'format 2');
+    git('push', '-q', 'origin', 'HEAD:main');
+    await expectRefused(
+      desktop,
+      ['sync', 'init', remote.path, '--no-encrypt'],
+      4,
+      `netjournal: ${remote.path} was written by a newer netjournal (sync format 2) — upgrade netjournal on this device\n`,
+    );
+  });
+
+  it('git missing from PATH', async () => {
+    const empty = join(laptop.dir, 'empty-bin');
+    mkdirSync(empty);
+    const before = await journalState(laptop);
+    const result = await laptop.run(['sync', 'init', remote.path, '--no-encrypt'], {
+      env: { PATH: empty },
+    });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toBe(
+      'netjournal: git is not installed (sync runs the system git) — install git, e.g. sudo apt-get install git, and run the command again\n',
+    );
+    expect(await journalState(laptop)).toBe(before);
+  });
+});
+
+it('works offline: the journal stays usable and the next sync catches up', async () => {
+  await join_(laptop, remote);
+  await join_(desktop, remote);
+  await laptop.ok(['add', 'Alan Kay', '--no-thank-you']);
+  const away = `${remote.path}.away`;
+  renameSync(remote.path, away);
+  const before = await journalState(laptop);
+  const result = await laptop.sync();
+  expect(result.code).toBe(4);
+  expect(result.stderr).toMatch(
+    /^netjournal: cannot reach the sync remote .* — the journal is unchanged and usable; run netjournal sync again later; check the address/,
+  );
+  expect(await journalState(laptop)).toBe(before);
+  await laptop.ok(['add', 'Barbara Liskov', '--no-thank-you']);
+  expect(JSON.parse(await laptop.ok(['sync', 'status', '--json']))).toMatchObject({
+    device: 'laptop',
+    waiting: 3,
+  });
+  renameSync(away, remote.path);
+  // The batch written before the fetch failed goes too, then the new one.
+  expect(await synced(laptop)).toBe('0 changes in, 3 out\n');
+  expect(await synced(desktop)).toBe('6 changes in from laptop, 0 out\n');
+  expect(await canonicalExport(desktop)).toEqual(await canonicalExport(laptop));
+});
+
+it('retries a push rejected because another device pushed first', async () => {
+  await join_(laptop, remote);
+  await join_(desktop, remote);
+  // The remote turns the next push away once, as when another device's push lands first.
+  const hook = join(remote.path, 'hooks', 'pre-receive');
+  const flag = join(remote.path, 'reject-once');
+  writeFileSync(flag, '');
+  writeFileSync(
+    hook,
+    `#!/bin/sh\nif [ -e "${flag}" ]; then rm "${flag}"; echo "rejected: try again" >&2; exit 1; fi\n`,
+  );
+  chmodSync(hook, 0o755);
+  await desktop.ok(['add', 'Alan Kay', '--no-thank-you']);
+  expect(await synced(desktop)).toBe('0 changes in, 3 out\n');
+  expect(existsSync(flag)).toBe(false);
+  expect(await synced(laptop)).toBe('3 changes in from desktop, 0 out\n');
+});
+
+it('applies a batch written twice (a sync stopped before it recorded the batch) once', async () => {
+  await join_(laptop, remote);
+  await join_(desktop, remote);
+  await laptop.ok(['contact', 'edit', 'Grace Hopper', '--company', 'US Navy']);
+  await synced(laptop);
+  // As if that sync had stopped after committing its batch, before recording it.
+  const db = new Database(laptop.path);
+  db.prepare(`UPDATE journal_meta SET value = '0' WHERE key = 'sync.pushed'`).run();
+  db.close();
+  expect(await synced(laptop)).toMatch(/^0 changes in, \d+ out\n$/);
+  expect(await synced(desktop)).toBe('1 change in from laptop, 0 out\n');
+  expect(await canonicalExport(desktop)).toEqual(await canonicalExport(laptop));
+  expect(await changeLogCheck(desktop)).toBe(await changeLogCheck(laptop));
+});
