@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JournalError } from '../errors.js';
+import { RECORD_TYPES } from '../model/field.js';
 import type { ForeignChange } from '../storage/change-log.js';
 
 /**
@@ -130,9 +131,9 @@ export function readBatch(dir: string, device: string, seq: number): Batch {
     if (
       typeof c.hlc !== 'string' ||
       typeof c.uid !== 'string' ||
-      typeof c.record !== 'string' ||
+      !(RECORD_TYPES as readonly string[]).includes(c.record) ||
       !['insert', 'update', 'delete'].includes(c.op)
     )
-      throw fail('a change without its clock, record or operation');
+      throw fail('a change without its clock, a known record type or an operation');
   return { header, changes };
 }

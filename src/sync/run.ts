@@ -140,6 +140,27 @@ export function runSync(run: SyncRun): SyncSummary {
       `run netjournal sync init ${settings.remote} --no-encrypt to make it again (nothing is lost)`,
     );
   const place: GitPlace = { dir, env: run.env };
+  try {
+    return syncIn(run, place, settings);
+  } catch (err) {
+    // A step of git's own that failed in the sync folder (not the remote: that is said above).
+    if (err instanceof GitFailed)
+      throw new JournalError(
+        `git failed in the sync folder ${dir}: ${err.detail}`,
+        `run netjournal sync again; if it keeps failing, move ${dir} away and run netjournal sync init ${settings.remote} --no-encrypt`,
+      );
+    throw err;
+  }
+}
+
+function syncIn(run: SyncRun, place: GitPlace, settings: SyncSettings): SyncSummary {
+  const dir = place.dir;
+  // A sync killed during its rebase left git in the middle of it: start again from before.
+  if (
+    existsSync(join(dir, '.git', 'rebase-merge')) ||
+    existsSync(join(dir, '.git', 'rebase-apply'))
+  )
+    gitSucceeds(place, ['rebase', '--abort']);
   const own = deviceId(run.db);
   const out = commitOwnBatch(run.db, place, own, settings);
   const summary: SyncSummary = { device: settings.name, in: {}, out, conflicts: [] };

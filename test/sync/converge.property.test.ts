@@ -111,6 +111,6 @@ it('devices that have seen the same changes hold the same records', async () => 
         }
       },
     ),
-    { numRuns: 20 },
+    { numRuns: 12 },
   );
 }, 300_000);

@@ -194,3 +194,30 @@ it('applies a batch written twice (a sync stopped before it recorded the batch) 
   expect(await canonicalExport(desktop)).toEqual(await canonicalExport(laptop));
   expect(await changeLogCheck(desktop)).toBe(await changeLogCheck(laptop));
 });
+
+it('refuses a damaged batch from another device, applying none of what came in', async () => {
+  await join_(laptop, remote);
+  await join_(desktop, remote);
+  await laptop.ok(['add', 'Alan Kay', '--no-thank-you']);
+  await synced(laptop);
+  // A third device's batch that is not JSON lines, pushed through a clone of its own.
+  const clone = join(laptop.dir, 'other');
+  execFileSync('git', ['clone', '-q', '-b', 'main', remote.path, clone]);
+  const folder = join(clone, 'changes', '01a22e8d-0000-7000-8000-000000000001');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, '000001.jsonl'), '{"netjournal":"sync-batch"\nnot json\n');
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: clone });
+  git('add', '.');
+  git('commit', '-q', '-m', 'damaged');
+  git('push', '-q', 'origin', 'HEAD:main');
+  await expectRefused(
+    desktop,
+    ['sync'],
+    4,
+    /^netjournal: sync batch .*01a22e8d-0000-7000-8000-000000000001\/000001\.jsonl is damaged \(not JSON lines\) — the device that wrote it should run netjournal sync again; nothing was applied\n$/,
+  );
+  expect(JSON.parse(await desktop.ok(['contacts', '--json']))).toEqual([
+    expect.objectContaining({ name: 'Grace Hopper' }),
+  ]);
+});

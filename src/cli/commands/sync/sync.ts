@@ -122,8 +122,10 @@ export function syncCommands(program: Command, host: CommandHost): void {
       .option('--no-encrypt', 'keep the changes readable in the remote (required for now)')
       .action(withContext(host, runSyncInit)),
     [
-      'git init --bare ~/usb/netjournal.git',
       'netjournal sync init ~/usb/netjournal.git --device laptop --no-encrypt',
+      '# the remote: an empty repository (git init --bare ~/usb/netjournal.git), or one',
+      '# another device set up; any URL git reaches without a password prompt works',
+      'netjournal sync init git@github.com:me/netjournal-sync.git --no-encrypt',
     ],
   );
   syncStatusCommands(sync, host);
