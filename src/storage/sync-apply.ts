@@ -1,21 +1,20 @@
 import type { RecordType } from '../model/field.js';
-import {
-  compareChanges,
-  fieldConflicts,
-  foldChanges,
-  type FieldConflict,
-  type Folded,
-  type MergeChange,
-} from '../sync/merge.js';
+import { compareChanges, foldChanges, type Folded } from '../sync/merge.js';
 import {
   activeGroup,
   appendChange,
   appendForeignChange,
   muted,
   observeClock,
-  type ForeignChange,
 } from './change-log.js';
 import type { Db } from './journal.js';
+import {
+  conflictsOf,
+  loadTouched,
+  type FoundConflict,
+  type IncomingChanges,
+  type Touched,
+} from './sync-touched.js';
 import { dependentsOf, planOf, type RecordPlan } from './record-plan.js';
 import { statement } from './sqlite.js';
 import {
@@ -28,6 +27,8 @@ import {
   type RowKey,
 } from './write.js';
 
+export type { FoundConflict, IncomingChanges } from './sync-touched.js';
+
 /**
  * Applying other devices' changes (sync): the records each touched record
  * becomes once its changes, this journal's and the incoming ones, are folded
@@ -39,19 +40,6 @@ import {
  * own, which travels like any other. Call inside one write transaction: a
  * failure applies nothing.
  */
-
-/** The changes of one sender's batches, and up to which clock it had seen each device's changes. */
-export interface IncomingChanges {
-  device: string;
-  changes: readonly ForeignChange[];
-  seen: Readonly<Record<string, string>>;
-}
-
-/** A conflict found while applying, as stored in sync_conflicts. */
-export interface FoundConflict extends FieldConflict {
-  record: RecordType;
-  uid: string;
-}
 
 export interface AppliedChanges {
   /** New changes logged, by sending device (changes seen before are skipped). */
@@ -71,25 +59,6 @@ const ORDER: readonly RecordType[] = [
   'tag',
   'participant',
 ];
-
-interface Touched {
-  record: RecordType;
-  uid: string;
-  known: MergeChange[];
-  fresh: (ForeignChange & { sender: IncomingChanges })[];
-  /** A link's identity columns, from any of its changes. */
-  identity: Row;
-}
-
-type LoggedRow = {
-  hlc: string;
-  device: string;
-  record: RecordType;
-  uid: string;
-  op: MergeChange['op'];
-  fields: string | null;
-  prior: string | null;
-};
 
 /** Apply incoming changes to the journal (inside a write transaction). */
 export function applyIncoming(
@@ -151,75 +120,6 @@ export function applyIncoming(
       foundAt,
     );
   return { applied, conflicts };
-}
-
-/** The records the incoming changes touch, with every change the log already holds for them. */
-function loadTouched(db: Db, incoming: readonly IncomingChanges[]): Map<string, Touched> {
-  const touched = new Map<string, Touched>();
-  const keyOf = (record: string, uid: string) => `${record} ${uid}`;
-  const seen = new Set<string>();
-  for (const sender of incoming)
-    for (const change of sender.changes) {
-      const id = `${change.uid} ${change.hlc} ${change.device}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const key = keyOf(change.record, change.uid);
-      let t = touched.get(key);
-      if (!t) {
-        t = {
-          record: change.record as RecordType,
-          uid: change.uid,
-          known: [],
-          fresh: [],
-          identity: {},
-        };
-        touched.set(key, t);
-      }
-      t.fresh.push({ ...change, sender });
-      Object.assign(t.identity, change.prior, change.fields);
-    }
-  if (touched.size === 0) return touched;
-  // One pass over the log (it has no index by uid: imports would pay for one).
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS sync_touched (uid TEXT PRIMARY KEY) WITHOUT ROWID');
-  db.exec('DELETE FROM temp.sync_touched');
-  const add = statement(db, 'INSERT OR IGNORE INTO temp.sync_touched (uid) VALUES (?)');
-  for (const t of touched.values()) add.run(t.uid);
-  const rows = db
-    .prepare(
-      `SELECT hlc, device, record, uid, op, fields, prior FROM changes
-        WHERE uid IN (SELECT uid FROM temp.sync_touched)`,
-    )
-    .all() as LoggedRow[];
-  const known = new Set<string>();
-  for (const row of rows) {
-    const t = touched.get(keyOf(row.record, row.uid));
-    if (!t) continue;
-    known.add(`${row.uid} ${row.hlc} ${row.device}`);
-    const fields = row.fields === null ? null : (JSON.parse(row.fields) as Row);
-    t.known.push({ hlc: row.hlc, device: row.device, op: row.op, fields } as MergeChange);
-    const prior = row.prior === null ? null : (JSON.parse(row.prior) as Row);
-    t.identity = { ...prior, ...fields, ...t.identity };
-  }
-  db.exec('DELETE FROM temp.sync_touched');
-  // A change this journal holds already (a batch read again after a crash) is not applied twice.
-  for (const t of touched.values())
-    t.fresh = t.fresh.filter((c) => !known.has(`${c.uid} ${c.hlc} ${c.device}`));
-  return touched;
-}
-
-function conflictsOf(t: Touched, ownDevice: string): FoundConflict[] {
-  const own = t.known.filter((c) => c.device === ownDevice);
-  if (own.length === 0 || t.fresh.length === 0) return [];
-  const skip = planOf(t.record).identity;
-  const bySender = new Map<IncomingChanges, MergeChange[]>();
-  for (const c of t.fresh) bySender.set(c.sender, [...(bySender.get(c.sender) ?? []), c]);
-  return [...bySender].flatMap(([sender, changes]) =>
-    fieldConflicts(own, changes as MergeChange[], sender.seen[ownDevice], skip).map((c) => ({
-      ...c,
-      record: t.record,
-      uid: t.uid,
-    })),
-  );
 }
 
 /**

@@ -26,6 +26,7 @@ import {
   writeBatch,
 } from './batches.js';
 import { git, GitFailed, gitSucceeds, unreachable, type GitPlace } from './git.js';
+import { withSyncLock } from './lock.js';
 
 /**
  * `sync init` and `sync`: the sync repository (a git clone beside the
@@ -141,7 +142,7 @@ export function runSync(run: SyncRun): SyncSummary {
     );
   const place: GitPlace = { dir, env: run.env };
   try {
-    return syncIn(run, place, settings);
+    return withSyncLock(dir, run.env, () => syncIn(run, place, settings));
   } catch (err) {
     // A step of git's own that failed in the sync folder (not the remote: that is said above).
     if (err instanceof GitFailed)
@@ -155,12 +156,6 @@ export function runSync(run: SyncRun): SyncSummary {
 
 function syncIn(run: SyncRun, place: GitPlace, settings: SyncSettings): SyncSummary {
   const dir = place.dir;
-  // A sync killed during its rebase left git in the middle of it: start again from before.
-  if (
-    existsSync(join(dir, '.git', 'rebase-merge')) ||
-    existsSync(join(dir, '.git', 'rebase-apply'))
-  )
-    gitSucceeds(place, ['rebase', '--abort']);
   const own = deviceId(run.db);
   const out = commitOwnBatch(run.db, place, own, settings);
   const summary: SyncSummary = { device: settings.name, in: {}, out, conflicts: [] };
