@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { journalState } from '../helpers/state.js';
@@ -220,4 +220,34 @@ it('refuses a damaged batch from another device, applying none of what came in',
   expect(JSON.parse(await desktop.ok(['contacts', '--json']))).toEqual([
     expect.objectContaining({ name: 'Grace Hopper' }),
   ]);
+});
+
+it('takes a relative path to a bare repository from where it was typed', async () => {
+  const typed = relative(process.cwd(), remote.path);
+  expect(typed.startsWith('/')).toBe(false);
+  const result = await laptop.run(['sync', 'init', typed, '--device', 'laptop', '--no-encrypt']);
+  expect(result.code, result.stderr).toBe(0);
+  expect(result.stderr).toBe(
+    `Sync set up: this device is laptop, the remote ${remote.path}.\n0 changes in, 3 out\n`,
+  );
+  expect(JSON.parse(await laptop.ok(['sync', 'status', '--json']))).toEqual({
+    device: 'laptop',
+    remote: remote.path,
+    folder: join(laptop.dir, 'sync'),
+    lastSync: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    waiting: 0,
+    devices: ['laptop'],
+  });
+  // --json: what came in and went out, for scripts.
+  await join_(desktop, remote);
+  await laptop.ok(['contact', 'edit', 'Grace Hopper', '--company', 'US Navy']);
+  expect(await laptop.ok(['sync', '--json'])).toBe(
+    '{"device":"laptop","in":{},"out":1,"conflicts":[]}\n',
+  );
+  expect(JSON.parse(await desktop.ok(['sync', '--json']))).toEqual({
+    device: 'desktop',
+    in: { laptop: 1 },
+    out: 0,
+    conflicts: [],
+  });
 });
