@@ -183,3 +183,34 @@ describe('a delete and an edit of the same contact', () => {
     await expectConverged();
   });
 });
+
+it('merges a third device that already had a journal of its own when it joined', async () => {
+  const phone = device('phone');
+  try {
+    await phone.ok(['add', 'Grace Hopper', '--no-thank-you', '--notes', 'met at the conference']);
+    await phone.ok(['contact', 'add', 'Ada Lovelace']);
+    const joined = await join_(phone, remote);
+    // laptop's journal (contact, meeting, link, two follow-ups) in; phone's whole log out.
+    expect(joined.stderr).toBe(
+      'Sync set up: this device is phone, the remote ' +
+        `${remote.path}.\n5 changes in from laptop, 4 out\n`,
+    );
+    expect(await synced(laptop)).toBe('4 changes in from phone, 0 out\n');
+    expect(await synced(desktop)).toBe('4 changes in from phone, 0 out\n');
+    const names = async (d: Device) =>
+      (JSON.parse(await d.ok(['contacts', '--json'])) as { name: string }[])
+        .map((c) => c.name)
+        .sort();
+    // Two records of one person are not merged by name: they have different stable ids.
+    for (const d of [laptop, desktop, phone])
+      expect(await names(d)).toEqual(['Ada Lovelace', 'Grace Hopper', 'Grace Hopper']);
+    expect(await canonicalExport(phone)).toEqual(await canonicalExport(laptop));
+    expect(await canonicalExport(desktop)).toEqual(await canonicalExport(laptop));
+    // desktop has made no change yet, so no batch of its own tells phone about it.
+    expect(JSON.parse(await phone.ok(['sync', 'status', '--json']))).toMatchObject({
+      devices: ['laptop', 'phone'],
+    });
+  } finally {
+    phone.remove();
+  }
+});
