@@ -210,6 +210,15 @@ it('merges a third device that already had a journal of its own when it joined',
     expect(JSON.parse(await phone.ok(['sync', 'status', '--json']))).toMatchObject({
       devices: ['laptop', 'phone'],
     });
+    expect(
+      (JSON.parse(await phone.ok(['sync', 'devices', '--json'])) as object[]).map((d) => ({
+        ...d,
+        device: typeof (d as { device: unknown }).device,
+      })),
+    ).toEqual([
+      { name: 'laptop', device: 'string', self: false, batches: 1 },
+      { name: 'phone', device: 'string', self: true, batches: 0 },
+    ]);
   } finally {
     phone.remove();
   }

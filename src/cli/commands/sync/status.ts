@@ -3,6 +3,7 @@ import type { RecordView } from '../../../output/record-view.js';
 import { renderJson, renderList } from '../../../output/render.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import {
+  deviceId,
   deviceNames,
   recordLabel,
   syncConflicts,
@@ -116,7 +117,48 @@ export function runSyncConflicts(ctx: Context): void {
   );
 }
 
-/** Register `sync status` and `sync conflicts`. */
+interface DeviceRow {
+  name: string;
+  device: string;
+  self: boolean;
+  batches: number;
+}
+
+const deviceView: RecordView<DeviceRow> = {
+  fields: ['name', 'device', 'self', 'batches'],
+  toRecord: (d) => ({ name: d.name, device: d.device, self: d.self, batches: d.batches }),
+  columns: () => [
+    { header: 'NAME', text: (d) => (d.self ? `${d.name} (this device)` : d.name) },
+    { header: 'DEVICE ID', text: (d) => d.device },
+    { header: 'BATCHES', text: (d) => (d.self ? '' : String(d.batches)), align: 'right' },
+  ],
+  empty: 'No devices yet.',
+};
+
+/** `sync devices`: the devices this journal has heard of, and how many of their batches it applied. */
+export function runSyncDevices(ctx: Context): void {
+  const format = ctx.format();
+  const db = ctx.readJournal();
+  requireSync(db);
+  if (!db) return;
+  const own = deviceId(db);
+  const rows = syncDevices(db).map((d) => ({
+    name: d.name,
+    device: d.device,
+    self: d.device === own,
+    batches: d.applied,
+  }));
+  ctx.out(
+    renderList(rows, deviceView, {
+      format,
+      term: ctx.term,
+      today: ctx.today(),
+      header: ctx.globals.header,
+    }),
+  );
+}
+
+/** Register `sync status`, `sync conflicts` and `sync devices`. */
 export function syncStatusCommands(sync: Command, host: CommandHost): void {
   withExamples(
     sync
@@ -131,5 +173,12 @@ export function syncStatusCommands(sync: Command, host: CommandHost): void {
       .description('fields changed on two devices between syncs: the value kept and the one not')
       .action(withContext(host, runSyncConflicts)),
     ['netjournal sync conflicts', 'netjournal sync conflicts --json'],
+  );
+  withExamples(
+    sync
+      .command('devices')
+      .description('the devices syncing with this journal (that have sent changes)')
+      .action(withContext(host, runSyncDevices)),
+    ['netjournal sync devices', 'netjournal sync devices --json'],
   );
 }
