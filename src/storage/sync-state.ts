@@ -50,7 +50,9 @@ export function syncSettings(db: Db): SyncSettings | undefined {
 export function saveSyncSettings(db: Db, remote: string, name: string): void {
   setMeta(db, 'sync.remote', remote);
   setMeta(db, 'sync.name', name);
-  if (meta(db, 'sync.pushed') === undefined) setMeta(db, 'sync.pushed', '0');
+  // A new clone may lack batches this device committed but never pushed: all
+  // of its changes go again (other devices skip the ones they hold).
+  setMeta(db, 'sync.pushed', '0');
   statement(db, 'INSERT OR REPLACE INTO sync_devices (device, name, applied) VALUES (?, ?, 0)').run(
     deviceId(db),
     name,

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -250,4 +250,33 @@ it('takes a relative path to a bare repository from where it was typed', async (
     out: 0,
     conflicts: [],
   });
+});
+
+it('sends again, after sync init remakes a lost sync folder, what was never pushed', async () => {
+  await join_(laptop, remote);
+  await join_(desktop, remote);
+  await laptop.ok(['add', 'Alan Kay', '--no-thank-you']);
+  // Offline: the batch is committed in the sync folder but never pushed; then the folder is lost.
+  const away = `${remote.path}.away`;
+  renameSync(remote.path, away);
+  expect((await laptop.sync()).code).toBe(4);
+  renameSync(away, remote.path);
+  rmSync(syncFolder(laptop), { recursive: true, force: true });
+  await expectRefused(
+    laptop,
+    ['sync'],
+    4,
+    `netjournal: the sync folder ${syncFolder(laptop)} is missing — run netjournal sync init ${remote.path} --no-encrypt to make it again (nothing is lost)\n`,
+  );
+  const again = await laptop.run([
+    'sync',
+    'init',
+    remote.path,
+    '--device',
+    'laptop',
+    '--no-encrypt',
+  ]);
+  expect(again.code, again.stderr).toBe(0);
+  expect(await synced(desktop)).toBe('3 changes in from laptop, 0 out\n');
+  expect(await canonicalExport(desktop)).toEqual(await canonicalExport(laptop));
 });
