@@ -41,7 +41,16 @@ export function git(place: GitPlace, args: readonly string[]): string {
   try {
     return execFileSync('git', [...FIXED, ...args], {
       cwd: place.dir,
-      env: { ...place.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+      env: {
+        // ssh asks on the terminal itself (a passphrase, a new host key): in
+        // batch mode it fails instead, unless the user chose their own ssh command.
+        ...(place.env.GIT_SSH_COMMAND || place.env.GIT_SSH
+          ? {}
+          : { GIT_SSH_COMMAND: 'ssh -o BatchMode=yes' }),
+        ...place.env,
+        GIT_TERMINAL_PROMPT: '0',
+        LC_ALL: 'C',
+      },
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
       maxBuffer: 256 * 1024 * 1024,

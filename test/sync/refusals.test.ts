@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -279,4 +287,28 @@ it('sends again, after sync init remakes a lost sync folder, what was never push
   expect(again.code, again.stderr).toBe(0);
   expect(await synced(desktop)).toBe('3 changes in from laptop, 0 out\n');
   expect(await canonicalExport(desktop)).toEqual(await canonicalExport(laptop));
+});
+
+it('runs ssh in batch mode: a remote that would ask for a password fails at once', async () => {
+  // A stand-in ssh that records how git ran it and refuses, as a server wanting a password would.
+  const bin = join(laptop.dir, 'bin');
+  mkdirSync(bin);
+  const log = join(laptop.dir, 'ssh-args');
+  writeFileSync(
+    join(bin, 'ssh'),
+    `#!/bin/sh\necho "$@" >> "${log}"\necho "Permission denied (publickey,password)." >&2\nexit 255\n`,
+  );
+  chmodSync(join(bin, 'ssh'), 0o755);
+  const before = await journalState(laptop);
+  const result = await laptop.run(
+    ['sync', 'init', 'ssh://git@example.invalid/me/sync.git', '--no-encrypt'],
+    { env: { PATH: `${bin}:${process.env.PATH ?? ''}` } },
+  );
+  expect(result.code).toBe(4);
+  expect(result.stderr).toBe(
+    'netjournal: cannot reach the sync remote ssh://git@example.invalid/me/sync.git: Permission denied (publickey,password). — nothing was set up; check the address, the network, and that git reaches it without asking for a password\n',
+  );
+  expect(readFileSync(log, 'utf8')).toMatch(/^-o BatchMode=yes /);
+  expect(await journalState(laptop)).toBe(before);
+  expect(existsSync(syncFolder(laptop))).toBe(false);
 });
