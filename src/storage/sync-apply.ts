@@ -85,7 +85,12 @@ export function applyIncoming(
   for (const t of sorted) {
     const fold = foldChanges([...t.known, ...t.fresh]);
     folded.set(t, fold);
-    conflicts.push(...conflictsOf(t, ownDevice));
+    // One field's conflict with this device's change is found once, whichever batches changed it.
+    const found = new Set(
+      conflicts.map((c) => `${c.uid} ${c.column} ${c.lost.hlc} ${c.lost.device}`),
+    );
+    for (const c of conflictsOf(t, ownDevice))
+      if (!found.has(`${c.uid} ${c.column} ${c.lost.hlc} ${c.lost.device}`)) conflicts.push(c);
     if (fold.state !== 'dead') upsert(db, t, fold);
   }
   for (const t of [...sorted].reverse()) if (folded.get(t)?.state === 'dead') remove(db, t);

@@ -253,9 +253,8 @@ function applyBatches(run: SyncRun, dir: string, own: string, summary: SyncSumma
     const batches = fresh.map((n) => readBatch(dir, device, n));
     const last = batches[batches.length - 1];
     if (!last) continue;
-    // The conflict check asks what the sender had seen when it wrote its first new batch.
-    const first = batches[0] ?? last;
-    incoming.push({ device, changes: batches.flatMap((b) => b.changes), seen: first.header.seen });
+    // Batch by batch: the conflict check asks what the sender had seen when it wrote each.
+    for (const b of batches) incoming.push({ device, changes: b.changes, seen: b.header.seen });
     newest.push({ device, name: last.header.name, seq: last.header.seq });
   }
   if (incoming.length === 0) return;

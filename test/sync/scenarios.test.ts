@@ -121,6 +121,20 @@ it('does not call a change the other device had already seen a conflict', async 
   expect(JSON.parse(await laptop.ok(['sync', 'conflicts', '--json']))).toEqual([]);
 });
 
+it('judges each batch by what its device had seen when it wrote it', async () => {
+  await desktop.ok(['contact', 'edit', 'Grace Hopper', '--company', 'US Navy']);
+  expect(await synced(desktop)).toBe('0 changes in, 1 out\n');
+  // laptop's next batch was written before it fetched desktop's change...
+  await laptop.ok(['contact', 'add', 'Alan Kay']);
+  expect(await synced(laptop)).toBe('1 change in from desktop, 1 out\n');
+  // ...the one after, after: this edit overwrites a value laptop had seen.
+  await laptop.ok(['contact', 'edit', 'Grace Hopper', '--company', 'Yale']);
+  expect(await synced(laptop)).toBe('0 changes in, 1 out\n');
+  expect(await synced(desktop)).toBe('2 changes in from laptop, 0 out\n');
+  expect(JSON.parse(await desktop.ok(['sync', 'conflicts', '--json']))).toEqual([]);
+  await expectConverged();
+});
+
 it('carries an undo to the other device', async () => {
   await laptop.ok(['add', 'Alan Kay', '--no-thank-you']);
   await synced(laptop);
