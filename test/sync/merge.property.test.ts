@@ -3,12 +3,7 @@ import { expect, it } from 'vitest';
 import { openMemoryJournal, writeTransaction, type Db } from '../../src/storage/journal.js';
 import { logDisagreements } from '../../src/storage/log-check.js';
 import { applyIncoming } from '../../src/storage/sync-apply.js';
-import {
-  deviceId,
-  seenClocks,
-  unpushedChanges,
-  type SyncSettings,
-} from '../../src/storage/sync-state.js';
+import { deviceId, seenClocks, unpushedChanges } from '../../src/storage/sync-state.js';
 import { lastUndoStep, revertUndoStep } from '../../src/storage/undo.js';
 import { deleteRecord, insertRecord, updateRecord } from '../../src/storage/write.js';
 import type { ForeignChange } from '../../src/storage/change-log.js';
@@ -215,5 +210,3 @@ it('journals that have applied each other’s batches hold the same records', ()
     { numRuns: 150 },
   );
 });
-
-export type { SyncSettings };
