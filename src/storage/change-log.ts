@@ -14,6 +14,12 @@ export interface Group {
   clock: { ms: number; counter: number; iso: string };
   /** Stable ids of entities by table and local id, as this group meets them. */
   uids: Map<string, Map<number, string>>;
+  /**
+   * While true, writes change rows but append nothing: sync writes another
+   * device's changes into the tables and logs them as that device made them
+   * (appendForeignChange), not as new changes of this one.
+   */
+  muted?: boolean;
 }
 
 const groups = new WeakMap<Db, Group>();
@@ -145,6 +151,7 @@ export function appendChange(
   fields: object | null,
   prior: object | null,
 ): void {
+  if (group.muted) return;
   statement(db, APPEND).run(
     group.id,
     tick(group),
@@ -188,6 +195,7 @@ export function appendBulk(
   op: 'insert' | 'delete',
   changes: readonly PendingChange[],
 ): void {
+  if (group.muted) return;
   const head = 'INSERT INTO changes (grp, hlc, device, record, uid, op, local_id, fields, prior)';
   for (let start = 0; start < changes.length; start += ROWS_PER_STATEMENT) {
     const chunk = changes.slice(start, start + ROWS_PER_STATEMENT);
@@ -220,4 +228,75 @@ export function rewindGroup(db: Db, mark: GroupMark): void {
   const group = activeGroup(db);
   group.changes = mark.changes;
   group.uids.clear();
+}
+
+/** Columns' values as the log keeps them. */
+export type LoggedColumns = Record<string, string | number | null>;
+
+/** A change as another device logged it (a line of its sync batch). */
+export interface ForeignChange {
+  hlc: string;
+  device: string;
+  record: string;
+  uid: string;
+  op: 'insert' | 'update' | 'delete';
+  /** JSON objects by column, references as stable ids (as in `changes`). */
+  fields: LoggedColumns | null;
+  prior: LoggedColumns | null;
+}
+
+/**
+ * Run fn with the open group muted: its writes change rows and log nothing
+ * (the caller logs what it applied with appendForeignChange).
+ */
+export function muted<T>(db: Db, fn: () => T): T {
+  const group = activeGroup(db);
+  const was = group.muted === true;
+  group.muted = true;
+  try {
+    return fn();
+  } finally {
+    group.muted = was;
+  }
+}
+
+/**
+ * Append another device's change to the open group with its own clock and
+ * device (so every device ends with the same changes), and move this
+ * journal's clock past it: the hybrid logical clock rule, which keeps every
+ * later change of this device after every change it has seen.
+ */
+export function appendForeignChange(
+  db: Db,
+  group: Group,
+  change: ForeignChange,
+  localId: number | null,
+): void {
+  statement(db, APPEND).run(
+    group.id,
+    change.hlc,
+    change.device,
+    change.record,
+    change.uid,
+    change.op,
+    localId,
+    change.fields && JSON.stringify(change.fields),
+    change.prior && JSON.stringify(change.prior),
+  );
+  group.changes++;
+  observeClock(group, change.hlc);
+}
+
+/** Move the group's clock to at least a clock reading seen elsewhere (`ISO/counter`). */
+export function observeClock(group: Group, hlc: string): void {
+  const slash = hlc.lastIndexOf('/');
+  const ms = Date.parse(hlc.slice(0, slash));
+  const counter = parseInt(hlc.slice(slash + 1), 36);
+  if (!Number.isFinite(ms) || !Number.isFinite(counter)) return;
+  const clock = group.clock;
+  if (ms > clock.ms || (ms === clock.ms && counter > clock.counter)) {
+    clock.ms = ms;
+    clock.counter = counter;
+    clock.iso = new Date(ms).toISOString();
+  }
 }

@@ -82,30 +82,54 @@ export function logDisagreements(db: Db): LogDisagreement[] {
   return problems;
 }
 
-/** The records the log implies, by type and stable id. Changes the log cannot apply are problems. */
+/**
+ * The records the log implies, by type and stable id. Changes apply in clock
+ * order (hlc, then device), which is the order of seq in a journal that
+ * never synced; a synced one also holds other devices' changes, and its
+ * tables follow sync's rules (sync/merge.ts): an edit or delete another
+ * device made to a record already deleted changes nothing, and a link two
+ * devices both added is one link. Changes the log
+ * cannot apply otherwise are problems.
+ */
 function foldLog(db: Db, problems: LogDisagreement[]): Map<string, Logged> {
   const implied = new Map<string, Logged>();
+  const deletedBy = new Map<string, string>();
+  const insertedBy = new Map<string, string>();
   const changes = db
-    .prepare('SELECT seq, record, uid, op, local_id, fields FROM changes ORDER BY seq')
+    .prepare(
+      'SELECT seq, record, uid, op, local_id, fields, device FROM changes ORDER BY hlc, device, seq',
+    )
     .raw()
     .iterate() as IterableIterator<
-    [number, RecordType, string, 'insert' | 'update' | 'delete', number | null, string | null]
+    [
+      number,
+      RecordType,
+      string,
+      'insert' | 'update' | 'delete',
+      number | null,
+      string | null,
+      string,
+    ]
   >;
-  for (const [seq, type, uid, op, localId, fields] of changes) {
+  for (const [seq, type, uid, op, localId, fields, device] of changes) {
     if (isMe(type, uid)) continue;
     const key = `${type} ${uid}`;
     const known = implied.get(key);
     const broken = (what: string) =>
       problems.push({ type, uid, localId, problem: `change ${seq} ${what}` });
     if (op === 'insert') {
-      if (known) broken('inserts it again');
+      // Two devices may add the same link (a tag) before they sync: sync keeps one.
+      if (known && insertedBy.get(key) === device) broken('inserts it again');
       implied.set(key, { type, uid, localId, fields: JSON.parse(fields ?? '{}') as Row });
+      insertedBy.set(key, device);
     } else if (!known) {
-      broken(`${op}s it before any insert`);
+      const deleter = deletedBy.get(key);
+      if (deleter === undefined || deleter === device) broken(`${op}s it before any insert`);
     } else if (op === 'update') {
       Object.assign(known.fields, JSON.parse(fields ?? '{}') as Row);
     } else {
       implied.delete(key);
+      deletedBy.set(key, device);
     }
   }
   return implied;

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEARCH_VIEWS } from '../../src/storage/search-maintenance.js';
@@ -85,6 +86,32 @@ async function populate(): Promise<void> {
   for (const step of steps) {
     const result = await j.run(step);
     expect(result.code, `${step.join(' ')}: ${result.stderr}`).toBe(0);
+  }
+  await populateSync();
+}
+
+/** sync's tables: another device, and a field both changed (a conflict). */
+async function populateSync(): Promise<void> {
+  const remote = join(j.dir, 'remote.git');
+  execFileSync('git', ['init', '-q', '--bare', remote]);
+  const other = tempJournal();
+  try {
+    const steps: [TempJournal, string[]][] = [
+      [j, ['contact', 'add', 'Grace Hopper']],
+      [j, ['sync', 'init', remote, '--device', 'laptop', '--no-encrypt']],
+      [other, ['sync', 'init', remote, '--device', 'desktop', '--no-encrypt']],
+      [j, ['contact', 'edit', 'Grace Hopper', '--company', 'Navy']],
+      [other, ['contact', 'edit', 'Grace Hopper', '--company', 'US Navy']],
+      [j, ['sync']],
+      [other, ['sync']],
+      [j, ['sync']],
+    ];
+    for (const [journal, step] of steps) {
+      const result = await journal.run(step);
+      expect(result.code, `${step.join(' ')}: ${result.stderr}`).toBe(0);
+    }
+  } finally {
+    other.remove();
   }
 }
 

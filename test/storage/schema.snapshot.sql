@@ -1,4 +1,4 @@
--- user_version 8
+-- user_version 9
 CREATE INDEX change_groups_undoable ON change_groups (id) WHERE undoable = 1 AND undone_by IS NULL;
 
 CREATE INDEX changes_by_group ON changes (grp, seq);
@@ -214,6 +214,30 @@ CREATE TABLE 'search_index_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WIT
 CREATE TABLE settings (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE sync_conflicts (
+  id          INTEGER PRIMARY KEY,
+  record      TEXT NOT NULL,
+  uid         TEXT NOT NULL,
+  field       TEXT NOT NULL,
+  kept        TEXT,
+  kept_device TEXT NOT NULL,
+  kept_hlc    TEXT NOT NULL,
+  lost        TEXT,
+  lost_device TEXT NOT NULL,
+  lost_hlc    TEXT NOT NULL,
+  -- When this journal found it (the sync's time).
+  found       TEXT NOT NULL,
+  UNIQUE (uid, field, lost_device, lost_hlc)
+);
+
+CREATE TABLE sync_devices (
+  device  TEXT PRIMARY KEY,
+  -- The name its owner gave it (`sync init --device laptop`).
+  name    TEXT NOT NULL,
+  -- The newest of its batch files applied here (0: none yet).
+  applied INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 
 CREATE TRIGGER meeting_contacts_added AFTER INSERT ON meeting_contacts BEGIN

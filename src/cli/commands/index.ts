@@ -130,6 +130,11 @@ const ENTRIES: readonly CommandEntry[] = [
   },
   {
     group: 'Data:',
+    names: ['sync'],
+    load: async () => (await import('./sync/sync.js')).syncCommands,
+  },
+  {
+    group: 'Data:',
     names: ['demo'],
     load: async () => (await import('./demo/demo.js')).demoCommand,
   },

@@ -1,0 +1,139 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JournalError } from '../errors.js';
+import { RECORD_TYPES } from '../model/field.js';
+import type { ForeignChange } from '../storage/change-log.js';
+
+/**
+ * The sync repository's files. Each device writes only its own:
+ * `changes/<device id>/<sequence>.jsonl`, one new file per sync holding the
+ * changes that device made since its previous batch, so git never has two
+ * devices' edits to one file to merge. A batch's first line says whose it
+ * is and up to which clock that device had seen every other device's
+ * changes when it wrote the batch (what sync's conflict check needs); each
+ * following line is one change-log entry.
+ * `netjournal-sync.json` at the top says which format the repository holds.
+ */
+
+/** The repository format this version writes and reads. */
+export const REPO_FORMAT = 1;
+export const MARKER = 'netjournal-sync.json';
+
+export interface BatchHeader {
+  netjournal: 'sync-batch';
+  format: number;
+  device: string;
+  name: string;
+  seq: number;
+  seen: Record<string, string>;
+}
+
+export interface Batch {
+  header: BatchHeader;
+  changes: ForeignChange[];
+}
+
+/** The marker of a new sync repository. */
+export function markerText(): string {
+  return JSON.stringify({ netjournal: 'sync', format: REPO_FORMAT, encrypted: false }) + '\n';
+}
+
+/** Check that a cloned repository is one this version can sync with. */
+export function checkMarker(dir: string, remote: string): void {
+  const path = join(dir, MARKER);
+  let marker: { netjournal?: string; format?: number; encrypted?: boolean };
+  try {
+    marker = JSON.parse(readFileSync(path, 'utf8')) as typeof marker;
+  } catch {
+    throw new JournalError(
+      `${remote} is not a netjournal sync repository`,
+      'give an empty repository, or one another device set up with netjournal sync init',
+    );
+  }
+  if (marker.netjournal !== 'sync' || typeof marker.format !== 'number')
+    throw new JournalError(
+      `${remote} is not a netjournal sync repository`,
+      'give an empty repository, or one another device set up with netjournal sync init',
+    );
+  if (marker.format > REPO_FORMAT)
+    throw new JournalError(
+      `${remote} was written by a newer netjournal (sync format ${marker.format})`,
+      'upgrade netjournal on this device',
+    );
+  if (marker.encrypted === true)
+    throw new JournalError(
+      `${remote} is encrypted, and this version syncs only unencrypted repositories`,
+      'upgrade netjournal on this device',
+    );
+}
+
+const pad = (n: number) => String(n).padStart(6, '0');
+
+/** The batch numbers a device has written, in order. */
+export function batchNumbers(dir: string, device: string): number[] {
+  const folder = join(dir, 'changes', device);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .map((f) => /^(\d+)\.jsonl$/.exec(f)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+/** The devices with a batch folder, by id. */
+export function batchDevices(dir: string): string[] {
+  const folder = join(dir, 'changes');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder).filter((d) => /^[0-9a-f-]{8,64}$/.test(d));
+}
+
+/** Write this device's next batch; returns its path relative to the repository. */
+export function writeBatch(dir: string, batch: Batch): string {
+  const relative = join('changes', batch.header.device, `${pad(batch.header.seq)}.jsonl`);
+  mkdirSync(join(dir, 'changes', batch.header.device), { recursive: true, mode: 0o700 });
+  const lines = [batch.header, ...batch.changes.map(({ device: _, ...c }) => c)];
+  writeFileSync(join(dir, relative), lines.map((l) => JSON.stringify(l)).join('\n') + '\n', {
+    mode: 0o600,
+  });
+  return relative;
+}
+
+/** Read one batch file; a damaged one is a journal error naming it. */
+export function readBatch(dir: string, device: string, seq: number): Batch {
+  const path = join(dir, 'changes', device, `${pad(seq)}.jsonl`);
+  const fail = (why: string) =>
+    new JournalError(
+      `sync batch ${path} is damaged (${why})`,
+      'the device that wrote it should run netjournal sync again; nothing was applied',
+    );
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
+  let header: BatchHeader;
+  const changes: ForeignChange[] = [];
+  try {
+    header = JSON.parse(lines[0] ?? '') as BatchHeader;
+    for (const line of lines.slice(1)) {
+      const c = JSON.parse(line) as Omit<ForeignChange, 'device'>;
+      changes.push({ ...c, device });
+    }
+  } catch {
+    throw fail('not JSON lines');
+  }
+  if (header.netjournal !== 'sync-batch' || header.device !== device || header.seq !== seq)
+    throw fail('its first line does not name it');
+  if (header.format > REPO_FORMAT)
+    throw new JournalError(
+      `sync batch ${path} was written by a newer netjournal`,
+      'upgrade netjournal on this device',
+    );
+  for (const c of changes)
+    if (
+      typeof c.hlc !== 'string' ||
+      typeof c.uid !== 'string' ||
+      !(RECORD_TYPES as readonly string[]).includes(c.record) ||
+      !['insert', 'update', 'delete'].includes(c.op)
+    )
+      throw fail('a change without its clock, a known record type or an operation');
+  return { header, changes };
+}
