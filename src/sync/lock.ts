@@ -22,20 +22,32 @@ export function withSyncLock<T>(dir: string, env: NodeJS.ProcessEnv, fn: () => T
           `another netjournal sync is running (process ${holder})`,
           'wait for it to finish, then run netjournal sync again',
         );
-      rmSync(join(dir, '.git', 'index.lock'), { force: true });
-      if (
-        existsSync(join(dir, '.git', 'rebase-merge')) ||
-        existsSync(join(dir, '.git', 'rebase-apply'))
-      )
-        gitSucceeds({ dir, env }, ['rebase', '--abort']);
       rmSync(lock, { force: true });
     }
   }
   try {
+    // Holding the lock, anything half done in git is a killed sync's: undo it first.
+    clearLeftovers(dir, env);
     return fn();
   } finally {
     rmSync(lock, { force: true });
   }
+}
+
+/**
+ * Undo what a killed sync left in git: its index lock and a rebase in
+ * progress. The git it had started may outlive it for a moment (kill -9
+ * does not reach children), so an index lock is given a second to go.
+ */
+function clearLeftovers(dir: string, env: NodeJS.ProcessEnv): void {
+  const git = join(dir, '.git');
+  const indexLock = join(git, 'index.lock');
+  for (let waited = 0; existsSync(indexLock) && waited < 1000; waited += 50)
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  rmSync(indexLock, { force: true });
+  const rebasing = ['rebase-merge', 'rebase-apply'].map((d) => join(git, d));
+  if (rebasing.some((d) => existsSync(d)) && !gitSucceeds({ dir, env }, ['rebase', '--abort']))
+    for (const d of rebasing) rmSync(d, { recursive: true, force: true });
 }
 
 function alive(pid: number): boolean {
