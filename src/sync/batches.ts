@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { JournalError } from '../errors.js';
 import { RECORD_TYPES } from '../model/field.js';
 import type { ForeignChange } from '../storage/change-log.js';
+import { seal, unseal } from './crypt.js';
 
 /**
  * The sync repository's files. Each device writes only its own:
@@ -12,7 +13,9 @@ import type { ForeignChange } from '../storage/change-log.js';
  * is and up to which clock that device had seen every other device's
  * changes when it wrote the batch (what sync's conflict check needs); each
  * following line is one change-log entry.
- * `netjournal-sync.json` at the top says which format the repository holds.
+ * `netjournal-sync.json` at the top says which format the repository holds
+ * and whether it is encrypted; in an encrypted one each batch is
+ * `<sequence>.jsonl.age`, encrypted to the repository's key (crypt.ts).
  */
 
 /** The repository format this version writes and reads. */
@@ -34,12 +37,17 @@ export interface Batch {
 }
 
 /** The marker of a new sync repository. */
-export function markerText(): string {
-  return JSON.stringify({ netjournal: 'sync', format: REPO_FORMAT, encrypted: false }) + '\n';
+export function markerText(encrypted: boolean): string {
+  return JSON.stringify({ netjournal: 'sync', format: REPO_FORMAT, encrypted }) + '\n';
 }
 
-/** Check that a cloned repository is one this version can sync with. */
-export function checkMarker(dir: string, remote: string): void {
+/** What a repository's marker says this version needs to know. */
+export interface Marker {
+  encrypted: boolean;
+}
+
+/** Check that a cloned repository is one this version can sync with; what its marker says. */
+export function checkMarker(dir: string, remote: string): Marker {
   const path = join(dir, MARKER);
   let marker: { netjournal?: string; format?: number; encrypted?: boolean };
   try {
@@ -60,11 +68,7 @@ export function checkMarker(dir: string, remote: string): void {
       `${remote} was written by a newer netjournal (sync format ${marker.format})`,
       'upgrade netjournal on this device',
     );
-  if (marker.encrypted === true)
-    throw new JournalError(
-      `${remote} is encrypted, and this version syncs only unencrypted repositories`,
-      'upgrade netjournal on this device',
-    );
+  return { encrypted: marker.encrypted === true };
 }
 
 const pad = (n: number) => String(n).padStart(6, '0');
@@ -74,7 +78,7 @@ export function batchNumbers(dir: string, device: string): number[] {
   const folder = join(dir, 'changes', device);
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
-    .map((f) => /^(\d+)\.jsonl$/.exec(f)?.[1])
+    .map((f) => /^(\d+)\.jsonl(?:\.age)?$/.exec(f)?.[1])
     .filter((n): n is string => n !== undefined)
     .map(Number)
     .sort((a, b) => a - b);
@@ -87,28 +91,50 @@ export function batchDevices(dir: string): string[] {
   return readdirSync(folder).filter((d) => /^[0-9a-f-]{8,64}$/.test(d));
 }
 
-/** Write this device's next batch; returns its path relative to the repository. */
-export function writeBatch(dir: string, batch: Batch): string {
-  const relative = join('changes', batch.header.device, `${pad(batch.header.seq)}.jsonl`);
+/** The path of a batch, relative to the repository (`.age` when encrypted). */
+function batchPath(device: string, seq: number, encrypted: boolean): string {
+  return join('changes', device, `${pad(seq)}.jsonl${encrypted ? '.age' : ''}`);
+}
+
+/**
+ * Write this device's next batch, encrypted to key when the repository is;
+ * returns its path relative to the repository.
+ */
+export async function writeBatch(dir: string, batch: Batch, key?: string): Promise<string> {
+  const relative = batchPath(batch.header.device, batch.header.seq, key !== undefined);
   mkdirSync(join(dir, 'changes', batch.header.device), { recursive: true, mode: 0o700 });
   const lines = [batch.header, ...batch.changes.map(({ device: _, ...c }) => c)];
-  writeFileSync(join(dir, relative), lines.map((l) => JSON.stringify(l)).join('\n') + '\n', {
+  const text = lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
+  writeFileSync(join(dir, relative), key === undefined ? text : await seal(text, key), {
     mode: 0o600,
   });
   return relative;
 }
 
 /** Read one batch file; a damaged one is a journal error naming it. */
-export function readBatch(dir: string, device: string, seq: number): Batch {
-  const path = join(dir, 'changes', device, `${pad(seq)}.jsonl`);
+export async function readBatch(
+  dir: string,
+  device: string,
+  seq: number,
+  key?: string,
+): Promise<Batch> {
+  const path = join(dir, batchPath(device, seq, key !== undefined));
   const fail = (why: string) =>
     new JournalError(
       `sync batch ${path} is damaged (${why})`,
       'the device that wrote it should run netjournal sync again; nothing was applied',
     );
-  const lines = readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l !== '');
+  if (!existsSync(path))
+    throw fail(key === undefined ? 'it is encrypted in a readable repository' : 'not encrypted');
+  let text: string;
+  if (key === undefined) text = readFileSync(path, 'utf8');
+  else
+    try {
+      text = await unseal(readFileSync(path), key);
+    } catch {
+      throw fail('the repository key does not open it');
+    }
+  const lines = text.split('\n').filter((l) => l !== '');
   let header: BatchHeader;
   const changes: ForeignChange[] = [];
   try {

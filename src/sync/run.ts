@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { JournalError, UsageError } from '../errors.js';
 import { writeTransaction, type Db } from '../storage/journal.js';
@@ -8,7 +8,6 @@ import {
   markApplied,
   markPushed,
   markSynced,
-  saveSyncSettings,
   seenClocks,
   syncDevices,
   syncSettings,
@@ -19,17 +18,16 @@ import {
   batchDevices,
   batchNumbers,
   checkMarker,
-  MARKER,
-  markerText,
   readBatch,
   REPO_FORMAT,
   writeBatch,
 } from './batches.js';
-import { git, GitFailed, gitSucceeds, unreachable, type GitPlace } from './git.js';
+import { localKey } from './crypt.js';
+import { git, GitFailed, unreachable, type GitPlace } from './git.js';
 import { withSyncLock } from './lock.js';
 
 /**
- * `sync init` and `sync`: the sync repository (a git clone beside the
+ * `sync`: the sync repository (a git clone beside the
  * journal) and the order of the steps, so that a sync stopped at any point
  * leaves the journal before or after the changes it applies, and the next
  * sync finishes the job: this device's batch is written and committed
@@ -53,7 +51,7 @@ export interface SyncSummary {
   conflicts: FoundConflict[];
 }
 
-interface SyncRun {
+export interface SyncRun {
   db: Db;
   journalPath: string;
   env: NodeJS.ProcessEnv;
@@ -61,64 +59,7 @@ interface SyncRun {
   at: string;
 }
 
-const BRANCH = 'main';
-
-/**
- * Create (empty remote) or join (a remote another device set up) the sync
- * repository, record it in the journal, and sync once.
- */
-export function initSync(run: SyncRun, remote: string, name: string): SyncSummary {
-  const existing = syncSettings(run.db);
-  if (existing && existing.remote !== remote)
-    throw new UsageError(
-      `sync is set up already, with ${existing.remote}`,
-      'run netjournal sync; to change the remote, start from a new journal',
-    );
-  const dir = syncFolder(run.journalPath);
-  if (existsSync(dir)) {
-    // Ours (a clone an earlier init made) is made again; anything else is not ours to remove.
-    if (!existsSync(join(dir, '.git')) && readdirSync(dir).length > 0)
-      throw new JournalError(
-        `${dir} exists and is not a netjournal sync folder`,
-        'move it away and run the command again',
-      );
-    rmSync(dir, { recursive: true, force: true });
-  }
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  chmodSync(dir, 0o700);
-  const place: GitPlace = { dir, env: run.env };
-  try {
-    git(place, ['init', '-q']);
-    git(place, ['symbolic-ref', 'HEAD', `refs/heads/${BRANCH}`]);
-    git(place, ['remote', 'add', 'origin', remote]);
-    try {
-      git(place, ['fetch', '-q', 'origin']);
-    } catch (err) {
-      throw unreachable(remote, err, 'nothing was set up');
-    }
-    if (gitSucceeds(place, ['rev-parse', '-q', '--verify', `refs/remotes/origin/${BRANCH}`])) {
-      git(place, ['checkout', '-q', '-B', BRANCH, `origin/${BRANCH}`]);
-      checkMarker(dir, remote);
-    } else {
-      if (gitSucceeds(place, ['ls-remote', '--exit-code', '--heads', 'origin']))
-        throw new JournalError(
-          `${remote} is not a netjournal sync repository (it has no ${BRANCH} branch)`,
-          'give an empty repository, or one another device set up with netjournal sync init',
-        );
-      writeFileSync(join(dir, MARKER), markerText());
-      git(place, ['add', MARKER]);
-      git(place, ['commit', '-q', '-m', `netjournal sync repository, format ${REPO_FORMAT}`]);
-    }
-  } catch (err) {
-    rmSync(dir, { recursive: true, force: true });
-    if (err instanceof GitFailed) throw unreachable(remote, err, 'nothing was set up');
-    throw err;
-  }
-  writeTransaction(run.db, 'sync init', () => saveSyncSettings(run.db, remote, name), {
-    undoable: false,
-  });
-  return runSync(run);
-}
+export const BRANCH = 'main';
 
 /** The settings of a journal that has sync set up, else a usage error. */
 export function requireSync(db: Db | null): SyncSettings {
@@ -126,38 +67,50 @@ export function requireSync(db: Db | null): SyncSettings {
   if (!settings)
     throw new UsageError(
       'sync is not set up for this journal',
-      'run netjournal sync init REMOTE --no-encrypt (REMOTE: a git URL or a bare repository path)',
+      'run netjournal sync init REMOTE (REMOTE: a git URL or a bare repository path)',
     );
   return settings;
 }
 
 /** Send this device's changes, apply the others', push; retried when another device pushed first. */
-export function runSync(run: SyncRun): SyncSummary {
+export async function runSync(run: SyncRun): Promise<SyncSummary> {
   const settings = requireSync(run.db);
   const dir = syncFolder(run.journalPath);
   if (!existsSync(join(dir, '.git')))
     throw new JournalError(
       `the sync folder ${dir} is missing`,
-      `run netjournal sync init ${settings.remote} --no-encrypt to make it again (nothing is lost)`,
+      `run netjournal sync init ${settings.remote} to make it again (nothing is lost)`,
     );
   const place: GitPlace = { dir, env: run.env };
+  const { encrypted } = checkMarker(dir, settings.remote);
+  const key = encrypted ? localKey(dir) : undefined;
+  if (encrypted && key === undefined)
+    throw new JournalError(
+      `the sync folder ${dir} has lost its key`,
+      `run netjournal sync init ${settings.remote} again (it asks for the passphrase; nothing is lost)`,
+    );
   try {
-    return withSyncLock(dir, run.env, () => syncIn(run, place, settings));
+    return await withSyncLock(dir, run.env, () => syncIn(run, place, settings, key));
   } catch (err) {
     // A step of git's own that failed in the sync folder (not the remote: that is said above).
     if (err instanceof GitFailed)
       throw new JournalError(
         `git failed in the sync folder ${dir}: ${err.detail}`,
-        `run netjournal sync again; if it keeps failing, move ${dir} away and run netjournal sync init ${settings.remote} --no-encrypt`,
+        `run netjournal sync again; if it keeps failing, move ${dir} away and run netjournal sync init ${settings.remote}`,
       );
     throw err;
   }
 }
 
-function syncIn(run: SyncRun, place: GitPlace, settings: SyncSettings): SyncSummary {
+async function syncIn(
+  run: SyncRun,
+  place: GitPlace,
+  settings: SyncSettings,
+  key: string | undefined,
+): Promise<SyncSummary> {
   const dir = place.dir;
   const own = deviceId(run.db);
-  const out = commitOwnBatch(run.db, place, own, settings);
+  const out = await commitOwnBatch(run.db, place, own, settings, key);
   const summary: SyncSummary = { device: settings.name, in: {}, out, conflicts: [] };
   for (let attempt = 1; ; attempt++) {
     try {
@@ -173,25 +126,32 @@ function syncIn(run: SyncRun, place: GitPlace, settings: SyncSettings): SyncSumm
     if (heads.remote !== undefined && heads.remote !== heads.local)
       // Devices never write the same file, so rebasing this device's commits never conflicts.
       git(place, ['rebase', '-q', `origin/${BRANCH}`]);
-    applyBatches(run, dir, own, summary);
+    await applyBatches(run, dir, own, summary, key);
     // Nothing of this device's to send: no push (the common case, and the cheapest sync).
     if (heads.remote !== undefined && (heads.remote === heads.local || !ahead(place))) break;
     try {
       git(place, ['push', '-q', 'origin', `HEAD:refs/heads/${BRANCH}`]);
       break;
     } catch (err) {
-      const rejected =
-        err instanceof GitFailed && /rejected|fetch first|non-fast-forward/.test(err.detail);
+      const detail = err instanceof GitFailed ? err.detail : '';
+      // Another device pushed first, or is pushing now (the remote's ref is locked).
+      const locked = /lock/i.test(detail);
+      const rejected = locked || /rejected|fetch first|non-fast-forward/.test(detail);
       if (!rejected || attempt >= 5)
         throw unreachable(
           settings.remote,
           err,
           'the changes that came in are applied; run netjournal sync again to send yours',
         );
+      if (locked) pause(200 * attempt);
     }
   }
   writeTransaction(run.db, 'sync', () => markSynced(run.db, run.at), { undoable: false });
   return summary;
+}
+
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /** The commits of the local branch and of the remote's, as last fetched (undefined: none yet). */
@@ -217,22 +177,32 @@ function ahead(place: GitPlace): boolean {
 }
 
 /** Write and commit this device's changes since its last batch; returns how many. */
-function commitOwnBatch(db: Db, place: GitPlace, own: string, settings: SyncSettings): number {
+async function commitOwnBatch(
+  db: Db,
+  place: GitPlace,
+  own: string,
+  settings: SyncSettings,
+  key: string | undefined,
+): Promise<number> {
   const { last, changes } = unpushedChanges(db, settings.pushed);
   if (changes.length === 0) return 0;
   const seq = (batchNumbers(place.dir, own).at(-1) ?? 0) + 1;
   const seen = seenClocks(db);
-  const path = writeBatch(place.dir, {
-    header: {
-      netjournal: 'sync-batch',
-      format: REPO_FORMAT,
-      device: own,
-      name: settings.name,
-      seq,
-      seen,
+  const path = await writeBatch(
+    place.dir,
+    {
+      header: {
+        netjournal: 'sync-batch',
+        format: REPO_FORMAT,
+        device: own,
+        name: settings.name,
+        seq,
+        seen,
+      },
+      changes,
     },
-    changes,
-  });
+    key,
+  );
   git(place, ['add', path]);
   git(place, ['commit', '-q', '-m', `${settings.name}: ${changes.length} changes`]);
   // Recorded after the commit: a sync stopped in between writes these changes
@@ -242,7 +212,13 @@ function commitOwnBatch(db: Db, place: GitPlace, own: string, settings: SyncSett
 }
 
 /** Apply every batch of the other devices not applied yet, in one transaction. */
-function applyBatches(run: SyncRun, dir: string, own: string, summary: SyncSummary): void {
+async function applyBatches(
+  run: SyncRun,
+  dir: string,
+  own: string,
+  summary: SyncSummary,
+  key: string | undefined,
+): Promise<void> {
   const applied = new Map(syncDevices(run.db).map((d) => [d.device, d.applied]));
   const incoming: IncomingChanges[] = [];
   const newest: { device: string; name: string; seq: number }[] = [];
@@ -250,7 +226,7 @@ function applyBatches(run: SyncRun, dir: string, own: string, summary: SyncSumma
     if (device === own) continue;
     const fresh = batchNumbers(dir, device).filter((n) => n > (applied.get(device) ?? 0));
     if (fresh.length === 0) continue;
-    const batches = fresh.map((n) => readBatch(dir, device, n));
+    const batches = await Promise.all(fresh.map((n) => readBatch(dir, device, n, key)));
     const last = batches[batches.length - 1];
     if (!last) continue;
     // Batch by batch: the conflict check asks what the sender had seen when it wrote each.

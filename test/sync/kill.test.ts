@@ -16,7 +16,7 @@ import {
 // the sync applies, never half, and the next sync finishes the job without
 // applying anything twice.
 
-const TRIALS = 10;
+const TRIALS = 20;
 
 /** Start the built CLI's `sync` on a device; kill -9 it after ms; resolve when it is gone. */
 function killedSync(d: Device, ms: number): Promise<number | null> {

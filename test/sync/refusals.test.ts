@@ -61,19 +61,19 @@ async function expectRefused(
 }
 
 describe('refused, writing nothing', () => {
-  it('init without --no-encrypt (encryption is the next step)', async () => {
+  it('init with encryption, no terminal and no passphrase', async () => {
     await expectRefused(
       laptop,
       ['sync', 'init', remote.path],
       2,
-      'netjournal: encrypted sync is coming in a later version — use --no-encrypt for now (the remote then holds your changes readable)\n',
+      'netjournal: encrypted sync needs a passphrase, and there is no terminal to ask it on — set NETJOURNAL_SYNC_PASSPHRASE, give --identity FILE, or set up with --no-encrypt\n',
     );
     expect(existsSync(syncFolder(laptop))).toBe(false);
   });
 
   it('sync and sync status before sync init', async () => {
     const hint =
-      'netjournal: sync is not set up for this journal — run netjournal sync init REMOTE --no-encrypt (REMOTE: a git URL or a bare repository path)\n';
+      'netjournal: sync is not set up for this journal — run netjournal sync init REMOTE (REMOTE: a git URL or a bare repository path)\n';
     await expectRefused(laptop, ['sync'], 2, hint);
     await expectRefused(laptop, ['sync', 'status'], 2, hint);
   });
@@ -274,7 +274,7 @@ it('sends again, after sync init remakes a lost sync folder, what was never push
     laptop,
     ['sync'],
     4,
-    `netjournal: the sync folder ${syncFolder(laptop)} is missing — run netjournal sync init ${remote.path} --no-encrypt to make it again (nothing is lost)\n`,
+    `netjournal: the sync folder ${syncFolder(laptop)} is missing — run netjournal sync init ${remote.path} to make it again (nothing is lost)\n`,
   );
   const again = await laptop.run([
     'sync',

@@ -8,15 +8,19 @@ import { forTerminal } from '../../../output/sanitize.js';
 import type { Db } from '../../../storage/journal.js';
 import { deviceNames, recordLabel } from '../../../storage/sync-state.js';
 import { describeConflict, describeConflicts, describeTraffic } from '../../../sync/describe.js';
-import { initSync, runSync, type SyncSummary } from '../../../sync/run.js';
+import { initSync } from '../../../sync/init.js';
+import { runSync, type SyncSummary } from '../../../sync/run.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
+import { keySource } from './keys.js';
 import { syncStatusCommands } from './status.js';
 
 export interface SyncInitOptions {
   device?: string;
   /** false with --no-encrypt. */
   encrypt: boolean;
+  identity?: string[];
+  recipient?: string[];
 }
 
 /** A device name: letters, digits, dot, dash and underscore, as a person would type it. */
@@ -31,29 +35,35 @@ function checkDeviceName(name: string): string {
 }
 
 /** `sync init REMOTE`: create or join a sync repository, then sync once. */
-export function runSyncInit(ctx: Context, remote: string, opts: SyncInitOptions): void {
+export async function runSyncInit(
+  ctx: Context,
+  remote: string,
+  opts: SyncInitOptions,
+): Promise<void> {
   const format = ctx.format(['table', 'json'] as const);
-  if (opts.encrypt)
-    throw new UsageError(
-      'encrypted sync is coming in a later version',
-      'use --no-encrypt for now (the remote then holds your changes readable)',
-    );
+  const keys = keySource(ctx, opts);
   if (remote.trim() === '')
     throw new UsageError('no remote given', 'give a git URL or the path of a bare repository');
   const name = checkDeviceName(opts.device ?? (hostname().split('.')[0] || 'device'));
   // git runs in the sync folder: a local path is made absolute from where it was typed.
   const where = existsSync(remote) ? resolve(remote) : remote;
   const db = ctx.writeJournal();
-  const summary = initSync(syncRun(ctx, db), where, name);
-  ctx.info(`Sync set up: this device is ${name}, the remote ${forTerminal(where)}.`);
+  const { summary, encrypted } = await initSync(syncRun(ctx, db), where, name, keys);
+  // Joining follows the repository: say so when it is not what was asked for.
+  const how = encrypted
+    ? ', encrypted'
+    : opts.encrypt
+      ? ' (not encrypted: it was set up with --no-encrypt)'
+      : '';
+  ctx.info(`Sync set up: this device is ${name}, the remote ${forTerminal(where)}${how}.`);
   report(ctx, db, summary, format);
 }
 
 /** `sync`: send this device's changes, apply the others'. */
-export function runSyncNow(ctx: Context): void {
+export async function runSyncNow(ctx: Context): Promise<void> {
   const format = ctx.format(['table', 'json'] as const);
   const db = ctx.writeJournal();
-  report(ctx, db, runSync(syncRun(ctx, db)), format);
+  report(ctx, db, await runSync(syncRun(ctx, db)), format);
 }
 
 function syncRun(ctx: Context, db: Db) {
@@ -100,6 +110,10 @@ function report(ctx: Context, db: Db, summary: SyncSummary, format: 'table' | 'j
     );
 }
 
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 /** Register `sync`, `sync init`, `sync status`, `sync conflicts`. */
 export function syncCommands(program: Command, host: CommandHost): void {
   const sync = program
@@ -109,7 +123,7 @@ export function syncCommands(program: Command, host: CommandHost): void {
     .action(withContext(host, runSyncNow));
   withExamples(sync, [
     '# once on each device (the remote: any git URL or a bare repository)',
-    'netjournal sync init git@github.com:me/netjournal-sync.git --device laptop --no-encrypt',
+    'netjournal sync init git@github.com:me/netjournal-sync.git --device laptop',
     'netjournal sync',
     'netjournal sync status',
   ]);
@@ -119,13 +133,25 @@ export function syncCommands(program: Command, host: CommandHost): void {
       .description('set up sync with a git remote: create it (empty remote) or join it')
       .argument('<remote>', 'a git URL or the path of a bare repository')
       .option('--device <name>', 'what to call this device (default: the host name)')
-      .option('--no-encrypt', 'keep the changes readable in the remote (required for now)')
+      .option('--no-encrypt', 'keep the changes readable in the remote (new repositories only)')
+      .option(
+        '--identity <file>',
+        'unlock with an age identity file instead of a passphrase (repeatable)',
+        collect,
+      )
+      .option(
+        '--recipient <age1…>',
+        'a new repository: also let this age public key unlock it (repeatable)',
+        collect,
+      )
       .action(withContext(host, runSyncInit)),
     [
-      'netjournal sync init ~/usb/netjournal.git --device laptop --no-encrypt',
+      'netjournal sync init ~/usb/netjournal.git --device laptop',
+      '# encrypted with a passphrase (asked on the terminal, or from NETJOURNAL_SYNC_PASSPHRASE)',
       '# the remote: an empty repository (git init --bare ~/usb/netjournal.git), or one',
       '# another device set up; any URL git reaches without a password prompt works',
-      'netjournal sync init git@github.com:me/netjournal-sync.git --no-encrypt',
+      'netjournal sync init git@github.com:me/netjournal-sync.git --identity ~/.age/key.txt',
+      'netjournal sync init ~/shared/netjournal.git --no-encrypt   # a readable repository',
     ],
   );
   syncStatusCommands(sync, host);
