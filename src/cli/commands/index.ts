@@ -74,6 +74,11 @@ const ENTRIES: readonly CommandEntry[] = [
   },
   {
     group: 'Capture:',
+    names: ['draft'],
+    load: async () => (await import('./draft/draft.js')).draftCommand,
+  },
+  {
+    group: 'Capture:',
     names: ['undo'],
     load: async () => (await import('./maintenance/undo.js')).undoCommand,
   },
