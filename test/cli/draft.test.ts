@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Draft } from '../../src/domain/drafts.js';
 import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
 import { journalState } from '../helpers/state.js';
 
@@ -160,6 +161,24 @@ describe('draft --json and --done', () => {
     await ok(['undo']);
     expect(await status()).toEqual(['open']);
     expect(await reported()).toBe(false);
+  });
+});
+
+describe('draft --mailto', () => {
+  it('round-trips hostile names through a URL parser to the draft --json prints', async () => {
+    const name = 'Ann & Bob? #1 100% 😀';
+    await ok(['contact', 'add', name, '--email', 'ann+bob@example.com']);
+    await ok(['add', '#1', '--learned', 'a=1&b=2 #tag\nsecond line', '--date', 'yesterday']);
+    const url = (await ok(['draft', '1', '--mailto'])).trimEnd();
+    const record = JSON.parse(await ok(['draft', '1', '--json'])) as Draft;
+    expect(url).not.toMatch(/[\s#]/);
+    const parsed = new URL(url);
+    expect(decodeURIComponent(parsed.pathname)).toBe('ann+bob@example.com');
+    expect([...parsed.searchParams.keys()]).toEqual(['subject', 'body']);
+    expect(parsed.searchParams.get('subject')).toBe(record.subject);
+    expect(parsed.searchParams.get('body')?.replace(/\r\n/g, '\n')).toBe(record.body);
+    expect(record.body).toContain('Hi Ann,');
+    expect(record.body).toContain('a=1&b=2 #tag\nsecond line');
   });
 });
 

@@ -12,6 +12,7 @@ import {
 import type { Db } from '../../../storage/journal.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
+import { chosenEditor, editOnTerminal } from '../../editor.js';
 import { changeItems } from '../../item-status.js';
 
 export interface DraftOptions {
@@ -69,7 +70,7 @@ function wantsJson(ctx: Context): boolean {
   return ctx.format(['table', 'json'] as const) === 'json';
 }
 
-/** `draft ITEM` / `draft intro ID`: a note written from the journal, to print or send. */
+/** `draft ITEM` / `draft intro ID`: a note written from the journal, to edit, print or send. */
 export async function runDraft(
   ctx: Context,
   item: string,
@@ -96,6 +97,10 @@ export async function runDraft(
   if (opts.done && drafted.doneRef === null) {
     throw new UsageError(`follow-up ${item.trim()} is already done`, 'nothing to change');
   }
+  if (!json && !opts.mailto && ctx.canPrompt()) {
+    await onTerminal(ctx, draft, drafted.doneRef, opts.done === true);
+    return;
+  }
   // Marked done first: when the done path refuses (a birthday that is not
   // today), nothing is printed and nothing is written.
   if (opts.done && drafted.doneRef !== null) {
@@ -104,6 +109,34 @@ export async function runDraft(
   if (json) ctx.out(renderJson(draft, ctx.term));
   else if (opts.mailto) ctx.out(mailtoUrl(draft) + '\n');
   else ctx.out(draftText(draft));
+}
+
+/**
+ * On a terminal: the draft opens in the user's editor (or is shown when none
+ * is set), then netjournal asks whether it was sent; yes marks it done.
+ */
+async function onTerminal(
+  ctx: Context,
+  draft: Draft,
+  doneRef: string | null,
+  done: boolean,
+): Promise<void> {
+  const editor = chosenEditor(ctx.io.env);
+  if (editor) {
+    const name = `draft-${draft.followUpId ?? 'note'}.txt`;
+    editOnTerminal(editor, draftText(draft), name, ctx.io.env);
+  } else {
+    await ctx.page(draftText(draft));
+  }
+  if (doneRef === null) return;
+  if (done) {
+    changeItems(ctx, [doneRef], 'done', undefined, false);
+    return;
+  }
+  const { confirmOnTerminal } = await import('../../../prompts/confirm.js');
+  if (await confirmOnTerminal('Sent?', false, ctx.promptOutput())) {
+    changeItems(ctx, [doneRef], 'done', undefined, false);
+  }
 }
 
 /** Register `draft`. */
