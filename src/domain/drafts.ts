@@ -114,20 +114,20 @@ const KIND_VERB: Record<MeetingKind, string> = {
 };
 
 /** "a and b", "a, b and c". */
-function listed(items: readonly string[]): string {
+export function listed(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** A text the user wrote as a to-do ("Send my portfolio"), as the rest of "I'll …". */
-function asPromise(text: string): string {
+export function asPromise(text: string): string {
   const t = text.trim().replace(/[.!]+$/, '');
   // "Send my CV" reads "I'll send my CV"; a leading acronym ("CV …") stays as written.
   return /^[A-Z][a-z]/.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t;
 }
 
 /** A note without its closing full stop, to quote inside a sentence. */
-function quoted(text: string): string {
+export function quoted(text: string): string {
   return text.trim().replace(/[.!]+$/, '');
 }
 

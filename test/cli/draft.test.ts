@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/domain/drafts.js';
 import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
@@ -179,6 +181,61 @@ describe('draft --mailto', () => {
     expect(parsed.searchParams.get('body')?.replace(/\r\n/g, '\n')).toBe(record.body);
     expect(record.body).toContain('Hi Ann,');
     expect(record.body).toContain('a=1&b=2 #tag\nsecond line');
+  });
+});
+
+describe("draft with the user's templates", () => {
+  const templates = () => join(j.dir, 'config', 'netjournal', 'templates');
+  const withConfig = (args: string[]) =>
+    j.run(args, { env: { XDG_CONFIG_HOME: join(j.dir, 'config') } });
+
+  it('fills $XDG_CONFIG_HOME/netjournal/templates/<kind>.txt, leaving out lines with unknown values', async () => {
+    await richJournal();
+    mkdirSync(templates(), { recursive: true });
+    writeFileSync(
+      join(templates(), 'thank-you.txt'),
+      'Thanks for the {{meeting.kind}}!\n\nHey {{first}} —\n{{learned}} sounds great.\nSay hi to {{introducer.first}}.\nI owe you {{promised}}.\n\n{{me.first}}\n',
+    );
+    expect(await withConfig(['draft', '1'])).toEqual({
+      code: 0,
+      stderr: '',
+      stdout:
+        'Thanks for the coffee!\n\nHey Ralph —\nhis sailing trip to Norway sounds great.\nSay hi to Lena.\nI owe you send my portfolio.\n\nSam\n',
+    });
+    // Another kind without a file of its own is still the built-in note.
+    expect((await withConfig(['draft', '2'])).stdout).toMatch(
+      /^Thanks for introducing me to Ralph\n/,
+    );
+  });
+
+  it('refuses an unknown placeholder with exit 2 naming it and file:line, writing nothing', async () => {
+    await richJournal();
+    mkdirSync(templates(), { recursive: true });
+    const file = join(templates(), 'report-back.txt');
+    writeFileSync(file, 'Subject\n\nHi {{first}},\nabout {{person.first}}\n');
+    const before = readFileSync(j.path);
+    const result = await withConfig(['draft', '2', '--done']);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `netjournal: unknown placeholder {{person.first}} in ${file}:4 — use {{first}}, {{name}}, {{meeting.kind}}, {{meeting.date}}, {{learned}}, {{promised}}, {{offered}}, {{introducer.first}}, {{me.first}}\n`,
+    });
+    expect(readFileSync(j.path).equals(before)).toBe(true);
+  });
+
+  it.each([
+    ['a folder', (file: string) => mkdirSync(file)],
+    ['a FIFO (not waited on)', (file: string) => execFileSync('mkfifo', [file])],
+    ['not UTF-8', (file: string) => writeFileSync(file, Buffer.from([0x48, 0xff, 0xfe, 0x0a]))],
+  ])('refuses a template that is %s with exit 2', async (_, make) => {
+    await richJournal();
+    mkdirSync(templates(), { recursive: true });
+    const file = join(templates(), 'thank-you.txt');
+    make(file);
+    const result = await withConfig(['draft', '1']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(new RegExp(`^netjournal: the template ${file} is .+ — .+\n$`));
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { builtInDraft, draftText, type Draft, type DraftFacts } from '../../../domain/drafts.js';
+import { templateDraft } from '../../../domain/draft-template.js';
 import { parseId, parseItemRef } from '../../../domain/ids.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
 import { mailtoUrl } from '../../../output/mailto.js';
@@ -12,6 +13,7 @@ import {
 import type { Db } from '../../../storage/journal.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
+import { readUserTemplate } from '../../draft-template-file.js';
 import { chosenEditor, editOnTerminal } from '../../editor.js';
 import { changeItems } from '../../item-status.js';
 
@@ -93,7 +95,10 @@ export async function runDraft(
   }
   const db = ctx.readJournal();
   const drafted = isIntro ? draftedIntroduction(db, introId ?? '') : draftedItem(db, item);
-  const draft: Draft = builtInDraft(drafted.facts, ctx.today());
+  const template = readUserTemplate(ctx.io.env, drafted.facts.kind);
+  const draft: Draft = template
+    ? templateDraft(template, drafted.facts, ctx.today())
+    : builtInDraft(drafted.facts, ctx.today());
   if (opts.done && drafted.doneRef === null) {
     throw new UsageError(`follow-up ${item.trim()} is already done`, 'nothing to change');
   }
@@ -162,5 +167,9 @@ export function draftCommand(parent: Command, host: CommandHost): Command {
     'netjournal draft b3',
     '# a double opt-in introduction e-mail for intro me Alice --to Bob',
     'netjournal draft intro 4',
+    '# your own thank-you: first line the subject, then {{first}}, {{meeting.kind}},',
+    '# {{meeting.date}}, {{learned}}, {{promised}}, {{offered}}, {{introducer.first}},',
+    '# {{name}}, {{me.first}} (a line whose value is unknown is left out)',
+    'cat ~/.config/netjournal/templates/thank-you.txt',
   ]);
 }
