@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
+import { builtInDraft } from './draft-notes.js';
 import {
   asPromise,
-  builtInDraft,
   firstName,
   listed,
   oneLine,

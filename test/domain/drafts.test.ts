@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtInDraft, DRAFT_KINDS, draftText, type DraftKind } from '../../src/domain/drafts.js';
+import { builtInDraft } from '../../src/domain/draft-notes.js';
+import { DRAFT_KINDS, draftText, type DraftKind } from '../../src/domain/drafts.js';
 import { rich, sparse, TODAY } from './draft-facts.js';
 
 // Every built-in draft on a journal that knows a lot and on one that knows

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { builtInDraft, draftText, type Draft, type DraftFacts } from '../../../domain/drafts.js';
+import { builtInDraft } from '../../../domain/draft-notes.js';
+import { draftText, type Draft, type DraftFacts } from '../../../domain/drafts.js';
 import { templateDraft } from '../../../domain/draft-template.js';
 import { parseId, parseItemRef } from '../../../domain/ids.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
