@@ -140,6 +140,11 @@ const ENTRIES: readonly CommandEntry[] = [
   },
   {
     group: 'Data:',
+    names: ['schedule'],
+    load: async () => (await import('./schedule/schedule.js')).scheduleCommands,
+  },
+  {
+    group: 'Data:',
     names: ['completion'],
     load: async () => (await import('./completion/completion.js')).completionCommand,
   },
