@@ -239,6 +239,17 @@ describe("draft with the user's templates", () => {
   });
 });
 
+describe('draft and control characters', () => {
+  it('escapes them on a terminal and keeps them in a pipe', async () => {
+    await ok(['add', 'Eve\u001b]0;owned\u0007 Smith', '--kind', 'call']);
+    const onTerminal = await j.run(['draft', '1', '--no-input'], { tty: true });
+    expect(onTerminal.code).toBe(0);
+    expect(onTerminal.stdout).not.toContain('\u001b');
+    expect(onTerminal.stdout).toContain('Hi Eve\\x1b]0;owned\\x07,');
+    expect(await ok(['draft', '1'])).toContain('Hi Eve\u001b]0;owned\u0007,');
+  });
+});
+
 describe('me.name, the name drafts are signed with', () => {
   it('is kept on one line, and an empty one is refused', async () => {
     await ok(['config', 'set', 'me.name', '  Sam \n Lee ']);

@@ -6,6 +6,7 @@ import { parseId, parseItemRef } from '../../../domain/ids.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
 import { mailtoUrl } from '../../../output/mailto.js';
 import { renderJson } from '../../../output/render.js';
+import { linesForTerminal } from '../../../output/sanitize.js';
 import {
   draftFactsOfContact,
   draftFactsOfFollowUp,
@@ -114,7 +115,8 @@ export async function runDraft(
   }
   if (json) ctx.out(renderJson(draft, ctx.term));
   else if (opts.mailto) ctx.out(mailtoUrl(draft) + '\n');
-  else ctx.out(draftText(draft));
+  // A name's control characters reach a terminal escaped; a pipe gets the text as it is.
+  else ctx.out(ctx.term.isTTY ? linesForTerminal(draftText(draft)) : draftText(draft));
 }
 
 /**
@@ -132,7 +134,7 @@ async function onTerminal(
     const name = `draft-${draft.followUpId ?? 'note'}.txt`;
     editOnTerminal(editor, draftText(draft), name, ctx.io.env);
   } else {
-    await ctx.page(draftText(draft));
+    await ctx.page(linesForTerminal(draftText(draft)));
   }
   if (doneRef === null) return;
   if (done) {
