@@ -39,11 +39,32 @@ export function storedSettingValue(key: string, value: string): string {
   return spec.isStored(value) ? value : spec.parse(value);
 }
 
+/** A name as one line with single spaces: how `me.name` is kept. */
+function oneLine(value: string): string {
+  return value.trim().replace(/\s+/g, ' ');
+}
+
+// The user's own name: `draft` signs with its first word (the `me` contact is
+// called "me" and cannot be renamed).
+const meName: SettingSpec = {
+  description: 'your name, to sign drafts with (draft)',
+  parse: (value) => {
+    const name = oneLine(value);
+    if (name === '') {
+      throw new UsageError('me.name cannot be empty', 'give your name, e.g. "Sam Lee"');
+    }
+    return name;
+  },
+  format: (stored) => stored,
+  isStored: (value) => value !== '' && value === oneLine(value),
+};
+
 /** Every setting netjournal knows. */
 export const SETTINGS: Record<string, SettingSpec> = {
   'cadence.inner': cadence('inner'),
   'cadence.second': cadence('second'),
   'cadence.third': cadence('third'),
+  'me.name': meName,
 };
 
 /** The spec of a known setting, or a usage error listing them. */

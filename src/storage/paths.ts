@@ -16,3 +16,9 @@ export function resolveJournalPath(
   }
   return join(home, '.local', 'share', 'netjournal', 'journal.db');
 }
+
+/** The folder of the user's draft templates: $XDG_CONFIG_HOME/netjournal/templates (~/.config by default). */
+export function templatesFolder(env: NodeJS.ProcessEnv): string {
+  const config = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
+  return join(config, 'netjournal', 'templates');
+}

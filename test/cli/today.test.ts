@@ -153,7 +153,7 @@ describe('config', () => {
       'an unknown key',
       ['config', 'set', 'colour', 'red'],
       2,
-      'unknown setting "colour" — known settings: cadence.inner, cadence.second, cadence.third',
+      'unknown setting "colour" — known settings: cadence.inner, cadence.second, cadence.third, me.name',
     ],
     [
       'a bad interval',

@@ -74,6 +74,11 @@ const ENTRIES: readonly CommandEntry[] = [
   },
   {
     group: 'Capture:',
+    names: ['draft'],
+    load: async () => (await import('./draft/draft.js')).draftCommand,
+  },
+  {
+    group: 'Capture:',
     names: ['undo'],
     load: async () => (await import('./maintenance/undo.js')).undoCommand,
   },
@@ -137,6 +142,11 @@ const ENTRIES: readonly CommandEntry[] = [
     group: 'Data:',
     names: ['demo'],
     load: async () => (await import('./demo/demo.js')).demoCommand,
+  },
+  {
+    group: 'Data:',
+    names: ['schedule'],
+    load: async () => (await import('./schedule/schedule.js')).scheduleCommands,
   },
   {
     group: 'Data:',

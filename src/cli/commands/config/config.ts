@@ -95,11 +95,16 @@ export function configCommands(parent: Command, host: CommandHost): void {
   withExamples(
     config
       .command('set')
-      .description('set a setting: cadence.inner, cadence.second or cadence.third')
+      .description('set a setting: cadence.inner, cadence.second, cadence.third or me.name')
       .argument('<key>', 'the setting')
       .argument('<value>', 'its value, e.g. 60d')
       .action(withContext(host, runSet)),
-    ['netjournal config set cadence.second 60d', 'netjournal config set cadence.inner 2w'],
+    [
+      'netjournal config set cadence.second 60d',
+      'netjournal config set cadence.inner 2w',
+      '# the name drafts are signed with',
+      'netjournal config set me.name "Sam Lee"',
+    ],
   );
   withExamples(
     config

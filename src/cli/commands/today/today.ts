@@ -1,11 +1,13 @@
 import { Option, type Command } from 'commander';
 import { needsAttention, type TodayItem } from '../../../domain/today.js';
 import { UsageError } from '../../../errors.js';
+import { todayNotification } from '../../../output/today-notification.js';
 import { renderSummary, renderToday } from '../../../output/today-page.js';
 import { todayItems } from '../../../storage/today.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
 import { EXIT } from '../../errors.js';
+import { notifyDesktop } from '../../notify.js';
 import { sameNameLabels } from '../../same-names.js';
 
 export interface TodayOptions {
@@ -13,6 +15,8 @@ export interface TodayOptions {
   exitStatus?: boolean;
   /** Only the one-line summary and where to go next (bare `netjournal`). */
   summary?: boolean;
+  /** A desktop notification instead of output; exits as --exit-status. */
+  notify?: boolean;
 }
 
 function parseDays(raw: string): number {
@@ -29,6 +33,11 @@ export function runToday(ctx: Context, opts: TodayOptions): number {
   const today = ctx.today();
   const db = ctx.readJournal();
   const items: TodayItem[] = db ? todayItems(db, today, days) : [];
+  if (opts.notify) {
+    const { title, body } = todayNotification(items, days);
+    notifyDesktop(title, body, ctx.io.env);
+    return needsAttention(items) ? EXIT.attention : EXIT.ok;
+  }
   if (opts.summary) ctx.out(renderSummary(items, days, ctx.term));
   else {
     // Piped formats carry contactId; the page names same-named people apart.
@@ -62,6 +71,10 @@ export function todayCommand(parent: Command, host: CommandHost): Command {
     )
     .option('--days <n>', 'how far ahead "coming up" looks', '7')
     .option('--exit-status', 'exit 1 when anything needs attention today (for scripts and cron)')
+    .option(
+      '--notify',
+      'show a desktop notification (notify-send) instead: the summary and the top three items; exits as --exit-status',
+    )
     .addOption(new Option('--summary', 'only the one-line summary').hideHelp())
     .action(withContext(host, runToday));
   return withExamples(command, [
@@ -70,5 +83,6 @@ export function todayCommand(parent: Command, host: CommandHost): Command {
     'netjournal today --json | jq -r \'.items[] | select(.section == "overdue") | .text\'',
     'netjournal today | cut -f1 | sort | uniq -c',
     'netjournal today --exit-status >/dev/null || notify-send "netjournal: people to follow up with"',
+    'netjournal today --notify',
   ]);
 }
