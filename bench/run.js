@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateJournal, SIZES } from './generate.js';
+import { benchSync } from './sync.js';
 
 const benchStarted = Date.now();
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -209,6 +210,18 @@ for (const size of sizes) {
   if (!only)
     console.log(`peak RSS of today --json: ${results.sizes[size].todayPeakRssMb ?? '?'} MB`);
 }
+if (!only || only.includes('sync'))
+  results.sync = benchSync({
+    node,
+    bin,
+    floor,
+    dir,
+    env,
+    time,
+    median,
+    runs: RUNS,
+    lJournal: journalPaths.L,
+  });
 if (only) finish();
 
 // Import speed: the L-sized LinkedIn export (30,000 rows) into an empty journal.

@@ -16,6 +16,7 @@ import {
   type Touched,
 } from './sync-touched.js';
 import { dependentsOf, planOf, type RecordPlan } from './record-plan.js';
+import { pauseSearch, rebuildSearchIndex, searchHighWater } from './search-maintenance.js';
 import { statement } from './sqlite.js';
 import {
   deleteRecord,
@@ -70,6 +71,13 @@ export function applyIncoming(
   db.pragma('defer_foreign_keys = ON');
   const group = activeGroup(db);
   const touched = loadTouched(db, incoming);
+  // Many changes against few records (a new device, a big import elsewhere):
+  // the search index is made again once at the end, cheaper than row by row.
+  let freshCount = 0;
+  for (const t of touched.values()) freshCount += t.fresh.length;
+  const documents = Object.values(searchHighWater(db)).reduce((a, b) => a + b, 0);
+  const reindex = freshCount >= 1000 && freshCount * 2 >= documents;
+  if (reindex) pauseSearch(db, true);
   const applied = new Map<string, number>();
   const conflicts: FoundConflict[] = [];
   // The clock first: this journal's repairs come after every change it has seen.
@@ -94,6 +102,11 @@ export function applyIncoming(
     if (fold.state !== 'dead') upsert(db, t, fold);
   }
   for (const t of [...sorted].reverse()) if (folded.get(t)?.state === 'dead') remove(db, t);
+
+  if (reindex) {
+    pauseSearch(db, false);
+    rebuildSearchIndex(db);
+  }
 
   const fresh = sorted.flatMap((t) => t.fresh).sort(compareChanges);
   for (const change of fresh) {

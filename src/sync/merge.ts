@@ -112,3 +112,40 @@ export function fieldConflicts(
   }
   return conflicts;
 }
+
+/**
+ * One record's changes reduced to the fewest that fold the same, now and
+ * with any change still to come (a snapshot for new devices holds these):
+ * everything before the last insert or delete is overwritten by it, and of
+ * the updates after it each field keeps only its latest change (after a
+ * delete too: an insert still to come with an earlier clock, an undo made
+ * offline, brings them back). An update that keeps no field goes. The changes keep their clocks and devices, so a
+ * change seen again is still recognised.
+ */
+export function compactChanges<C extends MergeChange & { prior?: Record<string, Value> | null }>(
+  changes: readonly C[],
+): C[] {
+  const sorted = [...changes].sort(compareChanges);
+  let start = 0;
+  for (let i = sorted.length - 1; i >= 0; i--)
+    if (sorted[i]?.op !== 'update') {
+      start = i;
+      break;
+    }
+  const base = sorted[start];
+  const updates = base?.op === 'update' ? sorted : sorted.slice(start + 1);
+  const owner = new Map<string, C>();
+  for (const change of updates)
+    for (const column of Object.keys(change.fields ?? {})) owner.set(column, change);
+  const kept: C[] = base && base.op !== 'update' ? [base] : [];
+  for (const change of updates) {
+    const columns = Object.keys(change.fields ?? {}).filter((c) => owner.get(c) === change);
+    if (columns.length === 0) continue;
+    const pick = (row: Record<string, Value> | null | undefined) =>
+      row
+        ? Object.fromEntries(columns.filter((c) => c in row).map((c) => [c, row[c] ?? null]))
+        : row;
+    kept.push({ ...change, fields: pick(change.fields), prior: pick(change.prior) } as C);
+  }
+  return kept;
+}

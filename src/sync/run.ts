@@ -25,6 +25,7 @@ import {
 import { localKey } from './crypt.js';
 import { git, GitFailed, unreachable, type GitPlace } from './git.js';
 import { withSyncLock } from './lock.js';
+import { applySnapshotIfNew, snapshotIfDue } from './snapshot-run.js';
 
 /**
  * `sync`: the sync repository (a git clone beside the
@@ -49,6 +50,8 @@ export interface SyncSummary {
   /** This device's changes sent. */
   out: number;
   conflicts: FoundConflict[];
+  /** A snapshot for new devices was written (and sent). */
+  snapshot?: boolean;
 }
 
 export interface SyncRun {
@@ -73,7 +76,10 @@ export function requireSync(db: Db | null): SyncSettings {
 }
 
 /** Send this device's changes, apply the others', push; retried when another device pushed first. */
-export async function runSync(run: SyncRun): Promise<SyncSummary> {
+export async function runSync(
+  run: SyncRun,
+  options: { snapshot?: boolean } = {},
+): Promise<SyncSummary> {
   const settings = requireSync(run.db);
   const dir = syncFolder(run.journalPath);
   if (!existsSync(join(dir, '.git')))
@@ -90,7 +96,9 @@ export async function runSync(run: SyncRun): Promise<SyncSummary> {
       `run netjournal sync init ${settings.remote} again (it asks for the passphrase; nothing is lost)`,
     );
   try {
-    return await withSyncLock(dir, run.env, () => syncIn(run, place, settings, key));
+    return await withSyncLock(dir, run.env, () =>
+      syncIn(run, place, settings, key, options.snapshot === true),
+    );
   } catch (err) {
     // A step of git's own that failed in the sync folder (not the remote: that is said above).
     if (err instanceof GitFailed)
@@ -107,11 +115,13 @@ async function syncIn(
   place: GitPlace,
   settings: SyncSettings,
   key: string | undefined,
+  forceSnapshot: boolean,
 ): Promise<SyncSummary> {
   const dir = place.dir;
   const own = deviceId(run.db);
   const out = await commitOwnBatch(run.db, place, own, settings, key);
   const summary: SyncSummary = { device: settings.name, in: {}, out, conflicts: [] };
+  let snapshotChecked = false;
   for (let attempt = 1; ; attempt++) {
     try {
       git(place, ['fetch', '-q', 'origin']);
@@ -126,9 +136,21 @@ async function syncIn(
     if (heads.remote !== undefined && heads.remote !== heads.local)
       // Devices never write the same file, so rebasing this device's commits never conflicts.
       git(place, ['rebase', '-q', `origin/${BRANCH}`]);
+    const fromSnapshot = await applySnapshotIfNew(run.db, dir, own, run.at, key);
+    if (fromSnapshot) summary.in[fromSnapshot.name] = fromSnapshot.count;
     await applyBatches(run, dir, own, summary, key);
+    let committed = false;
+    if (!snapshotChecked) {
+      snapshotChecked = true;
+      committed = await snapshotIfDue(run.db, place, own, settings, key, forceSnapshot);
+      summary.snapshot = committed;
+    }
     // Nothing of this device's to send: no push (the common case, and the cheapest sync).
-    if (heads.remote !== undefined && (heads.remote === heads.local || !ahead(place))) break;
+    if (
+      heads.remote !== undefined &&
+      ((heads.remote === heads.local && !committed) || !ahead(place))
+    )
+      break;
     try {
       git(place, ['push', '-q', 'origin', `HEAD:refs/heads/${BRANCH}`]);
       break;

@@ -250,12 +250,13 @@ it('takes a relative path to a bare repository from where it was typed', async (
   await join_(desktop, remote);
   await laptop.ok(['contact', 'edit', 'Grace Hopper', '--company', 'US Navy']);
   expect(await laptop.ok(['sync', '--json'])).toBe(
-    '{"device":"laptop","in":{},"out":1,"conflicts":[]}\n',
+    '{"device":"laptop","in":{},"out":1,"snapshot":false,"conflicts":[]}\n',
   );
   expect(JSON.parse(await desktop.ok(['sync', '--json']))).toEqual({
     device: 'desktop',
     in: { laptop: 1 },
     out: 0,
+    snapshot: false,
     conflicts: [],
   });
 });

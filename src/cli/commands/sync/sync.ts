@@ -59,6 +59,13 @@ export async function runSyncInit(
   report(ctx, db, summary, format);
 }
 
+/** `sync snapshot`: sync, then write a snapshot for new devices now. */
+export async function runSyncSnapshot(ctx: Context): Promise<void> {
+  const format = ctx.format(['table', 'json'] as const);
+  const db = ctx.writeJournal();
+  report(ctx, db, await runSync(syncRun(ctx, db), { snapshot: true }), format);
+}
+
 /** `sync`: send this device's changes, apply the others'. */
 export async function runSyncNow(ctx: Context): Promise<void> {
   const format = ctx.format(['table', 'json'] as const);
@@ -87,6 +94,7 @@ function report(ctx: Context, db: Db, summary: SyncSummary, format: 'table' | 'j
   ctx.info(forTerminal(describeTraffic(summary.in, summary.out)));
   const lines = conflicts.map(describeConflict);
   if (lines.length > 0) ctx.info(forTerminal(describeConflicts(lines)));
+  if (summary.snapshot) ctx.info('Wrote a snapshot: new devices start from it.');
   if (format === 'json')
     ctx.out(
       renderJson(
@@ -94,6 +102,7 @@ function report(ctx: Context, db: Db, summary: SyncSummary, format: 'table' | 'j
           device: summary.device,
           in: summary.in,
           out: summary.out,
+          snapshot: summary.snapshot === true,
           conflicts: conflicts.map((c, i) => ({
             record: c.record,
             uid: c.uid,
@@ -153,6 +162,15 @@ export function syncCommands(program: Command, host: CommandHost): void {
       'netjournal sync init git@github.com:me/netjournal-sync.git --identity ~/.age/key.txt',
       'netjournal sync init ~/shared/netjournal.git --no-encrypt   # a readable repository',
     ],
+  );
+  withExamples(
+    sync
+      .command('snapshot')
+      .description(
+        'sync, then write a snapshot new devices start from (sync writes one every 100 batches)',
+      )
+      .action(withContext(host, runSyncSnapshot)),
+    ['netjournal sync snapshot'],
   );
   syncStatusCommands(sync, host);
 }
