@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseKind, type AddOptions } from '../../../domain/capture.js';
 import { parseEventDate } from '../../../domain/date-bounds.js';
@@ -72,7 +73,11 @@ function understood(meeting: JotMeeting, candidates: readonly JotCandidate[]): s
 /** The sentence read against the journal's contacts and the options: what `add` would be given. */
 function readSentence(ctx: Context, text: string, opts: JotOptions) {
   const today = ctx.today();
-  const db = ctx.readJournal();
+  // A jot that writes reads on the connection it writes with, as add does: one
+  // open and one set of prepared statements instead of two. No journal yet: it
+  // names no contact, and reading creates none.
+  const writes = !opts.dryRun && existsSync(ctx.journalPath);
+  const db = writes ? ctx.writeJournal() : ctx.readJournal();
   const candidates = db ? jotCandidates(db, splitJot(text, today).head) : [];
   const meeting = withOptions(parseJot(text, candidates, today), opts, today);
   // add's own validation, given the people by id: a jot writes what that add would.
