@@ -171,6 +171,8 @@ export function generateJournal(dir, size, today, seed = 7) {
             db,
             {
               name: `${FIRST[r(FIRST.length)]} ${LAST[r(LAST.length)]} ${i - 1}`,
+              // Some people go by a nickname (0010); unique, as most nicknames in one journal are.
+              aliases: i % 20 === 0 ? [`Nick${i}`] : [],
               company: COMPANIES[r(COMPANIES.length)],
               role: ROLES[r(ROLES.length)],
               email: r(3) === 0 ? `person${i}@example.com` : null,

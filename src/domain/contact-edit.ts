@@ -1,7 +1,13 @@
 import { UsageError } from '../errors.js';
 import { CONTACT_INPUT_FIELDS } from '../model/declarations.js';
 import { optionName } from '../model/field.js';
-import { parseTags, validateName, type ContactFields, type ContactOptionInput } from './contact.js';
+import {
+  parseAliases,
+  parseTags,
+  validateName,
+  type ContactFields,
+  type ContactOptionInput,
+} from './contact.js';
 import { readInput } from './field-input.js';
 
 /** `contact edit` options as typed on the command line. */
@@ -11,10 +17,12 @@ export interface ContactEditInput extends ContactOptionInput {
   unarchive?: boolean;
   addTag?: string[];
   removeTag?: string[];
+  /** `--no-alias NICKNAME` (the option keeps its own key: see contact/edit.ts). */
+  noAlias?: string[];
 }
 
 /** The scalar fields an edit can set; null clears one. */
-export type ContactFieldChanges = Partial<Omit<ContactFields, 'tags'>>;
+export type ContactFieldChanges = Partial<Omit<ContactFields, 'tags' | 'aliases'>>;
 
 /** What an edit changes: only the keys present are touched. */
 export interface ContactChanges {
@@ -24,6 +32,9 @@ export interface ContactChanges {
   setTags?: string[];
   addTags: string[];
   removeTags: string[];
+  /** Nicknames added and removed (a set, changed by element like tags); none when absent. */
+  addAliases?: string[];
+  removeAliases?: string[];
 }
 
 /** True when an edit would change nothing at all. */
@@ -33,7 +44,9 @@ export function isEmptyChange(changes: ContactChanges): boolean {
     changes.archived === undefined &&
     changes.setTags === undefined &&
     changes.addTags.length === 0 &&
-    changes.removeTags.length === 0
+    changes.removeTags.length === 0 &&
+    (changes.addAliases ?? []).length === 0 &&
+    (changes.removeAliases ?? []).length === 0
   );
 }
 
@@ -59,6 +72,8 @@ export function contactChangesFromOptions(opts: ContactEditInput, today: string)
     addTags: parseTags(opts.addTag ?? []),
     removeTags: parseTags(opts.removeTag ?? []),
   };
+  if (opts.alias !== undefined) changes.addAliases = parseAliases(opts.alias);
+  if (opts.noAlias !== undefined) changes.removeAliases = parseAliases(opts.noAlias);
   if (opts.archive) changes.archived = true;
   if (opts.unarchive) changes.archived = false;
   if (opts.tag !== undefined) {
@@ -75,6 +90,11 @@ export function contactChangesFromOptions(opts: ContactEditInput, today: string)
   const both = changes.addTags.find((t) => removing.has(t.toLowerCase()));
   if (both !== undefined) {
     throw new UsageError(`tag "${both}" is both added and removed`, 'give it only once');
+  }
+  const unaliasing = new Set((changes.removeAliases ?? []).map((a) => a.toLowerCase()));
+  const twice = (changes.addAliases ?? []).find((a) => unaliasing.has(a.toLowerCase()));
+  if (twice !== undefined) {
+    throw new UsageError(`nickname "${twice}" is both added and removed`, 'give it only once');
   }
   if (isEmptyChange(changes)) {
     throw new UsageError('nothing to change', 'give an option such as --company');

@@ -12,13 +12,22 @@ export { CIRCLES };
 export type Circle = (typeof CIRCLES)[number];
 
 /** What the user can set on a contact (model/declarations.ts: the fields with an input kind). */
-export type ContactFields = { name: string } & InputFieldsOf<typeof CONTACT> & { tags: string[] };
+export type ContactFields = { name: string } & InputFieldsOf<typeof CONTACT> & {
+    aliases: string[];
+    tags: string[];
+  };
 
 /** A stored contact: every field shown in its record, with its short id. */
-export type Contact = { id: number } & FieldsOf<typeof CONTACT> & { tags: string[] };
+export type Contact = { id: number } & FieldsOf<typeof CONTACT> & {
+    aliases: string[];
+    tags: string[];
+  };
 
-/** Contact options as typed on the command line (one per declared flag, and --tag). */
-export type ContactOptionInput = OptionInputOf<typeof CONTACT> & { tag?: string[] };
+/** Contact options as typed on the command line (one per declared flag, --alias and --tag). */
+export type ContactOptionInput = OptionInputOf<typeof CONTACT> & {
+  alias?: string[];
+  tag?: string[];
+};
 
 const ME_NAMES = new Set(['me', 'i', 'myself']);
 
@@ -71,6 +80,38 @@ export function parseTags(raw: readonly string[]): string[] {
   return tags;
 }
 
+/**
+ * Nicknames trimmed, de-duplicated without regard to case, in the order
+ * given. Each must be something a name lookup could find: not empty, not
+ * `me`, not `#ID`; no comma (vCard and CSV cells list them with commas).
+ */
+export function parseAliases(raw: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const aliases: string[] = [];
+  for (const value of raw) {
+    const alias = value.trim();
+    if (alias === '')
+      throw new UsageError('a nickname cannot be empty', 'give --alias a name, e.g. --alias Rafa');
+    if (isMeName(alias))
+      throw new UsageError(`"${alias}" means you`, 'pick a nickname that is not me, I or myself');
+    if (/^#\d+$/.test(alias))
+      throw new UsageError(
+        `"${alias}" looks like a contact id`,
+        'pick a nickname that is not #NUMBER',
+      );
+    if (alias.includes(','))
+      throw new UsageError(
+        `nickname "${alias}" contains a comma`,
+        'repeat --alias for each nickname',
+      );
+    if (!seen.has(alias.toLowerCase())) {
+      seen.add(alias.toLowerCase());
+      aliases.push(alias);
+    }
+  }
+  return aliases;
+}
+
 /** A plausible e-mail address (something@somewhere), or a usage error. */
 export function parseEmail(raw: string): string {
   const email = raw.trim();
@@ -92,6 +133,7 @@ export function contactFieldsFromOptions(
     const raw = given[optionName(field) ?? field.key];
     if (raw !== undefined) fields[field.key] = readInput(field, raw, today, 'add');
   }
+  fields.aliases = parseAliases(opts.alias ?? []);
   fields.tags = parseTags(opts.tag ?? []);
   return fields as unknown as ContactFields;
 }
@@ -100,6 +142,7 @@ export function contactFieldsFromOptions(
 export function nameOnlyContact(name: string): ContactFields {
   const fields: Record<string, unknown> = { name };
   for (const field of CONTACT_INPUT_FIELDS) fields[field.key] = null;
+  fields.aliases = [];
   fields.tags = [];
   return fields as unknown as ContactFields;
 }

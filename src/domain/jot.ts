@@ -21,6 +21,8 @@ export { splitJot, type JotParts } from './jot-parts.js';
 export interface JotCandidate {
   id: number;
   name: string;
+  /** Nicknames: each names the contact as its whole name does ("Rafa"). */
+  aliases: readonly string[];
   company: string | null;
   archived: boolean;
 }
@@ -47,9 +49,11 @@ export interface JotParse {
   learned: string[];
 }
 
-/** Candidates by their folded full name, and (not archived) by their first name. */
+/** Candidates by their folded full name or nickname, and (not archived) by their first name. */
 interface NameIndex {
   full: Map<string, JotCandidate[]>;
+  /** The keys of full that are someone's nickname. */
+  nicknames: Set<string>;
   first: Map<string, JotCandidate[]>;
   longest: number;
 }
@@ -57,19 +61,31 @@ interface NameIndex {
 function indexNames(candidates: readonly JotCandidate[]): NameIndex {
   const full = new Map<string, JotCandidate[]>();
   const first = new Map<string, JotCandidate[]>();
+  const nicknames = new Set<string>();
   let longest = 1;
   for (const c of candidates) {
+    // A nickname is a whole name: shared by two contacts it is ambiguous, as a shared name is.
+    for (const alias of c.aliases) {
+      const words = nameWords(alias);
+      if (words.length === 0) continue;
+      longest = Math.max(longest, words.length);
+      const key = words.join(' ');
+      const same = full.get(key) ?? [];
+      if (!same.includes(c)) full.set(key, [...same, c]);
+      nicknames.add(key);
+    }
     const words = nameWords(c.name);
     if (words.length === 0) continue;
     longest = Math.max(longest, words.length);
     const key = words.join(' ');
-    full.set(key, [...(full.get(key) ?? []), c]);
+    const same = full.get(key) ?? [];
+    if (!same.includes(c)) full.set(key, [...same, c]);
     if (words.length > 1 && !c.archived) {
       const f = words[0] as string;
       first.set(f, [...(first.get(f) ?? []), c]);
     }
   }
-  return { full, first, longest };
+  return { full, nicknames, first, longest };
 }
 
 /** A word that is ordinary as well as a name needs a capital to be a person. */
@@ -251,8 +267,12 @@ export function parseJot(
 function singleNameMatches(t: HeadToken, names: NameIndex): JotCandidate[] {
   if (t.fold === ',' || (FILLER_WORDS.has(t.fold) && !t.capital)) return [];
   const whole = names.full.get(t.fold);
+  const first = names.first.get(t.fold) ?? [];
+  // A nickname that is someone else's first name names either of them.
+  if (whole?.length && names.nicknames.has(t.fold))
+    return [...whole, ...first.filter((c) => !whole.includes(c))];
   if (whole?.length) return whole;
-  return names.first.get(t.fold) ?? [];
+  return first;
 }
 
 /** How many words from i make a date ("3 days ago", "last monday", "2026-11-20"), or 0. */

@@ -7,7 +7,7 @@ import type { RecordType } from '../model/field.js';
 /** Said after a question about a removal: every removal is one `undo` away. */
 export const UNDO_HINT = "You can undo it with 'netjournal undo'.";
 
-/** One record (not a link: tags and participants are told with their parent) a change group changed. */
+/** One record (not a link: tags, aliases and participants are told with their parent) a change group changed. */
 export interface UndoSubject {
   record: RecordType;
   op: 'insert' | 'update' | 'delete';
@@ -34,6 +34,7 @@ const NOUNS: Record<RecordType, [string, string]> = {
   introduction: ['introduction', 'introductions'],
   setting: ['setting', 'settings'],
   tag: ['tag', 'tags'],
+  alias: ['nickname', 'nicknames'],
   participant: ['participant', 'participants'],
 };
 
@@ -51,6 +52,7 @@ const WEIGHT: readonly RecordType[] = [
   'followUp',
   'setting',
   'tag',
+  'alias',
   'participant',
 ];
 const OP_WEIGHT: readonly UndoSubject['op'][] = ['insert', 'delete', 'update'];

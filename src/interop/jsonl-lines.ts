@@ -23,6 +23,8 @@ export type ContactLine = {
   /** The stable id (UUIDv7); optional in files from before it existed. */
   uid?: string;
 } & Omit<FieldsOf<typeof CONTACT>, DerivedKeys<typeof CONTACT>> & {
+    /** Nicknames (0010); optional in files from before them. */
+    aliases?: string[];
     tags: string[];
     /** Hidden state, in the line only when set (FieldSpec.inLine): the year a birthday was marked done. */
     birthdayDone?: number | null;

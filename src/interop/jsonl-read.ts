@@ -35,7 +35,8 @@ function lineShape(spec: RecordSpec): Record<string, Check> {
       // A list of link values: a contact's tags, a meeting's participants.
       const list = spec.lists?.find((l) => l.key === key);
       const value = list && RECORDS[list.record].fields.find((f) => f.column === list.column);
-      shape[key] = value?.type === 'ref' || value?.type === 'integer' ? ints : strs;
+      const check = value?.type === 'ref' || value?.type === 'integer' ? ints : strs;
+      shape[key] = list?.optional ? (v) => v === undefined || check(v) : check;
     } else {
       const check =
         field.type === 'boolean'

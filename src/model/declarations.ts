@@ -15,7 +15,11 @@ export const CONTACT = {
   table: 'contacts',
   identity: 'uid',
   internal: 'is_me = 1',
-  lists: [{ key: 'tags', record: 'tag', column: 'tag', after: 'birthday' }],
+  lists: [
+    // Nicknames a name lookup finds the contact by (`note rafa …`), shown after the name.
+    { key: 'aliases', record: 'alias', column: 'alias', after: 'name', optional: true },
+    { key: 'tags', record: 'tag', column: 'tag', after: 'birthday' },
+  ],
   fields: [
     { key: 'name', column: 'name', type: 'text', required: true, vcard: 'FN', searchable: true },
     { key: 'isMe', column: 'is_me', type: 'boolean', required: true, default: 0, hidden: true },
@@ -175,6 +179,17 @@ export const TAG: RecordSpec = {
   ],
 };
 
+/** Another name a contact goes by: a set per contact, compared without case, like tags. */
+export const ALIAS: RecordSpec = {
+  type: 'alias',
+  table: 'contact_aliases',
+  identity: ['contact_id', 'alias'],
+  fields: [
+    person('contactId', 'contact_id'),
+    { key: 'alias', column: 'alias', type: 'text', required: true, vcard: 'NICKNAME' },
+  ],
+};
+
 export const MEETING: RecordSpec = {
   type: 'meeting',
   table: 'meetings',
@@ -292,6 +307,7 @@ export const RECORDS: Readonly<Record<RecordType, RecordSpec>> = {
   setting: SETTING,
   contact: CONTACT,
   tag: TAG,
+  alias: ALIAS,
   meeting: MEETING,
   participant: PARTICIPANT,
   introduction: INTRODUCTION,

@@ -8,6 +8,7 @@
 export const RECORD_TYPES = [
   'contact',
   'tag',
+  'alias',
   'meeting',
   'participant',
   'note',
@@ -86,10 +87,17 @@ export interface RecordSpec {
   /** Rows the journal holds that are not user data (the user's own contact). */
   internal?: string;
   /**
-   * Lists of link records shown as a field of this one (a contact's tags):
+   * Lists of link records shown as a field of this one (a contact's aliases, its tags):
    * the key, the link type and its value column, and the field it follows.
    */
-  lists?: readonly { key: string; record: RecordType; column: string; after: string }[];
+  lists?: readonly {
+    key: string;
+    record: RecordType;
+    column: string;
+    after: string;
+    /** A jsonl line may lack it: files written before it existed (read as empty). */
+    optional?: boolean;
+  }[];
 }
 
 /** The TypeScript type of a declared field's value. */

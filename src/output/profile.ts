@@ -165,10 +165,13 @@ function drawDetails(page: Page): void {
   const when = (date: string): string => ' ' + chalk.dim(`(${page.relative(date)})`);
   // The fields a person sets, in declaration order (model/declarations.ts); the cadence as due.
   const fields = c as unknown as Record<string, string | number | null>;
+  // The nicknames follow the name (the declaration lists them after it).
+  detail('nicknames', c.aliases.join(', '));
   for (const field of CONTACT_INPUT_FIELDS) {
     if (field.input === 'interval') drawCadence(page, detail);
     else detail(field.label ?? field.key, fields[field.key] as string | null);
-    if (CONTACT.lists.some((l) => l.after === field.key)) detail('tags', c.tags.join(', '));
+    if (CONTACT.lists.some((l) => l.key === 'tags' && l.after === field.key))
+      detail('tags', c.tags.join(', '));
   }
   detail('created', c.created, when(c.created));
   const lastMet = c.lastMet === null ? chalk.dim('never') : c.lastMet + when(c.lastMet);

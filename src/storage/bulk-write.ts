@@ -14,11 +14,12 @@ import { indexBulkWrite, pauseSearch, searchHighWater } from './search-maintenan
  * with the rows, and other connections never see the triggers missing.
  */
 
-/** Insert triggers that only derive data (0001, 0002, 0004); update and delete triggers stay. */
+/** Insert triggers that only derive data (0001, 0002, 0004, 0010); update and delete triggers stay. */
 const DERIVED_INSERT_TRIGGERS = [
   'search_contact_added',
   'next_touch_contact_added',
   'search_contact_tag_added',
+  'search_contact_alias_added',
   'search_note_added',
   'search_meeting_added',
   'search_participant_added',

@@ -23,6 +23,17 @@ export function updateContact(db: Db, id: number, changes: ContactChanges): void
   for (const tag of changes.addTags) insertRecord(db, 'tag', { contact_id: id, tag });
   // The tag column is COLLATE NOCASE, so "Design" removes "design".
   for (const tag of changes.removeTags) deleteRecord(db, 'tag', { contact_id: id, tag });
+  // As with tags: an alias already there is kept, and "rafa" removes "Rafa".
+  for (const alias of changes.addAliases ?? [])
+    insertRecord(db, 'alias', { contact_id: id, alias });
+  for (const alias of changes.removeAliases ?? [])
+    deleteRecord(db, 'alias', { contact_id: id, alias });
+}
+
+function aliasesOf(db: Db, id: number): string[] {
+  return statement(db, 'SELECT alias FROM contact_aliases WHERE contact_id = ?')
+    .all(id)
+    .map((r) => (r as { alias: string }).alias);
 }
 
 function tagsOf(db: Db, id: number): string[] {
@@ -176,6 +187,7 @@ export function mergeContacts(db: Db, keep: number, other: number): MergeResult 
   const followUps = move('followUp', 'follow_ups');
   const gifts = move('gift', 'gifts');
   for (const tag of tagsOf(db, other)) insertRecord(db, 'tag', { contact_id: keep, tag });
+  for (const alias of aliasesOf(db, other)) insertRecord(db, 'alias', { contact_id: keep, alias });
   const k = rowOf(db, 'contact', keep);
   const o = rowOf(db, 'contact', other);
   if (k && o) {

@@ -7,33 +7,41 @@ import { insertRecord } from './write.js';
 import { columnsOf, recordFromRow, selectColumns } from './record-rows.js';
 import { statement } from './sqlite.js';
 
-type ContactRow = Record<string, unknown> & { tags: string | null };
+type ContactRow = Record<string, unknown> & { aliases: string | null; tags: string | null };
 
 /** Tags come back from group_concat joined by this (no tag can hold it). */
 export const TAG_SEP = '\u001f';
 
-// The declared columns, and the tags in one column joined by a separator no tag can hold.
+// The declared columns, and the aliases and tags in a column each, joined by a
+// separator none can hold.
 const SELECT_CONTACT = `
   SELECT ${selectColumns(CONTACT, 'c')},
+         (SELECT group_concat(a.alias, char(31) ORDER BY a.alias COLLATE NOCASE)
+            FROM contact_aliases a WHERE a.contact_id = c.id) AS aliases,
          (SELECT group_concat(t.tag, char(31) ORDER BY t.tag COLLATE NOCASE)
             FROM contact_tags t WHERE t.contact_id = c.id) AS tags
     FROM contacts c`;
 
 const CONTACT_KEYS = ['id', ...recordKeys(CONTACT)];
 
-/** A contact from a SELECT_CONTACT row: the declared fields, and tags in their place. */
+/** A contact from a SELECT_CONTACT row: the declared fields, and its lists in their place. */
 function toContact(row: ContactRow): Contact {
   const record = recordFromRow(CONTACT, row);
   const contact: Record<string, unknown> = {};
-  // Fields in declaration order, the tags where the declaration lists them.
-  for (const key of CONTACT_KEYS)
-    contact[key] = key === 'tags' ? (row.tags ? row.tags.split(TAG_SEP) : []) : record[key];
+  // Fields in declaration order, the lists where the declaration puts them.
+  for (const key of CONTACT_KEYS) {
+    if (key === 'tags' || key === 'aliases') {
+      const joined = row[key];
+      contact[key] = joined ? joined.split(TAG_SEP) : [];
+    } else contact[key] = record[key];
+  }
   return contact as Contact;
 }
 
-/** Store a new contact with its tags; returns its id. Call inside a write transaction. */
+/** Store a new contact with its aliases and tags; returns its id. Call inside a write transaction. */
 export function insertContact(db: Db, fields: ContactFields, created: string): number {
   const id = insertRecord(db, 'contact', { ...contactColumns(fields), created });
+  for (const alias of fields.aliases) insertRecord(db, 'alias', { contact_id: id, alias });
   for (const tag of fields.tags) insertRecord(db, 'tag', { contact_id: id, tag });
   return id;
 }
@@ -108,7 +116,12 @@ export function contactLookup(db: Db): ContactLookup {
   const select = 'SELECT id, name, email, company FROM contacts WHERE is_me = 0 AND';
   const byId = statement(db, `${select} id = ?`);
   const byEmail = statement(db, `${select} email = ? COLLATE NOCASE ORDER BY id`);
-  const byName = statement(db, `${select} name = ? COLLATE NOCASE ORDER BY id`);
+  // A name or a nickname (0010): "rafa" names Rafael Ortiz as surely as his name does.
+  const byName = statement(
+    db,
+    `${select} (name = @name COLLATE NOCASE
+       OR id IN (SELECT contact_id FROM contact_aliases WHERE alias = @name)) ORDER BY id`,
+  );
   const byPrefix = statement(
     db,
     `${select} name LIKE ? || '%' ESCAPE '\\' AND archived = 0 ORDER BY name COLLATE NOCASE, id LIMIT 10`,
@@ -119,7 +132,7 @@ export function contactLookup(db: Db): ContactLookup {
     byId: (id) => byId.get(id) as NamedContact | undefined,
     byEmail: (email) => byEmail.all(email) as NamedContact[],
     byName: (name) =>
-      withFolded(byName.all(name) as NamedContact[], foldedMatches(db, name, 'exact')),
+      withFolded(byName.all({ name }) as NamedContact[], foldedMatches(db, name, 'exact')),
     byPrefix: (prefix) =>
       withFolded(
         byPrefix.all(prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)) as NamedContact[],
@@ -153,7 +166,9 @@ function byNameThenId(a: NamedContact, b: NamedContact): number {
  * are folded. SQLite has no accent folding (and NOCASE folds ASCII only), but the search index's tokenizer
  * removes diacritics: its name column finds the candidates (every word of the
  * query, the last as a prefix for a prefix match), which are then compared
- * whole. Archived contacts count for an exact name, not for a prefix.
+ * whole. The column holds the name, then each nickname after char(30): an
+ * exact match may be either, a prefix only the name. Archived contacts count
+ * for an exact name, not for a prefix.
  */
 function foldedMatches(db: Db, query: string, how: 'exact' | 'prefix'): NamedContact[] {
   const wanted = foldName(query.trim());
@@ -169,19 +184,25 @@ function foldedMatches(db: Db, query: string, how: 'exact' | 'prefix'): NamedCon
   );
   const rows = statement(
     db,
-    `SELECT c.id, c.name, c.email, c.company, c.archived FROM search_index s
+    `SELECT c.id, c.name, c.email, c.company, c.archived, s.name AS indexed FROM search_index s
        JOIN contacts c ON c.id = s.ref
       WHERE search_index MATCH ? AND s.kind = 'contact' AND c.is_me = 0
       LIMIT 500`,
-  ).all(`{name} : (${phrase.join(' ')})`) as (NamedContact & { archived: number })[];
+  ).all(`{name} : (${phrase.join(' ')})`) as (NamedContact & {
+    archived: number;
+    indexed: string;
+  })[];
   return rows
     .filter((c) =>
       how === 'exact'
-        ? foldName(c.name) === wanted
+        ? c.indexed.split(INDEXED_NAME_SEP).some((n) => foldName(n) === wanted)
         : !c.archived && foldName(c.name).startsWith(wanted),
     )
     .map(({ id, name, email, company }) => ({ id, name, email, company }));
 }
+
+/** What separates a contact's name and nicknames in the search index's name column (0010). */
+export const INDEXED_NAME_SEP = '\u001e';
 
 /** The user's own contact row. */
 export const ME_ID = 0;

@@ -14,7 +14,7 @@ import { placementChecks } from './doctor-files.js';
 import { openSnapshot } from './doctor-snapshot.js';
 import type { Db } from './journal.js';
 import { logDisagreements, type LogDisagreement } from './log-check.js';
-import { APPLICATION_ID, appliedMigrations, knownMigrations, latestVersion } from './migrate.js';
+import { APPLICATION_ID, appliedMigrations, knownMigrationName, latestVersion } from './migrate.js';
 import {
   ACTUAL_SEARCH_DOCS,
   EXPECTED_SEARCH_DOCS,
@@ -199,9 +199,8 @@ function schemaCheck(db: Db): Check {
       'upgrade netjournal',
     );
   }
-  const known = knownMigrations();
   for (const [v, name] of appliedMigrations(db)) {
-    if (known[v - 1]?.name !== name) {
+    if (knownMigrationName(v) !== name) {
       return fail(
         'schema version',
         `migration ${v} "${name}" is unknown to this netjournal`,

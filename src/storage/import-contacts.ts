@@ -45,6 +45,8 @@ interface Existing {
   /** The fillable columns, as stored (email and url among them). */
   columns: Record<string, string | number | null>;
   tags: Set<string>;
+  /** Nicknames, in lower case. */
+  aliases: Set<string>;
   notes: Set<string>;
 }
 
@@ -63,7 +65,7 @@ export function normaliseUrl(url: string): string {
 
 /**
  * Import contacts: the same e-mail (any case) or profile URL updates the
- * existing contact, filling only its empty fields, adding tags and notes it
+ * existing contact, filling only its empty fields, adding nicknames, tags and notes it
  * lacks; a contact with neither matches a sole contact of the same name.
  * Everything else is created. Call inside a write transaction.
  */
@@ -94,6 +96,14 @@ export function importContacts(
   }[]) {
     tagsOf.set(t.contact_id, (tagsOf.get(t.contact_id) ?? new Set()).add(t.tag.toLowerCase()));
   }
+  const aliasesOf = new Map<number, Set<string>>();
+  for (const a of statement(db, 'SELECT contact_id, alias FROM contact_aliases').all() as {
+    contact_id: number;
+    alias: string;
+  }[]) {
+    const known = aliasesOf.get(a.contact_id) ?? new Set();
+    aliasesOf.set(a.contact_id, known.add(a.alias.toLowerCase()));
+  }
   const notesOf = new Map<number, Set<string>>();
   for (const n of statement(db, 'SELECT contact_id, text FROM notes').all() as {
     contact_id: number;
@@ -107,6 +117,7 @@ export function importContacts(
       name: r.name,
       columns: r,
       tags: tagsOf.get(r.id) ?? new Set(),
+      aliases: aliasesOf.get(r.id) ?? new Set(),
       notes: notesOf.get(r.id) ?? new Set(),
     });
 
@@ -136,6 +147,7 @@ export function importContacts(
         values[field.column] = wanted[field.key as keyof typeof wanted] as string | number | null;
       values.created = c.created ?? settings.today;
       const id = buffer.add('contact', values);
+      for (const alias of c.aliases) buffer.add('alias', { contact_id: id, alias });
       for (const tag of tags) buffer.add('tag', { contact_id: id, tag });
       for (const text of c.notes) addNote(id, text);
       index({
@@ -143,6 +155,7 @@ export function importContacts(
         name: c.name,
         columns: values,
         tags: new Set(tags.map((t) => t.toLowerCase())),
+        aliases: new Set(c.aliases.map((a) => a.toLowerCase())),
         notes: new Set(c.notes),
       });
       counts.created++;
@@ -172,6 +185,12 @@ export function importContacts(
         if (match.tags.has(tag.toLowerCase())) continue;
         buffer.add('tag', { contact_id: match.id, tag });
         match.tags.add(tag.toLowerCase());
+        added = true;
+      }
+      for (const alias of c.aliases) {
+        if (match.aliases.has(alias.toLowerCase())) continue;
+        buffer.add('alias', { contact_id: match.id, alias });
+        match.aliases.add(alias.toLowerCase());
         added = true;
       }
       for (const text of c.notes) {

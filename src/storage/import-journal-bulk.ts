@@ -61,6 +61,7 @@ export function importIntoEmptyJournal(
             created: r.created,
           });
           known.contact.add(r.id);
+          for (const alias of r.aliases ?? []) buffer.add('alias', { contact_id: r.id, alias });
           for (const tag of r.tags) buffer.add('tag', { contact_id: r.id, tag });
           break;
         case 'meeting':

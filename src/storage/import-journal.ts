@@ -244,8 +244,11 @@ function importContact(
           })()
         : undefined);
   }
+  // Its sets (nicknames, absent from older files, and tags) merge by element.
   const addTags = (id: number) => {
     let added = 0;
+    for (const alias of r.aliases ?? [])
+      added += insertRecord(db, 'alias', { contact_id: id, alias });
     for (const tag of r.tags) added += insertRecord(db, 'tag', { contact_id: id, tag });
     return added;
   };

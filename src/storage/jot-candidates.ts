@@ -1,21 +1,45 @@
 import { FIRST_NAME_LIMIT, type JotCandidate } from '../domain/jot.js';
 import { nameSearchTerms } from '../domain/jot-words.js';
+import { foldName } from '../domain/names.js';
 import type { Db } from './journal.js';
 import { statement } from './sqlite.js';
 
-type Row = Omit<JotCandidate, 'archived'> & { archived: number };
+type Row = Omit<JotCandidate, 'archived' | 'aliases'> & { archived: number };
 
 const BY_NAME = `SELECT c.id, c.name, c.company, c.archived FROM search_index s
    JOIN contacts c ON c.id = s.ref
   WHERE search_index MATCH ? AND s.kind = 'contact' AND c.is_me = 0`;
 
 /**
+ * The nicknames of contacts whose index name column (the name, then the
+ * nicknames: 0010) holds one of the words. Only rowids are read from the
+ * index, and the nicknames by their contact: a word that is a common first
+ * name costs the index's list of it, not a row per contact. Which of them the
+ * sentence names is decided in memory (nicknameNamed).
+ */
+const NICKNAMES_BY_WORD = `SELECT a.contact_id, a.alias FROM contact_aliases a
+  WHERE a.contact_id * 4 IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)`;
+
+/** Words as the index splits them, case and accents folded as names are matched. */
+const wordsOf = (text: string): string[] =>
+  foldName(text)
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter((w) => w !== '');
+
+const BY_IDS = `SELECT id, name, company, archived FROM contacts
+  WHERE is_me = 0 AND id IN (SELECT value FROM json_each(?))`;
+
+const ALIASES_OF = `SELECT contact_id, alias FROM contact_aliases
+  WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY alias COLLATE NOCASE`;
+
+/**
  * The contacts a sentence's head may name, from the search index's name
  * column (its tokenizer folds case and accents as name matching does): those
- * whose name holds two neighbouring words of it, and up to FIRST_NAME_LIMIT
+ * whose name holds two neighbouring words of it, up to FIRST_NAME_LIMIT
  * whose name starts with one of its words (enough to tell a unique first name
- * from a shared one); and those it names by `#ID`. Never a scan of every
- * contact, and never every contact of a common first name.
+ * from a shared one), those with a nickname among its words, and those it
+ * names by `#ID`; each with its nicknames. Never a scan of every contact, and
+ * never every contact of a common first name.
  */
 export function jotCandidates(db: Db, head: string): JotCandidate[] {
   const { words, pairs } = nameSearchTerms(head);
@@ -26,16 +50,34 @@ export function jotCandidates(db: Db, head: string): JotCandidate[] {
   }
   const byFirstWord = statement(db, `${BY_NAME} LIMIT ${FIRST_NAME_LIMIT}`);
   for (const word of words) rows.push(...(byFirstWord.all(`{name} : ^"${word}"`) as Row[]));
+  if (words.length > 0) {
+    const any = words.map((w) => `"${w}"`).join(' OR ');
+    const nicknames = statement(db, NICKNAMES_BY_WORD).all(`{name} : (${any})`) as {
+      contact_id: number;
+      alias: string;
+    }[];
+    // A nickname is named when every word of it is in the sentence (the parse reads them in order).
+    const said = new Set(wordsOf(head));
+    const named = nicknames.filter((n) => wordsOf(n.alias).every((w) => said.has(w)));
+    if (named.length > 0) {
+      rows.push(
+        ...(statement(db, BY_IDS).all(JSON.stringify(named.map((n) => n.contact_id))) as Row[]),
+      );
+    }
+  }
   const ids = [...head.matchAll(/#(\d+)/gu)].map((m) => Number(m[1]));
   if (ids.length > 0) {
-    rows.push(
-      ...(statement(
-        db,
-        `SELECT id, name, company, archived FROM contacts
-          WHERE is_me = 0 AND id IN (SELECT value FROM json_each(?))`,
-      ).all(JSON.stringify(ids)) as Row[]),
-    );
+    rows.push(...(statement(db, BY_IDS).all(JSON.stringify(ids)) as Row[]));
   }
-  const byId = new Map(rows.map((r) => [r.id, { ...r, archived: r.archived === 1 }]));
+  const byId = new Map<number, JotCandidate & { aliases: string[] }>(
+    rows.map((r) => [r.id, { ...r, aliases: [], archived: r.archived === 1 }]),
+  );
+  if (byId.size > 0) {
+    const aliases = statement(db, ALIASES_OF).all(JSON.stringify([...byId.keys()])) as {
+      contact_id: number;
+      alias: string;
+    }[];
+    for (const a of aliases) byId.get(a.contact_id)?.aliases.push(a.alias);
+  }
   return [...byId.values()].sort((a, b) => a.id - b.id);
 }

@@ -13,7 +13,7 @@ import { JournalError } from '../errors.js';
 import {
   APPLICATION_ID,
   appliedMigrations,
-  knownMigrations,
+  knownMigrationName,
   latestVersion,
   migrate,
 } from './migrate.js';
@@ -274,9 +274,8 @@ function readIdentity(db: Db, path: string): boolean {
       'upgrade netjournal to use it',
     );
   }
-  const known = knownMigrations();
   for (const [v, name] of appliedMigrations(db)) {
-    if (known[v - 1]?.name !== name) {
+    if (knownMigrationName(v) !== name) {
       throw new JournalError(
         `journal ${path} has migration ${v} "${name}" that this netjournal does not know`,
         'use the netjournal version that wrote it',

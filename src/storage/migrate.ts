@@ -24,9 +24,12 @@ export function knownMigrations(): Migration[] {
   const files = readdirSync(migrationsDir)
     .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
     .sort();
+  // Numbers rise; one may be missing on a branch whose neighbour's migration
+  // (0009 on main) is not merged yet: a version is found by its number, not its place.
   cached = files.map((file, i) => {
     const version = Number(file.slice(0, 4));
-    if (version !== i + 1) throw new Error(`migration ${file} is out of sequence`);
+    const before = i === 0 ? 0 : Number(files[i - 1]?.slice(0, 4));
+    if (version <= before) throw new Error(`migration ${file} is out of sequence`);
     return {
       version,
       name: file.replace(/\.sql$/, ''),
@@ -41,7 +44,12 @@ export function knownMigrations(): Migration[] {
 
 /** The schema version this build of netjournal writes. */
 export function latestVersion(): number {
-  return knownMigrations().length;
+  return knownMigrations().at(-1)?.version ?? 0;
+}
+
+/** The name of the shipped migration of this version, if any. */
+export function knownMigrationName(version: number): string | undefined {
+  return knownMigrations().find((m) => m.version === version)?.name;
 }
 
 /** Names of the migrations recorded in a journal, by version. */

@@ -182,13 +182,25 @@ const SEARCH_NEWEST = hitsOf(
 // A contact's body holds its fields separated by char(30).
 const FIELD_SEPARATOR = '\u001e';
 
+/**
+ * Who a hit is about, as marked: a contact's name column holds its name and
+ * then its nicknames (0010), of which only those that matched are shown, in
+ * brackets ("Rafael Ortiz (Rafa)").
+ */
+function whoOf(row: HitRow): string {
+  if (row.kind !== 'contact') return row.who;
+  const [name = '', ...aliases] = row.who.split(FIELD_SEPARATOR);
+  const matched = aliases.filter(hasMatch);
+  return matched.length > 0 ? `${name} (${matched.join(', ')})` : name;
+}
+
 function toHit(row: HitRow): SearchHit {
   const base = {
     kind: row.kind,
     id: row.ref,
     contactId: row.contact_id,
     date: row.date,
-    who: row.who,
+    who: whoOf(row),
     archived: row.kind !== 'meeting' && row.archived === 1,
   };
   if (row.kind === 'contact') {

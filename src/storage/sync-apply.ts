@@ -58,6 +58,7 @@ const ORDER: readonly RecordType[] = [
   'gift',
   'followUp',
   'tag',
+  'alias',
   'participant',
 ];
 

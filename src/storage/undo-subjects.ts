@@ -18,7 +18,7 @@ interface Change {
   prior: string | null;
 }
 
-const LINKS: readonly RecordType[] = ['tag', 'participant'];
+const LINKS: readonly RecordType[] = ['tag', 'alias', 'participant'];
 
 /** The records a change group changed, in the order it first changed each, with their words. */
 export function undoSubjects(db: Db, groupId: number): UndoSubject[] {

@@ -37,6 +37,11 @@ export function assignStableIds(db: Db): void {
       RecordType,
       (typeof RECORDS)[RecordType],
     ][]) {
+      // A table a later migration makes (contact_aliases, 0010) has no rows to log yet.
+      const exists = db
+        .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
+        .get(spec.table);
+      if (!exists) continue;
       const where = spec.internal ? `WHERE NOT (${spec.internal})` : '';
       const order = spec.identity === 'uid' ? 'id' : spec.identity.join(', ');
       for (const row of db.prepare(`SELECT * FROM ${spec.table} ${where} ORDER BY ${order}`).all())

@@ -9,7 +9,7 @@ beforeEach(() => {
 afterEach(() => j.remove());
 
 const HEADER =
-  'id\tname\tcompany\trole\temail\tphone\turl\tlocation\tcircle\tcadenceDays\tbirthday\ttags\thowMet\tarchived\tcreated\tlastMet\n';
+  'id\tname\taliases\tcompany\trole\temail\tphone\turl\tlocation\tcircle\tcadenceDays\tbirthday\ttags\thowMet\tarchived\tcreated\tlastMet\n';
 
 type Record = { [key: string]: unknown };
 
@@ -74,7 +74,7 @@ describe('contact edit', () => {
     expect(result).toEqual({
       stdout:
         HEADER +
-        '1\tRalph Smith\tGlobex\tCEO\tralph@example.com\t555\thttps://r.example\tBoston\tsecond\t30\t03-14\tdesign,mentor\tgym\tfalse\t2026-01-10\t\n',
+        '1\tRalph Smith\t\tGlobex\tCEO\tralph@example.com\t555\thttps://r.example\tBoston\tsecond\t30\t03-14\tdesign,mentor\tgym\tfalse\t2026-01-10\t\n',
       stderr: 'Updated Ralph Smith (#1).\n',
       code: 0,
     });
@@ -119,6 +119,7 @@ describe('contact edit', () => {
     expect(JSON.parse(result.stdout)).toEqual({
       id: 1,
       name: 'Ralph Smith',
+      aliases: [],
       company: null,
       role: null,
       email: null,

@@ -322,8 +322,8 @@ describe('contact merge', () => {
     expect(result.stderr).toBe('Merged R. Smith (#4) into Ralph Smith (#2).\n');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
-      'id\tname\tcompany\trole\temail\tphone\turl\tlocation\tcircle\tcadenceDays\tbirthday\ttags\thowMet\tarchived\tcreated\tlastMet\n' +
-        '2\tRalph Smith\tGlobex\t\tr@acme.test\t\t\t\t\t30\t\tDesign,mentor\tconference\tfalse\t2025-05-05\t2026-11-20\n',
+      'id\tname\taliases\tcompany\trole\temail\tphone\turl\tlocation\tcircle\tcadenceDays\tbirthday\ttags\thowMet\tarchived\tcreated\tlastMet\n' +
+        '2\tRalph Smith\t\tGlobex\t\tr@acme.test\t\t\t\t\t30\t\tDesign,mentor\tconference\tfalse\t2025-05-05\t2026-11-20\n',
     );
     expect(await names()).toEqual(['Joe Park', 'Lena Berg', 'Ralph Smith']);
     const ralph = await show('Ralph Smith');

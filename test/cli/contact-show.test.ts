@@ -297,7 +297,7 @@ describe('contact show for scripts', () => {
     const meeting = { kind: 'coffee', contacts: ['Ralph Smith'], contactIds: [3] };
     const lunch = { kind: 'lunch', contacts: ['Lena Berg', 'Ralph Smith'], contactIds: [4, 3] };
     expect(JSON.parse(result.stdout)).toEqual({
-      ...{ id: 3, name: 'Ralph Smith', company: 'Acme, Inc.', role: 'CTO' },
+      ...{ id: 3, name: 'Ralph Smith', aliases: [], company: 'Acme, Inc.', role: 'CTO' },
       ...{ email: 'ralph@example.com', phone: '+1 555 0100', url: 'https://ralph.example' },
       ...{ location: 'Boston', circle: 'second', cadenceDays: 30, birthday: '1980-03-14' },
       ...{ tags: ['design', 'mentor'], howMet: 'climbing gym', archived: false },
@@ -349,14 +349,14 @@ describe('contact show for scripts', () => {
     expect(piped.stdout.split('\n')[0]).toBe('Ralph Smith  #1');
     expect(piped.stdout).not.toContain('\u001b');
     const header =
-      'id\tname\tcompany\trole\temail\tphone\turl\tlocation\tcircle\tcadenceDays\tbirthday\ttags\thowMet\tarchived\tcreated\tlastMet\n';
+      'id\tname\taliases\tcompany\trole\temail\tphone\turl\tlocation\tcircle\tcadenceDays\tbirthday\ttags\thowMet\tarchived\tcreated\tlastMet\n';
     expect(await j.run(['contact', 'show', 'Ralph', '--format', 'tsv'])).toEqual({
-      stdout: header + '1\tRalph Smith\tAcme, Inc.\t\t\t\t\t\t\t\t\ta,b\t\tfalse\t2026-11-21\t\n',
+      stdout: header + '1\tRalph Smith\t\tAcme, Inc.\t\t\t\t\t\t\t\t\ta,b\t\tfalse\t2026-11-21\t\n',
       stderr: '',
       code: 0,
     });
     const csv = await j.run(['contact', 'show', 'Ralph', '--format', 'csv', '--no-header']);
-    expect(csv.stdout).toBe('1,Ralph Smith,"Acme, Inc.",,,,,,,,,"a,b",,false,2026-11-21,\n');
+    expect(csv.stdout).toBe('1,Ralph Smith,,"Acme, Inc.",,,,,,,,,"a,b",,false,2026-11-21,\n');
     const jsonl = await j.run(['contact', 'show', 'Ralph', '--format', 'jsonl']);
     expect(jsonl.stdout.split('\n')).toHaveLength(2);
     expect(JSON.parse(jsonl.stdout)).toMatchObject({

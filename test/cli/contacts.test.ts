@@ -9,7 +9,7 @@ beforeEach(() => {
 afterEach(() => j.remove());
 
 const HEADER =
-  'id\tname\tcompany\trole\temail\tphone\turl\tlocation\tcircle\tcadenceDays\tbirthday\ttags\thowMet\tarchived\tcreated\tlastMet\n';
+  'id\tname\taliases\tcompany\trole\temail\tphone\turl\tlocation\tcircle\tcadenceDays\tbirthday\ttags\thowMet\tarchived\tcreated\tlastMet\n';
 
 async function names(): Promise<string[]> {
   const { stdout } = await j.run(['contacts', '--json', '--archived']);
@@ -53,7 +53,7 @@ describe('contact add', () => {
     expect(result.stderr).toBe('Added Lena Berg (#1).\n');
     expect(result.stdout).toBe(
       HEADER +
-        '1\tLena Berg\tNorthwind Labs\tDesigner\tlena@example.com\t+49 30 1234\thttps://lena.example\tBerlin\tsecond\t42\t1990-03-14\tdesign,mentor\tclimbing gym\tfalse\t2026-11-21\t\n',
+        '1\tLena Berg\t\tNorthwind Labs\tDesigner\tlena@example.com\t+49 30 1234\thttps://lena.example\tBerlin\tsecond\t42\t1990-03-14\tdesign,mentor\tclimbing gym\tfalse\t2026-11-21\t\n',
     );
   });
 
@@ -177,8 +177,9 @@ describe('contact add', () => {
     const json = await j.run(['contacts', '--json']);
     expect(JSON.parse(json.stdout)[0]).toMatchObject({ name, company: 'Tab\there\nnewline' });
     const tsv = await j.run(['contacts', '--no-header']);
-    expect(tsv.stdout.split('\t').slice(1, 3)).toEqual([
+    expect(tsv.stdout.split('\t').slice(1, 4)).toEqual([
       'Evil\\x1b[31mRed\\x07 Name',
+      '',
       'Tab\\there\\nnewline',
     ]);
     const table = await j.run(['contacts'], { tty: true, env: { NO_COLOR: '1' } });
@@ -264,8 +265,8 @@ describe('contacts', () => {
     const jsonl = (await j.run(['contacts', '--format', 'jsonl'])).stdout.trimEnd().split('\n');
     expect(jsonl.map((l) => JSON.parse(l).name)).toEqual(['lena berg', 'Mom', 'Ralph Smith']);
     const csv = (await j.run(['contacts', '--format', 'csv'])).stdout.split('\n');
-    expect(csv[3]).toBe('1,Ralph Smith,"Acme, Inc.",,,,,,second,30,,,,false,2026-09-01,');
-    expect(csv[2]).toBe('3,Mom,,,,,,,inner,,,"Design,family",,false,2026-11-21,');
+    expect(csv[3]).toBe('1,Ralph Smith,,"Acme, Inc.",,,,,,second,30,,,,false,2026-09-01,');
+    expect(csv[2]).toBe('3,Mom,,,,,,,,inner,,,"Design,family",,false,2026-11-21,');
     const tsv = (await j.run(['contacts', '--no-header'])).stdout.split('\n');
     expect(tsv[0]?.startsWith('2\tlena berg\t')).toBe(true);
   });
@@ -331,7 +332,7 @@ describe('contacts', () => {
       expect((await empty.run(['contacts', '--json'])).stdout).toBe('[]\n');
       expect((await empty.run(['contacts', '--format', 'jsonl'])).stdout).toBe('');
       expect((await empty.run(['contacts', '--format', 'csv'])).stdout).toBe(
-        'id,name,company,role,email,phone,url,location,circle,cadenceDays,birthday,tags,howMet,archived,created,lastMet\n',
+        'id,name,aliases,company,role,email,phone,url,location,circle,cadenceDays,birthday,tags,howMet,archived,created,lastMet\n',
       );
       expect(existsSync(empty.path)).toBe(false);
     } finally {

@@ -52,13 +52,13 @@ const FOLLOW_UP = (id: number, rest: string, template?: string) =>
 const LINES = {
   settings: ['{"type":"setting","key":"cadence.second","value":"60"}'],
   contacts: [
-    '{"type":"contact","id":1,"name":"Ralph Smith","company":"Acme; Inc.","role":"CTO",' +
+    '{"type":"contact","id":1,"name":"Ralph Smith","aliases":[],"company":"Acme; Inc.","role":"CTO",' +
       '"email":"ralph@acme.example","phone":"+49 30 1234","url":null,"location":"Berlin",' +
       '"circle":"second","cadenceDays":null,"birthday":"03-14","tags":["climbing","mentor"],' +
       '"howMet":"Coffee at the meetup, via Joe","archived":false,"created":"2026-11-21"}',
-    `{"type":"contact","id":2,"name":"Lena Berg",${EMPTY}}`,
-    `{"type":"contact","id":3,"name":"Joe Park",${EMPTY}}`,
-    `{"type":"contact","id":4,"name":"=HYPERLINK(\\"x\\")",${EMPTY.replace('"company":null', '"company":"@evil"')}}`,
+    `{"type":"contact","id":2,"name":"Lena Berg","aliases":[],${EMPTY}}`,
+    `{"type":"contact","id":3,"name":"Joe Park","aliases":[],${EMPTY}}`,
+    `{"type":"contact","id":4,"name":"=HYPERLINK(\\"x\\")","aliases":[],${EMPTY.replace('"company":null', '"company":"@evil"')}}`,
   ],
   meetings: [
     '{"type":"meeting","id":1,"date":"2026-11-20","kind":"coffee","contactIds":[2],' +
@@ -161,11 +161,11 @@ describe('export: csv', () => {
   it('writes contacts with the contact record columns, formula-looking cells defused', async () => {
     expect(await ok(['--format', 'csv', '--what', 'contacts'])).toBe(
       [
-        'id,name,company,role,email,phone,url,location,circle,cadenceDays,birthday,tags,howMet,archived,created,lastMet',
-        `1,Ralph Smith,Acme; Inc.,CTO,ralph@acme.example,'+49 30 1234,,Berlin,second,,03-14,"climbing,mentor","Coffee at the meetup, via Joe",false,2026-11-21,`,
-        '2,Lena Berg,,,,,,,,,,,,false,2026-11-21,2026-11-20',
-        '3,Joe Park,,,,,,,,,,,,false,2026-11-21,',
-        `4,"'=HYPERLINK(""x"")",'@evil,,,,,,,,,,,false,2026-11-21,`,
+        'id,name,aliases,company,role,email,phone,url,location,circle,cadenceDays,birthday,tags,howMet,archived,created,lastMet',
+        `1,Ralph Smith,,Acme; Inc.,CTO,ralph@acme.example,'+49 30 1234,,Berlin,second,,03-14,"climbing,mentor","Coffee at the meetup, via Joe",false,2026-11-21,`,
+        '2,Lena Berg,,,,,,,,,,,,,false,2026-11-21,2026-11-20',
+        '3,Joe Park,,,,,,,,,,,,,false,2026-11-21,',
+        `4,"'=HYPERLINK(""x"")",,'@evil,,,,,,,,,,,false,2026-11-21,`,
         '',
       ].join('\n'),
     );
@@ -206,7 +206,7 @@ describe('export: csv', () => {
     const listed = await j.run(['contacts', '--format', 'csv']);
     expect(listed.code, listed.stderr).toBe(0);
     expect(byId(listed.stdout)).toEqual(exported);
-    expect(exported.get('4')).toBe(`4,"'=HYPERLINK(""x"")",'@evil,,,,,,,,,,,false,2026-11-21,`);
+    expect(exported.get('4')).toBe(`4,"'=HYPERLINK(""x"")",,'@evil,,,,,,,,,,,false,2026-11-21,`);
     expect(exported.get('1')).toContain(`,'+49 30 1234,`);
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
 import { journalState } from '../helpers/state.js';
 
@@ -251,5 +252,24 @@ describe('jot finds its contacts through the name index', () => {
     expect(shared.stderr).toMatch(
       /^netjournal: "Farah" matches 10 or more contacts: Farah Varga 1 \('#1'\), .*Farah Varga 10 \('#10'\) — write the full name, or the id, e\.g\. '#1'\n$/,
     );
+  });
+});
+
+describe('jot costs what add costs', () => {
+  it('reads its contacts on the connection it writes with: one journal opened, as add', async () => {
+    await someContacts(j);
+    const opened = (args: string[]) => async () => {
+      const close = vi.spyOn(Database.prototype, 'close');
+      try {
+        await ok(j, args);
+        return close.mock.calls.length;
+      } finally {
+        close.mockRestore();
+      }
+    };
+    expect(await opened(['add', 'Ralph Smith', '--no-thank-you'])()).toBe(1);
+    expect(await opened(['jot', 'coffee with ralph and Zoe', '--yes', '--no-thank-you'])()).toBe(1);
+    // A dry run writes nothing: it reads on a read-only connection.
+    expect(await opened(['jot', '--dry-run', 'coffee with ralph'])()).toBe(1);
   });
 });

@@ -150,7 +150,7 @@ const meeting = (id: number, date: string, kind: string, notes: string | null, z
   ...{ notes, outreach: false },
 });
 const record = (id: number, name: string, fields: Record<string, unknown>) => ({
-  ...{ id, name, company: null, role: null, email: null, phone: null, url: null },
+  ...{ id, name, aliases: [], company: null, role: null, email: null, phone: null, url: null },
   ...{ location: null, circle: null, cadenceDays: null, birthday: null, tags: [] },
   ...{ howMet: null, archived: false, created: '2026-11-21', lastMet: null },
   ...fields,
@@ -220,10 +220,10 @@ describe('prep for scripts', () => {
     expect(piped).toBe(await ok(['ralph'], PLAIN));
     expect(await ok(['ralph', '--format', 'table'])).toBe(piped);
     expect(await ok(['ralph', '--format', 'tsv'])).toBe(
-      `${header}\n3\tRalph Smith\tAcme\tCTO\t\t\t\t\t\t\t\tclimbing,mentor\t\tfalse\t2026-11-21\t2026-11-14\n`,
+      `${header}\n3\tRalph Smith\t\tAcme\tCTO\t\t\t\t\t\t\t\tclimbing,mentor\t\tfalse\t2026-11-21\t2026-11-14\n`,
     );
     expect(await ok(['ralph', '--format', 'csv', '--no-header'])).toBe(
-      '3,Ralph Smith,Acme,CTO,,,,,,,,"climbing,mentor",,false,2026-11-21,2026-11-14\n',
+      '3,Ralph Smith,,Acme,CTO,,,,,,,,"climbing,mentor",,false,2026-11-21,2026-11-14\n',
     );
     expect(JSON.parse(await ok(['ralph', '--format', 'jsonl']))).toEqual(
       record(3, 'Ralph Smith', {

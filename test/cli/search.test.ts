@@ -320,7 +320,7 @@ describe('an upgraded journal', () => {
       { kind: 'contact', id: 1, contact: 'Zoë Ng', contactId: 1, date: null, text: 'design' },
     ]);
     const after = new Database(j.path, { readonly: true });
-    expect(after.pragma('user_version', { simple: true })).toBe(9);
+    expect(after.pragma('user_version', { simple: true })).toBe(10);
     expect(
       after.prepare('SELECT name FROM schema_migrations ORDER BY version').pluck().all(),
     ).toEqual([
@@ -333,6 +333,7 @@ describe('an upgraded journal', () => {
       '0007_today_handles',
       '0008_follow_up_templates',
       '0009_sync',
+      '0010_contact_aliases',
     ]);
     after.close();
   });

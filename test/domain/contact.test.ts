@@ -12,6 +12,7 @@ import { UsageError } from '../../src/errors.js';
 const contact = (over: Partial<Contact>): Contact => ({
   id: 1,
   name: 'Ralph',
+  aliases: [],
   company: null,
   role: null,
   email: null,
@@ -53,6 +54,7 @@ describe('contact fields', () => {
       ),
     ).toEqual({
       name: 'Lena',
+      aliases: [],
       company: null,
       role: null,
       email: null,

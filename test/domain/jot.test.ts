@@ -7,9 +7,16 @@ import { AmbiguousError, NetjournalError, NotFoundError, UsageError } from '../.
 // Today is Saturday 2026-11-21: yesterday is 11-20, monday 11-16, "sun" 11-15.
 const TODAY = '2026-11-21';
 
-const contact = (id: number, name: string, company: string | null = null, archived = false) => ({
+const contact = (
+  id: number,
+  name: string,
+  company: string | null = null,
+  archived = false,
+  aliases: string[] = [],
+) => ({
   id,
   name,
+  aliases,
   company,
   archived,
 });
@@ -36,6 +43,13 @@ export const CONTACTS: JotCandidate[] = [
   contact(19, 'Дмитрий Иванов'),
   contact(20, 'Chris Park', 'Initech'),
   contact(21, 'Chris Park'),
+  // Nicknames (contact edit --alias): a shared one, and one that is someone's first name.
+  contact(22, 'Rafael Ortiz', 'Acme', false, ['Rafa']),
+  contact(23, 'Elisabeth Schmidt', null, false, ['Lisi', 'Big Liz']),
+  contact(24, 'Elizabeth Warren', null, false, ['Lisi']),
+  contact(25, 'Michelle Obama', null, false, ['Mimi']),
+  contact(26, 'Mimi Rogers'),
+  contact(27, 'Dmitri Petrov', null, false, ['Дима']),
 ];
 
 /** people: contact ids, or names of new people; then kind, date, notes, learned. */
@@ -49,6 +63,19 @@ type Parsed = [
 ];
 
 const PARSED: Parsed[] = [
+  // nicknames name their contact as the whole name does
+  ['coffee with Rafa yesterday', [22], 'coffee', '2026-11-20'],
+  ['lunch w/ rafa and lena: the move to Berlin', [22, 2], 'lunch', null, 'the move to Berlin'],
+  ['drinks with Big Liz and Rafael Ortiz on monday', [23, 22], 'coffee', '2026-11-16'],
+  [
+    'called дима 3 days ago +learned he got the visa',
+    [27],
+    'call',
+    '2026-11-18',
+    null,
+    ['he got the visa'],
+  ],
+  ['zoom w/ big liz, rafa & Ralph', [23, 22, 1], 'video', null],
   // the issue's own sentence, and plain variations of it
   [
     'lunch with Ralph and Lena yesterday: she is moving to Berlin',
@@ -167,6 +194,16 @@ const PARSED: Parsed[] = [
 
 /** Sentences that must be refused, the exit code, and why. */
 const REFUSED: [sentence: string, code: number, message: RegExp][] = [
+  [
+    'coffee with Lisi',
+    3,
+    /^"Lisi" matches 2 contacts: Elisabeth Schmidt \('#23'\), Elizabeth Warren \('#24'\)$/,
+  ],
+  [
+    'lunch with mimi yesterday',
+    3,
+    /^"mimi" matches 2 contacts: Michelle Obama \('#25'\), Mimi Rogers \('#26'\)$/,
+  ],
   [
     'coffee with Sarah',
     3,

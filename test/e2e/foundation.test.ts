@@ -42,6 +42,7 @@ describe('the built CLI', () => {
       {
         id: 1,
         name: 'Ralph Smith',
+        aliases: [],
         company: 'Acme, Inc.',
         role: null,
         email: null,
@@ -61,14 +62,14 @@ describe('the built CLI', () => {
 
     const piped = spawnCli(['contacts'], env);
     expect(piped.stdout).toBe(
-      'id\tname\tcompany\trole\temail\tphone\turl\tlocation\tcircle\tcadenceDays\tbirthday\ttags\thowMet\tarchived\tcreated\tlastMet\n' +
-        '1\tRalph Smith\tAcme, Inc.\t\t\t\t\t\tsecond\t30\t\t\t\tfalse\t2026-11-21\t\n',
+      'id\tname\taliases\tcompany\trole\temail\tphone\turl\tlocation\tcircle\tcadenceDays\tbirthday\ttags\thowMet\tarchived\tcreated\tlastMet\n' +
+        '1\tRalph Smith\t\tAcme, Inc.\t\t\t\t\t\tsecond\t30\t\t\t\tfalse\t2026-11-21\t\n',
     );
     expect(piped.stdout).not.toMatch(/\u001b\[/);
 
     const csv = spawnCli(['contacts', '--format', 'csv'], env);
     expect(csv.stdout.split('\n')[1]).toBe(
-      '1,Ralph Smith,"Acme, Inc.",,,,,,second,30,,,,false,2026-11-21,',
+      '1,Ralph Smith,,"Acme, Inc.",,,,,,second,30,,,,false,2026-11-21,',
     );
   });
 
@@ -99,7 +100,7 @@ describe('the built CLI', () => {
       const result = spawnCli(args, j.env);
       expect(result.code).toBe(4);
       expect(result.stderr).toMatch(
-        /^netjournal: journal .*journal\.db was written by a newer netjournal \(schema 99; this one knows up to 9\) — upgrade netjournal to use it\n$/,
+        /^netjournal: journal .*journal\.db was written by a newer netjournal \(schema 99; this one knows up to 10\) — upgrade netjournal to use it\n$/,
       );
       expect(result.stdout).toBe('');
     }
@@ -170,7 +171,7 @@ describe('the built CLI', () => {
     const { BIN } = await import('../helpers/spawn-cli.js');
     // tsv, json and jsonl are streamed (the reader's leaving ends the reading).
     for (const [format, start] of [
-      ['tsv', 'id\tname\tc'],
+      ['tsv', 'id\tname\ta'],
       ['json', '[{"id":2,'],
       ['jsonl', '{"id":2,"'],
     ]) {

@@ -7,7 +7,8 @@ import { BIN, spawnCli } from '../helpers/spawn-cli.js';
 
 // jot on a real pseudo-terminal (tmux owns the pty): it shows what it
 // understood, with the contacts' ids and companies, and writes only once
-// Enter confirms. Correcting the line in place is a later step of issue 19.
+// Enter confirms; "e" puts the sentence on an editable line, and what the
+// corrected sentence says is shown and asked again.
 
 const WAIT_MS = 10_000;
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
@@ -95,7 +96,7 @@ const SENTENCE = 'lunch with ralph and lena yesterday: she is moving to Berlin +
 describe('jot on a terminal', () => {
   it('shows what it understood and logs it on Enter', async () => {
     start(['jot', SENTENCE]);
-    const shown = await waitFor('Log this meeting?');
+    const shown = await waitFor('Log this meeting? (Enter: yes, e: correct the sentence, n: no)');
     expect(shown).toContain(
       "lunch on 2026-11-20 with Ralph Smith ('#1', Acme), Lena Berg ('#2')\n" +
         'notes: she is moving to Berlin\nlearned: runs\n',
@@ -132,5 +133,61 @@ describe('jot on a terminal', () => {
     const shown = screen();
     expect(shown).not.toContain('Log this meeting?');
     expect(shown).toContain('Logged lunch with Lena Berg, Ralph Smith on 2026-11-20 (meeting 1).');
+  });
+
+  it('corrects the sentence in place: the original on the line, the correction read and asked again', async () => {
+    start(['jot', 'lunch with ralph yesterday: she is moving']);
+    await waitFor('Log this meeting?');
+    tmux(['send-keys', '-t', 'nj', '-l', 'e']);
+    tmux(['send-keys', '-t', 'nj', 'Enter']);
+    // The sentence as typed, ready to edit.
+    await waitFor('Sentence: lunch with ralph yesterday: she is moving');
+    // Cut ": she is moving" and "yesterday", then write what was meant.
+    for (let i = 0; i < ' yesterday: she is moving'.length; i++)
+      tmux(['send-keys', '-t', 'nj', 'BSpace']);
+    tmux(['send-keys', '-t', 'nj', '-l', ' and lena 2 days ago: she is moving to Berlin']);
+    tmux(['send-keys', '-t', 'nj', 'Enter']);
+    const shown = await waitFor(
+      "lunch on 2026-11-19 with Ralph Smith ('#1', Acme), Lena Berg ('#2')",
+    );
+    expect(shown).toContain(
+      "lunch on 2026-11-19 with Ralph Smith ('#1', Acme), Lena Berg ('#2')\n" +
+        'notes: she is moving to Berlin\n',
+    );
+    expect(cli(['log', '--json'])).toBe('[]\n');
+    tmux(['send-keys', '-t', 'nj', 'Enter']);
+    expect(await exitCode()).toBe(0);
+    await waitFor('Logged lunch with Lena Berg, Ralph Smith on 2026-11-19 (meeting 1).');
+    const meetings = JSON.parse(cli(['log', '--json'])) as unknown[];
+    expect(meetings).toEqual([
+      expect.objectContaining({
+        date: '2026-11-19',
+        contacts: ['Lena Berg', 'Ralph Smith'],
+        notes: 'she is moving to Berlin',
+      }),
+    ]);
+  });
+
+  it('a correction it cannot read says why and is offered again; nothing is written meanwhile', async () => {
+    const before = readFileSync(env.NETJOURNAL_DB as string);
+    start(['jot', 'coffee with ralph']);
+    await waitFor('Log this meeting?');
+    tmux(['send-keys', '-t', 'nj', '-l', 'e']);
+    tmux(['send-keys', '-t', 'nj', 'Enter']);
+    await waitFor('Sentence: coffee with ralph');
+    tmux(['send-keys', '-t', 'nj', '-l', ' and Priya']);
+    tmux(['send-keys', '-t', 'nj', 'Enter']);
+    await waitFor('netjournal: could not place "Priya": no contact has that name');
+    await waitFor('Sentence: coffee with ralph and Priya');
+    expect(readFileSync(env.NETJOURNAL_DB as string).equals(before)).toBe(true);
+    for (let i = 0; i < 'Priya'.length; i++) tmux(['send-keys', '-t', 'nj', 'BSpace']);
+    tmux(['send-keys', '-t', 'nj', '-l', '**Priya Raman**']);
+    tmux(['send-keys', '-t', 'nj', 'Enter']);
+    await waitFor("coffee on 2026-11-21 with Ralph Smith ('#1', Acme), Priya Raman (new contact)");
+    tmux(['send-keys', '-t', 'nj', '-l', 'n']);
+    tmux(['send-keys', '-t', 'nj', 'Enter']);
+    expect(await exitCode()).toBe(0);
+    await waitFor('Nothing logged.');
+    expect(readFileSync(env.NETJOURNAL_DB as string).equals(before)).toBe(true);
   });
 });

@@ -97,6 +97,7 @@ describe('a week of networking', () => {
     expect(ralph).toMatchObject({
       id: 4,
       name: 'Ralph Smith',
+      aliases: [],
       company: 'Acme, Inc.',
       role: 'Head of Design',
       email: 'ralph@acme.example',
@@ -152,7 +153,7 @@ describe('a week of networking', () => {
     expect(json<unknown[]>('2026-11-30', ['contacts', '--stale']).length).toBe(1);
     const tsv = on(NOW, ['contacts', '--tag', 'design']).stdout.split('\n');
     expect(tsv[2]).toBe(
-      '8\tSam Lee\t\t\t\t+1 555 0100\t\t\t\t\t\tdesign\t\tfalse\t2026-11-19\t2026-11-19',
+      '8\tSam Lee\t\t\t\t\t+1 555 0100\t\t\t\t\t\tdesign\t\tfalse\t2026-11-19\t2026-11-19',
     );
   });
 

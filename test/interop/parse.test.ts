@@ -97,6 +97,7 @@ const FIXTURES: [string, Exclude<ImportFormat, 'jsonl'>, ParseResult][] = [
         {
           line: 13,
           name: 'Ana Souza',
+          aliases: [],
           company: 'Nubank',
           role: 'Recruiter',
           created: '2018-07-09',
@@ -111,6 +112,7 @@ const FIXTURES: [string, Exclude<ImportFormat, 'jsonl'>, ParseResult][] = [
       {
         line: 2,
         name: 'Grace Brewster Hopper',
+        aliases: ['Amazing Grace'],
         company: 'US Navy',
         role: 'Rear Admiral',
         email: 'grace@navy.example',
@@ -124,6 +126,7 @@ const FIXTURES: [string, Exclude<ImportFormat, 'jsonl'>, ParseResult][] = [
       {
         line: 6,
         name: 'Ada Lovelace',
+        aliases: [],
         company: 'Analytical Engines, Ltd.',
         email: 'ada@example.org',
         phone: '+44 20 7946 0000',
@@ -134,6 +137,7 @@ const FIXTURES: [string, Exclude<ImportFormat, 'jsonl'>, ParseResult][] = [
       {
         line: 8,
         name: 'Carlos Eduardo Ruiz',
+        aliases: [],
         company: 'Stripe',
         role: 'Engineering Manager, Payments',
         phone: '+34 600 000 000',
@@ -149,6 +153,7 @@ const FIXTURES: [string, Exclude<ImportFormat, 'jsonl'>, ParseResult][] = [
       {
         line: 2,
         name: 'Ralph Smith',
+        aliases: [],
         company: 'Acme, Inc.',
         role: 'VP Sales',
         email: 'ralph@acme.example',
@@ -161,6 +166,7 @@ const FIXTURES: [string, Exclude<ImportFormat, 'jsonl'>, ParseResult][] = [
       {
         line: 3,
         name: 'Mei Tanaka',
+        aliases: [],
         company: 'Kyoto Robotics',
         role: 'Research Lead',
         location: 'Kyoto',
@@ -178,6 +184,7 @@ const FIXTURES: [string, Exclude<ImportFormat, 'jsonl'>, ParseResult][] = [
       {
         line: 1,
         name: 'Grace Hopper',
+        aliases: [],
         company: 'US Navy',
         role: 'Rear Admiral',
         email: 'grace@navy.example',
@@ -193,6 +200,7 @@ const FIXTURES: [string, Exclude<ImportFormat, 'jsonl'>, ParseResult][] = [
       {
         line: 20,
         name: 'Ada Lovelace',
+        aliases: [],
         company: 'Analytical Engines, Ltd.',
         email: 'ada@example.org',
         birthday: '12-10',
@@ -215,6 +223,7 @@ const FIXTURES: [string, Exclude<ImportFormat, 'jsonl'>, ParseResult][] = [
       {
         line: 1,
         name: 'Mei Tanaka',
+        aliases: [],
         company: 'Kyoto Robotics',
         role: 'Research Lead',
         email: 'mei@kyoto-robotics.example',
@@ -235,6 +244,7 @@ const FIXTURES: [string, Exclude<ImportFormat, 'jsonl'>, ParseResult][] = [
       {
         line: 2,
         name: 'Ralph Smith',
+        aliases: [],
         company: 'Acme',
         role: 'VP Sales',
         email: 'ralph@acme.example',
@@ -252,6 +262,7 @@ const FIXTURES: [string, Exclude<ImportFormat, 'jsonl'>, ParseResult][] = [
       {
         line: 4,
         name: 'Mei Tanaka',
+        aliases: [],
         company: 'Kyoto Robotics',
         circle: 'inner',
         cadenceDays: 42,
@@ -396,6 +407,7 @@ describe('CSV reading', () => {
       contact({
         line: 3,
         name: "'Quoted",
+        aliases: [],
         company: "'",
         role: "''x",
         phone: "''",
@@ -548,6 +560,7 @@ describe('properties', () => {
       fc.property(
         fc.record({
           name: anyText.filter(isName),
+          aliases: fc.constant([] as string[]),
           company: anyText,
           role: anyText,
           notes: fc.array(anyText, { maxLength: 3 }),
@@ -570,6 +583,7 @@ describe('properties', () => {
             contact({
               line: 1,
               name: oneLine(card.name) ?? '',
+              aliases: [],
               company: oneLine(card.company),
               role: oneLine(card.role),
               tags: cleanTags(card.tags),

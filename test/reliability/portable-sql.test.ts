@@ -53,7 +53,7 @@ async function populate(): Promise<void> {
     ],
     // Only some fields (NULLs in between), and only tags.
     ['contact', 'add', 'Ravi Rao', '--role', 'Designer', '--location', 'Pune'],
-    ['contact', 'add', 'Ana Lima', '--tag', 'b', '--tag', 'A'],
+    ['contact', 'add', 'Ana Lima', '--tag', 'b', '--tag', 'A', '--alias', 'Aninha'],
     ['contact', 'add', 'Bare Name'],
     // Two contacts with the same name: the meeting's people break the tie by id.
     ['contact', 'add', 'Sam Lee', '--company', 'Acme'],
@@ -243,17 +243,31 @@ describe('the portable search views', () => {
         db.exec(
           (definition?.[0] ?? '').replace(`CREATE VIEW ${view}`, `CREATE TEMP VIEW old_${view}`),
         );
+        // 0010 adds a contact's nicknames to its name, each after char(30): the rest is as it was.
         const rows = (from: string) =>
-          db.prepare(`SELECT doc, kind, ref, name, people, body FROM ${from} ORDER BY doc`).all();
+          (
+            db
+              .prepare(`SELECT doc, kind, ref, name, people, body FROM ${from} ORDER BY doc`)
+              .all() as { name: string }[]
+          ).map((r) => ({ ...r, name: r.name.split('\u001e')[0] }));
         const now = rows(view);
         expect(now.length, view).toBeGreaterThan(0);
         expect(now, view).toEqual(rows(`old_${view}`));
       }
+      expect(
+        db
+          .prepare(`SELECT name FROM search_contact_docs WHERE name LIKE 'Ana Lima%'`)
+          .pluck()
+          .get(),
+      ).toBe('Ana Lima\u001eAninha');
       // The cases the rewrite must get right, spelled out.
       const body = (name: string) =>
         (
           db
-            .prepare(`SELECT body FROM search_contact_docs WHERE name = ? ORDER BY ref`)
+            .prepare(
+              `SELECT body FROM search_contact_docs
+                      WHERE ref IN (SELECT id FROM contacts WHERE name = ?) ORDER BY ref`,
+            )
             .all(name) as { body: string }[]
         ).map((r) => r.body);
       const RS = '\x1e';

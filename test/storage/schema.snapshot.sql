@@ -1,7 +1,9 @@
--- user_version 9
+-- user_version 10
 CREATE INDEX change_groups_undoable ON change_groups (id) WHERE undoable = 1 AND undone_by IS NULL;
 
 CREATE INDEX changes_by_group ON changes (grp, seq);
+
+CREATE INDEX contact_aliases_by_alias ON contact_aliases (alias);
 
 CREATE INDEX contact_tags_by_tag ON contact_tags (tag);
 
@@ -75,8 +77,9 @@ CREATE TABLE changes (
   grp      INTEGER NOT NULL,
   hlc      TEXT    NOT NULL,
   device   TEXT    NOT NULL,
-  record   TEXT    NOT NULL CHECK (record IN ('contact', 'tag', 'meeting', 'participant', 'note',
-                                                'introduction', 'followUp', 'gift', 'setting')),
+  record   TEXT    NOT NULL CHECK (record IN ('contact', 'tag', 'alias', 'meeting', 'participant',
+                                                'note', 'introduction', 'followUp', 'gift',
+                                                'setting')),
   uid      TEXT    NOT NULL,
   op       TEXT    NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
   -- The record's short id in this journal, for entities.
@@ -86,6 +89,12 @@ CREATE TABLE changes (
   fields   TEXT    CHECK ((op = 'delete') = (fields IS NULL)),
   prior    TEXT    CHECK ((op = 'insert') = (prior IS NULL))
 );
+
+CREATE TABLE contact_aliases (
+  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+  alias      TEXT    NOT NULL COLLATE NOCASE CHECK (length(trim(alias)) > 0),
+  PRIMARY KEY (contact_id, alias)
+) WITHOUT ROWID;
 
 CREATE TABLE contact_tags (
   contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
@@ -305,6 +314,28 @@ WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search.paused') BEGIN
   SELECT doc, kind, ref, name, people, body FROM search_contact_docs WHERE ref = NEW.id;
 END;
 
+CREATE TRIGGER search_contact_alias_added AFTER INSERT ON contact_aliases
+WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search.paused') BEGIN
+  DELETE FROM search_index WHERE rowid = NEW.contact_id * 4;
+  INSERT INTO search_index (rowid, kind, ref, name, people, body)
+  SELECT doc, kind, ref, name, people, body FROM search_contact_docs WHERE ref = NEW.contact_id;
+END;
+
+CREATE TRIGGER search_contact_alias_changed AFTER UPDATE ON contact_aliases
+WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search.paused') BEGIN
+  DELETE FROM search_index WHERE rowid IN (OLD.contact_id * 4, NEW.contact_id * 4);
+  INSERT INTO search_index (rowid, kind, ref, name, people, body)
+  SELECT doc, kind, ref, name, people, body FROM search_contact_docs
+   WHERE ref IN (OLD.contact_id, NEW.contact_id);
+END;
+
+CREATE TRIGGER search_contact_alias_removed AFTER DELETE ON contact_aliases
+WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search.paused') BEGIN
+  DELETE FROM search_index WHERE rowid = OLD.contact_id * 4;
+  INSERT INTO search_index (rowid, kind, ref, name, people, body)
+  SELECT doc, kind, ref, name, people, body FROM search_contact_docs WHERE ref = OLD.contact_id;
+END;
+
 CREATE TRIGGER search_contact_changed
 AFTER UPDATE OF id, name, is_me, company, role, email, location, how_met ON contacts
 WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search.paused') BEGIN
@@ -447,7 +478,12 @@ SELECT id, cadence,
           FROM contacts c);
 
 CREATE VIEW search_contact_docs AS
-SELECT c.id * 4 AS doc, 'contact' AS kind, c.id AS ref, c.name AS name, '' AS people,
+SELECT c.id * 4 AS doc, 'contact' AS kind, c.id AS ref,
+       c.name || ifnull((SELECT group_concat(char(30) || s.alias, '')
+                           FROM (SELECT a.alias FROM contact_aliases a
+                                  WHERE a.contact_id = c.id
+                                  ORDER BY a.alias COLLATE NOCASE) s), '') AS name,
+       '' AS people,
        substr(ifnull(char(30) || c.company, '') || ifnull(char(30) || c.role, '')
               || ifnull(char(30) || c.email, '') || ifnull(char(30) || c.location, '')
               || ifnull(char(30) || c.how_met, '')

@@ -150,6 +150,26 @@ it('carries an undo to the other device', async () => {
   await expectConverged();
 });
 
+it('merges nicknames by element: each added on one device, both kept on both', async () => {
+  await laptop.ok(['contact', 'edit', 'Grace Hopper', '--alias', 'Amazing Grace']);
+  await desktop.ok(['contact', 'edit', 'Grace Hopper', '--alias', 'Grandma COBOL']);
+  await synced(laptop);
+  await synced(desktop);
+  await synced(laptop);
+  for (const d of [laptop, desktop]) {
+    const grace = JSON.parse(await d.ok(['contact', 'show', 'Grace Hopper', '--json'])) as {
+      aliases: string[];
+    };
+    expect([...grace.aliases].sort()).toEqual(['Amazing Grace', 'Grandma COBOL']);
+    // And a nickname that came in names her in a lookup there.
+    await d.ok(['note', 'grandma cobol', 'wrote FLOW-MATIC']);
+  }
+  await synced(laptop);
+  await synced(desktop);
+  await synced(laptop);
+  await expectConverged();
+});
+
 describe('a delete and an edit of the same contact', () => {
   it('keeps the delete when the edit came later, on both devices', async () => {
     await laptop.ok(['contact', 'rm', 'Grace Hopper', '--yes']);

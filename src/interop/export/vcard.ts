@@ -63,11 +63,13 @@ export function vcardLines(c: ContactLine): string[] {
     // The journal keeps one name, not its parts: an empty N beside a right FN beats a wrong guess.
     'N:;;;;',
   ];
+  const aliases = c.aliases ?? [];
+  if (aliases.length > 0) lines.push(`NICKNAME:${aliases.map(escapeText).join(',')}`);
   const fields = c as unknown as Record<string, string | number | boolean | string[] | null>;
   for (const field of STANDARD) {
     const line = fieldLine(field, fields[field.key] ?? null);
     if (line !== null) lines.push(line);
-    if (CONTACT.lists.some((l) => l.after === field.key) && c.tags.length)
+    if (CONTACT.lists.some((l) => l.key === 'tags' && l.after === field.key) && c.tags.length)
       lines.push(`CATEGORIES:${c.tags.map(escapeText).join(',')}`);
   }
   for (const field of OWN) {

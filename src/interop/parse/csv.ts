@@ -16,6 +16,7 @@ import { NO_NAME, ParsedRows, firstEmail, standInName, understood } from './fiel
 import {
   RecordChecks,
   blankContact,
+  cleanAliases,
   cleanTags,
   freeText,
   oneLine,
@@ -39,6 +40,10 @@ const GENERIC_ALIASES: ReadonlyMap<string, GenericField> = new Map([
   ['lastname', 'last'],
   ...CONTACT_INPUT_FIELDS.flatMap((f) => (f.csv ?? []).map((alias) => [alias, f.key] as const)),
   ['tags', 'tags'],
+  ['nicknames', 'aliases'],
+  ['nickname', 'aliases'],
+  ['aliases', 'aliases'],
+  ['alias', 'aliases'],
   ['notes', 'notes'],
   ['note', 'notes'],
   ['e-mail', 'email'],
@@ -124,6 +129,7 @@ function genericContact(row: CsvRow, cols: Map<GenericField, number>, today?: st
   }
   // Our own columns: a file netjournal wrote (which never holds "me") or one typed by hand.
   contact.name = check.name(name, row.line, freeText, true) ?? '';
+  contact.aliases = cleanAliases(cell('aliases').split(';'), contact.name);
   return { contact, check };
 }
 

@@ -10,6 +10,7 @@ import { NO_NAME, ParsedRows, firstEmail, labelTags, standInName, understood } f
 import {
   RecordChecks,
   blankContact,
+  cleanAliases,
   freeText,
   oneLine,
   type ParseOptions,
@@ -42,6 +43,8 @@ export interface CsvDialect {
   notes: Columns;
   /** The column of categories, and what separates them within it. */
   tags?: { column: string; separator: RegExp };
+  /** Nickname columns: each non-empty one is a nickname (unless it is the name). */
+  aliases: Columns;
   /** The encoding the program writes when it does not write UTF-8 (decode.ts, decodeAsWritten). */
   notUtf8: string;
 }
@@ -64,6 +67,8 @@ export const OUTLOOK: CsvDialect = {
   notes: ['Notes'],
   // Outlook and Google's Outlook CSV both separate categories with semicolons.
   tags: { column: 'Categories', separator: /;/ },
+  // Outlook's own export has no nickname column; Google's Outlook CSV has one.
+  aliases: ['Nickname'],
   // Outlook for Windows' File › Export › Comma Separated Values writes the system's ANSI code
   // page, windows-1252 on Western-European and American Windows (Google's Outlook CSV is UTF-8).
   notUtf8: 'windows-1252',
@@ -86,6 +91,7 @@ export const THUNDERBIRD: CsvDialect = {
   ],
   birthday: { year: 'Birth Year', month: 'Birth Month', day: 'Birth Day' },
   notes: ['Notes'],
+  aliases: ['Nickname'],
   // The "Comma Separated (System Charset)" export on Windows: its ANSI code page.
   notUtf8: 'windows-1252',
 };
@@ -173,6 +179,7 @@ function dialectContact(row: CsvRow, dialect: CsvDialect, cell: Cell, how: Birth
     return { contact: null, check };
   }
   contact.name = check.name(name) ?? '';
+  contact.aliases = cleanAliases(dialect.aliases.map(cell), contact.name);
   return { contact, check };
 }
 

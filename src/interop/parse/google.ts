@@ -9,6 +9,7 @@ import { NO_NAME, ParsedRows, firstEmail, labelTags, standInName, understood } f
 import {
   RecordChecks,
   blankContact,
+  cleanAliases,
   freeText,
   oneLine,
   type ParseOptions,
@@ -106,6 +107,8 @@ function googleContact(line: number, fields: string[], cols: GoogleColumns) {
     return { contact: null, check };
   }
   contact.name = check.name(name) ?? '';
+  // Google writes several values of one field in a cell, separated by " ::: ".
+  contact.aliases = cleanAliases(at(fields, 'Nickname').split(MULTI_VALUE), contact.name);
   return { contact, check };
 }
 

@@ -22,6 +22,8 @@ export type ImportedContact = {
   /** 1-based line in the file where the record starts. */
   line: number;
   name: string;
+  /** Nicknames: de-duplicated without regard to case, in file order, none the name itself. */
+  aliases: string[];
   /** De-duplicated without regard to case, in file order. */
   tags: string[];
   /** Things learned: one per note, never empty. */
@@ -92,7 +94,14 @@ const SHOWN_VALUE_MAX = 60;
 
 /** A contact with only its line and name set. */
 export function blankContact(line: number, name: string): ImportedContact {
-  const contact: Record<string, unknown> = { line, name, tags: [], notes: [], created: null };
+  const contact: Record<string, unknown> = {
+    line,
+    name,
+    aliases: [],
+    tags: [],
+    notes: [],
+    created: null,
+  };
   for (const field of CONTACT_INPUT_FIELDS) contact[field.key] = null;
   return contact as ImportedContact;
 }
@@ -130,6 +139,27 @@ export function cleanTags(raw: Iterable<string>): string[] {
     }
   }
   return tags;
+}
+
+/**
+ * Nicknames from a file's cells: commas split (vCard's NICKNAME is a list),
+ * trimmed, de-duplicated without case; left out are the contact's own name
+ * (a nickname column often stands in for it) and what a name lookup reads as
+ * something else (me, I, myself, #ID).
+ */
+export function cleanAliases(raw: Iterable<string>, name: string): string[] {
+  const seen = new Set<string>([name.trim().toLowerCase()]);
+  const aliases: string[] = [];
+  for (const value of raw) {
+    for (const part of value.split(',')) {
+      const alias = oneLine(part);
+      if (alias === null || seen.has(alias.toLowerCase())) continue;
+      if (isMeName(alias) || /^#\d+$/.test(alias)) continue;
+      seen.add(alias.toLowerCase());
+      aliases.push(alias);
+    }
+  }
+  return aliases;
 }
 
 // The ways Google and vCard write a birthday; two groups mean no year.

@@ -14,6 +14,7 @@ import { CONTACT_INPUT_FIELDS } from '../../model/declarations.js';
 import {
   RecordChecks,
   blankContact,
+  cleanAliases,
   cleanTags,
   freeText,
   oneLine,
@@ -48,6 +49,7 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   'X-NETJOURNAL-LOCATION': 'location',
   BDAY: 'birthday',
   CATEGORIES: 'tags',
+  NICKNAME: 'nickname',
   NOTE: 'note',
   'X-NETJOURNAL-CIRCLE': 'circle',
   'X-NETJOURNAL-CADENCE': 'cadence',
@@ -249,6 +251,11 @@ function cardContact(
   contact.birthday = birthday(read, options.today);
   const categories = read.all('CATEGORIES').map((p) => read.text(p) ?? '');
   contact.tags = cleanTags(categories.flatMap((value) => splitValue(value, ',')));
+  const nicknames = read.all('NICKNAME').map((p) => read.text(p) ?? '');
+  contact.aliases = cleanAliases(
+    nicknames.flatMap((value) => splitValue(value, ',')),
+    contact.name,
+  );
   for (const note of read.all('NOTE')) {
     const value = read.text(note);
     const text = value === null ? null : freeText(unescapeValue(value));

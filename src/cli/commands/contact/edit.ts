@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { contactChangesFromOptions, type ContactEditInput } from '../../../domain/contact-edit.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
 import { updateContact } from '../../../storage/contact-changes.js';
@@ -50,7 +50,8 @@ export function contactEditCommand(parent: Command, host: CommandHost): Command 
     .option('--archive', 'hide them from lists and reports (nothing is deleted)')
     .option('--unarchive', 'bring an archived contact back')
     .option('--add-tag <tag>', 'add a tag, keeping the others (repeatable)', collect)
-    .option('--remove-tag <tag>', 'remove a tag (repeatable)', collect);
+    .option('--remove-tag <tag>', 'remove a tag (repeatable)', collect)
+    .addOption(noAliasOption());
   command.action(withContext(host, runContactEdit));
   return withExamples(command, [
     'netjournal contact edit "Ralph Smith" --company Globex --role CTO',
@@ -59,5 +60,18 @@ export function contactEditCommand(parent: Command, host: CommandHost): Command 
     '# --tag replaces all tags; --tag "" removes them all',
     'netjournal contact edit lena --tag design --tag climbing',
     'netjournal contact edit "Joe Park" --archive',
+    '# nicknames are found like names: netjournal note rafa "…"',
+    'netjournal contact edit "Rafael Ortiz" --alias Rafa --no-alias Rafi',
   ]);
+}
+
+/**
+ * `--no-alias NICKNAME` removes one nickname. Commander reads a `--no-` option
+ * as the negation of `--alias` (setting it to false); this one takes a value
+ * and keeps its own key, `noAlias`.
+ */
+function noAliasOption(): Option {
+  const option = new Option('--no-alias <nickname>', 'remove a nickname (repeatable)');
+  option.negate = false;
+  return option.argParser(collect);
 }

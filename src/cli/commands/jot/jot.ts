@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseKind, type AddOptions } from '../../../domain/capture.js';
 import { parseEventDate } from '../../../domain/date-bounds.js';
 import { parseJot, splitJot, type JotCandidate, type JotParse } from '../../../domain/jot.js';
-import { UsageError } from '../../../errors.js';
+import { NetjournalError, UsageError } from '../../../errors.js';
 import { renderJson } from '../../../output/render.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import { recordMeeting } from '../../../storage/capture.js';
@@ -11,6 +12,7 @@ import { jotCandidates } from '../../../storage/jot-candidates.js';
 import { meetingOptions, printRecordedMeeting, requestFromOptions } from '../../add-request.js';
 import { withContext, withExamples, type CommandHost } from '../../command.js';
 import type { Context } from '../../context.js';
+import { errorLine } from '../../errors.js';
 
 export type JotOptions = Omit<AddOptions, 'new'> & { dryRun?: boolean; yes?: boolean };
 
@@ -68,19 +70,17 @@ function understood(meeting: JotMeeting, candidates: readonly JotCandidate[]): s
   return lines.map(forTerminal).join('\n');
 }
 
-/** `jot TEXT...`: log a meeting from one sentence. */
-export async function runJot(ctx: Context, words: string[], opts: JotOptions): Promise<number> {
-  ctx.format(); // an unknown --format is refused before anything is read or written
-  const text = words.join(' ');
+/** The sentence read against the journal's contacts and the options: what `add` would be given. */
+function readSentence(ctx: Context, text: string, opts: JotOptions) {
   const today = ctx.today();
-  const db = ctx.readJournal();
+  // A jot that writes reads on the connection it writes with, as add does: one
+  // open and one set of prepared statements instead of two. No journal yet: it
+  // names no contact, and reading creates none.
+  const writes = !opts.dryRun && existsSync(ctx.journalPath);
+  const db = writes ? ctx.writeJournal() : ctx.readJournal();
   const candidates = db ? jotCandidates(db, splitJot(text, today).head) : [];
   const meeting = withOptions(parseJot(text, candidates, today), opts, today);
-  if (opts.dryRun) {
-    ctx.out(renderJson(meeting, ctx.term));
-    return 0;
-  }
-  // add's own validation and write, given the people by id: a jot writes what that add would.
+  // add's own validation, given the people by id: a jot writes what that add would.
   const request = requestFromOptions(
     meeting.people.map((p) => (p.new ? p.name : `#${p.contactId}`)),
     {
@@ -92,17 +92,49 @@ export async function runJot(ctx: Context, words: string[], opts: JotOptions): P
     },
     today,
   );
+  return { candidates, meeting, request };
+}
+
+/**
+ * `jot TEXT...`: log a meeting from one sentence. On a terminal it shows what
+ * it understood and asks: Enter logs it, e puts the sentence on an editable
+ * line and reads the corrected one again (a correction it cannot read says
+ * why and is offered for correcting again), n logs nothing.
+ */
+export async function runJot(ctx: Context, words: string[], opts: JotOptions): Promise<number> {
+  ctx.format(); // an unknown --format is refused before anything is read or written
+  let text = words.join(' ');
+  let read = readSentence(ctx, text, opts);
+  if (opts.dryRun) {
+    ctx.out(renderJson(read.meeting, ctx.term));
+    return 0;
+  }
   if (!opts.yes && ctx.canPrompt()) {
-    ctx.info(understood(meeting, candidates));
-    const { confirmOnTerminal } = await import('../../../prompts/confirm.js');
-    if (!(await confirmOnTerminal('Log this meeting?', true, ctx.promptOutput()))) {
-      ctx.info('Nothing logged.');
-      return 0;
+    const prompts = await import('../../../prompts/jot.js');
+    for (;;) {
+      ctx.info(understood(read.meeting, read.candidates));
+      const answer = await prompts.askJotAnswer(ctx.promptOutput());
+      if (answer === 'log') break;
+      if (answer === 'cancel') {
+        ctx.info('Nothing logged.');
+        return 0;
+      }
+      for (;;) {
+        text = await prompts.correctSentence(text, ctx.promptOutput());
+        try {
+          read = readSentence(ctx, text, opts);
+          break;
+        } catch (err) {
+          if (!(err instanceof NetjournalError)) throw err;
+          ctx.info(errorLine(err.message, err.hint).trimEnd());
+        }
+      }
     }
   }
+  const today = ctx.today();
   const writeDb = ctx.writeJournal();
   const recorded = writeTransaction(writeDb, ctx.invocation, () =>
-    recordMeeting(writeDb, request, today, ctx.timestamp()),
+    recordMeeting(writeDb, read.request, today, ctx.timestamp()),
   );
   printRecordedMeeting(ctx, recorded);
   return 0;
