@@ -1,0 +1,51 @@
+import { addDays } from '../domain/dates.js';
+import type { Db } from './journal.js';
+
+/** What a picture says about a person beside their name. */
+export interface PictureFacts {
+  company: string | null;
+  circle: 'inner' | 'second' | 'third' | null;
+  lastMet: string | null;
+  /** Meetings in the 365 days up to today (the count `reach` ranks warmth by). */
+  meetings: number;
+}
+
+/**
+ * Company, circle, last meeting and recent meetings of the given contacts
+ * (archived ones too: they appear in old introductions), keyed by id. One
+ * pass over the contacts and one over the year's meetings, so a large graph
+ * costs two queries, not one per person.
+ */
+export function pictureFacts(
+  db: Db,
+  ids: ReadonlySet<number>,
+  today: string,
+): Map<number, PictureFacts> {
+  const counts = new Map<number, number>();
+  const countRows = db
+    .prepare(
+      `SELECT mc.contact_id AS id, count(*) AS n
+         FROM meeting_contacts mc JOIN meetings m ON m.id = mc.meeting_id
+        WHERE m.date > @from AND m.date <= @today
+        GROUP BY mc.contact_id`,
+    )
+    .all({ from: addDays(today, -365), today }) as { id: number; n: number }[];
+  for (const { id, n } of countRows) counts.set(id, n);
+  const facts = new Map<number, PictureFacts>();
+  const rows = db.prepare('SELECT id, company, circle, last_met FROM contacts').all() as {
+    id: number;
+    company: string | null;
+    circle: string | null;
+    last_met: string | null;
+  }[];
+  for (const row of rows) {
+    if (!ids.has(row.id)) continue;
+    facts.set(row.id, {
+      company: row.company,
+      circle: row.circle as PictureFacts['circle'],
+      lastMet: row.last_met,
+      meetings: counts.get(row.id) ?? 0,
+    });
+  }
+  return facts;
+}
