@@ -130,11 +130,11 @@ describe('intros --format svg', () => {
   it.each([
     [
       ['intros', '--output', 'x.svg'],
-      '--output writes a picture and needs --format svg — add --format svg, or drop --output',
+      '--output writes a picture and needs --format svg|html — add --format svg, or drop --output',
     ],
     [
       ['intros', '--format', 'dot', '--open'],
-      '--open writes a picture and needs --format svg — add --format svg, or drop --open',
+      '--open writes a picture and needs --format svg|html — add --format svg, or drop --open',
     ],
     [
       ['intros', '--format', 'svg', '--top'],

@@ -45,7 +45,7 @@ export interface IntrosOptions extends PictureOutputOptions {
 }
 
 /** The formats that draw the graph as a picture (Graphviz in WebAssembly). */
-const PICTURE_FORMATS = ['svg'] as const;
+const PICTURE_FORMATS = ['svg', 'html'] as const;
 /** The record formats, the two graph languages and the pictures. */
 const INTROS_FORMATS = [...RECORD_FORMATS, 'dot', 'mermaid', ...PICTURE_FORMATS] as const;
 type IntrosFormat = (typeof INTROS_FORMATS)[number];
@@ -101,8 +101,8 @@ export async function runIntros(ctx: Context, opts: IntrosOptions): Promise<void
   if (opts.chain !== undefined && isPicture(format)) {
     const chain = loadChain(db, opts.chain);
     const intros = db ? listIntroductions(db) : [];
-    const svg = await drawIntros(introPicture(ctx, db, intros, chain));
-    deliverPicture(ctx, svg, 'introductions.svg', opts);
+    const drawn = await drawIntros(introPicture(ctx, db, intros, chain), format as 'svg' | 'html');
+    deliverPicture(ctx, drawn.text, drawn.fileName, opts);
     return;
   }
   if (opts.chain !== undefined) {
@@ -129,9 +129,9 @@ export async function runIntros(ctx: Context, opts: IntrosOptions): Promise<void
     ? listIntroductions(db, stepping ? { ...filter, ofId: undefined } : filter)
     : [];
   const intros = stepping ? neighbourhood(listed, filter.ofId as number, depth) : listed;
-  if (format === 'svg') {
-    const svg = await drawIntros(introPicture(ctx, db, intros, null));
-    deliverPicture(ctx, svg, 'introductions.svg', opts);
+  if (format === 'svg' || format === 'html') {
+    const drawn = await drawIntros(introPicture(ctx, db, intros, null), format);
+    deliverPicture(ctx, drawn.text, drawn.fileName, opts);
   } else if (format === 'dot') {
     ctx.out(renderDot(introductionGraph(intros, ME_ID), 'introductions'));
   } else if (format === 'mermaid') ctx.out(renderMermaid(introductionGraph(intros, ME_ID)));
@@ -155,13 +155,14 @@ export function introsCommand(parent: Command, host: CommandHost): Command {
     .option('--depth <n>', 'with --of: their neighbourhood, N introductions out (default 1)')
     .option('--chain <name>', 'how you came to know NAME, through whom, back to the start')
     .option('--top', 'your connectors: introducers ranked by introductions made')
-    .option('--output <file>', 'with --format svg: write to FILE (readable by you only)')
+    .option('--output <file>', 'with --format svg|html: write to FILE (readable by you only)')
     .option('--force', 'replace the --output file if it exists')
-    .option('--open', "with --format svg: open the picture in the system's viewer")
+    .option('--open', "with --format svg|html: open the picture in the system's viewer")
     .addHelpText(
       'after',
       '\nFormats: table, json, jsonl, csv, tsv; dot (Graphviz) or mermaid for the graph;\n' +
-        'svg draws it (nodes by circle, dashed until you reported back, --chain in red).',
+        'svg draws it (nodes by circle, dashed until you reported back, --chain in red);\n' +
+        'html is a page with the drawing, who is owed a report-back, and the people.',
     )
     .action(withContext(host, runIntros));
   completeValues(command, '--format', INTROS_FORMATS);
@@ -173,5 +174,6 @@ export function introsCommand(parent: Command, host: CommandHost): Command {
     'netjournal intros --format dot | dot -Tsvg > intros.svg',
     'netjournal intros --format mermaid >> network.md',
     'netjournal intros --format svg --of "Joe Park" --depth 2 --output joe.svg',
+    'netjournal intros --format html --open',
   ]);
 }

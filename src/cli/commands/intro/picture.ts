@@ -2,6 +2,7 @@ import { introNeighbourhood } from '../../../domain/intro-neighbourhood.js';
 import type { IntroChain, Introduction } from '../../../domain/journal-types.js';
 import { UsageError } from '../../../errors.js';
 import { renderIntroSvg, type IntroPicture } from '../../../output/intro-picture.js';
+import { renderIntrosHtml } from '../../../output/intros-html.js';
 import { ME_ID } from '../../../storage/contacts.js';
 import type { Db } from '../../../storage/journal.js';
 import { pictureFacts } from '../../../storage/picture-people.js';
@@ -54,7 +55,13 @@ export function introPicture(
   };
 }
 
-/** The SVG of a picture. */
-export function drawIntros(picture: IntroPicture): Promise<string> {
-  return renderIntroSvg(picture);
+/** A picture as an SVG document, or the HTML page around it; with the file name --open uses. */
+export async function drawIntros(
+  picture: IntroPicture,
+  format: 'svg' | 'html',
+): Promise<{ text: string; fileName: string }> {
+  const svg = await renderIntroSvg(picture);
+  return format === 'svg'
+    ? { text: svg, fileName: 'introductions.svg' }
+    : { text: renderIntrosHtml(picture, svg), fileName: 'introductions.html' };
 }
