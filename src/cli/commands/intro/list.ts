@@ -17,6 +17,7 @@ import {
 } from '../../../output/views/intros.js';
 import { ME_ID } from '../../../storage/contacts.js';
 import {
+  countIntroductions,
   introChainOf,
   listIntroductions,
   topIntroducers,
@@ -33,6 +34,7 @@ import {
   type PictureOutputOptions,
 } from '../../picture-output.js';
 import { sameNameLabels } from '../../same-names.js';
+import { checkDrawable } from '../../../output/intro-picture.js';
 import { drawIntros, introPicture, neighbourhood, parseDepth } from './picture.js';
 
 export interface IntrosOptions extends PictureOutputOptions {
@@ -100,6 +102,7 @@ export async function runIntros(ctx: Context, opts: IntrosOptions): Promise<void
     format === 'table' ? { ...r, labels: sameNameLabels(db, shown) } : r;
   if (opts.chain !== undefined && isPicture(format)) {
     const chain = loadChain(db, opts.chain);
+    checkDrawable(db ? countIntroductions(db) : 0);
     const intros = db ? listIntroductions(db) : [];
     const drawn = await drawIntros(introPicture(ctx, db, intros, chain), format as 'svg' | 'html');
     deliverPicture(ctx, drawn.text, drawn.fileName, opts);
@@ -123,6 +126,10 @@ export async function runIntros(ctx: Context, opts: IntrosOptions): Promise<void
     await print(renderTop(top, format as RecordFormat, label(top)));
     return;
   }
+  // A picture of too many is refused before they are read (a neighbourhood is counted once found).
+  if (isPicture(format) && db && !(depth !== undefined && depth > 1)) {
+    checkDrawable(countIntroductions(db, filter));
+  }
   // Beyond one step the neighbourhood is found in JS, from every introduction the rest allows.
   const stepping = depth !== undefined && depth > 1 && filter.ofId !== undefined;
   const listed = db
@@ -130,6 +137,7 @@ export async function runIntros(ctx: Context, opts: IntrosOptions): Promise<void
     : [];
   const intros = stepping ? neighbourhood(listed, filter.ofId as number, depth) : listed;
   if (format === 'svg' || format === 'html') {
+    checkDrawable(intros.length); // before reading what else the picture shows
     const drawn = await drawIntros(introPicture(ctx, db, intros, null), format);
     deliverPicture(ctx, drawn.text, drawn.fileName, opts);
   } else if (format === 'dot') {
