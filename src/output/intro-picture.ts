@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { Introduction } from '../domain/journal-types.js';
 import { warmth } from '../domain/reach.js';
 import { UsageError } from '../errors.js';
-import type { PictureFacts } from '../storage/picture-people.js';
+import type { PictureFacts } from '../domain/journal-types.js';
 import { renderDot, type Graph, type GraphEdge, type GraphNode } from './graph.js';
 import { escapeMarkup } from './markup.js';
 

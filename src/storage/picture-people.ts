@@ -1,14 +1,6 @@
 import { addDays } from '../domain/dates.js';
+import type { PictureFacts } from '../domain/journal-types.js';
 import type { Db } from './journal.js';
-
-/** What a picture says about a person beside their name. */
-export interface PictureFacts {
-  company: string | null;
-  circle: 'inner' | 'second' | 'third' | null;
-  lastMet: string | null;
-  /** Meetings in the 365 days up to today (the count `reach` ranks warmth by). */
-  meetings: number;
-}
 
 /**
  * Company, circle, last meeting and recent meetings of the given contacts

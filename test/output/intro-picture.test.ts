@@ -8,7 +8,7 @@ import {
   renderIntroSvg,
   type IntroPicture,
 } from '../../src/output/intro-picture.js';
-import type { PictureFacts } from '../../src/storage/picture-people.js';
+import type { PictureFacts } from '../../src/domain/journal-types.js';
 import { allElements, parseXml, withClass, type XmlElement } from '../helpers/xml.js';
 
 const ME = 0;
