@@ -19,7 +19,9 @@ const outfile = 'dist/bundle/netjournal.cjs';
 // into the bundle (initialised only when first asked for), which saves
 // resolving their files and, for chalk, starting Node's ES module loader.
 // string-width is cli-table3's own copy (one module in the bundle). The rest
-// of what loadLibrary loads (inquirer, cli-progress) is rare and stays outside.
+// of what loadLibrary loads (inquirer, cli-progress, and @viz-js/viz: 1.2 MB of
+// Graphviz in WebAssembly that only `--format svg|html` needs) is rare and stays
+// outside, required on first use.
 const BUNDLED_LIBRARIES = ['chalk', 'cli-table3', 'string-width'];
 const bundledLibraries = {
   name: 'bundled-libraries',
@@ -76,7 +78,7 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  external: ['@inquirer/prompts', 'cli-progress', 'csv-parse'],
+  external: ['@inquirer/prompts', '@viz-js/viz', 'cli-progress', 'csv-parse'],
   plugins: [bundledLibraries, lazyChildProcess],
   define: { 'import.meta.url': '__netjournalUrl' },
   banner: { js: "const __netjournalUrl = require('node:url').pathToFileURL(__filename).href;" },

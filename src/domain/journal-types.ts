@@ -90,3 +90,12 @@ export interface IntroChain {
   /** Who introduced the first person, when following them would loop. */
   loopsBackTo: ContactRef | null;
 }
+
+/** What a picture says about a person beside their name. */
+export interface PictureFacts {
+  company: string | null;
+  circle: 'inner' | 'second' | 'third' | null;
+  lastMet: string | null;
+  /** Meetings in the 365 days up to today (the count `reach` ranks warmth by). */
+  meetings: number;
+}

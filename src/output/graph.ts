@@ -10,6 +10,8 @@ export interface GraphNode {
   label: string;
   /** Drawn differently (the user among their contacts). */
   emphasis?: boolean;
+  /** Further DOT attributes (colours, class, id) for a drawing; values are any text. */
+  attributes?: Readonly<Record<string, string>>;
 }
 
 /** An edge between two node ids, with an optional label. */
@@ -17,6 +19,8 @@ export interface GraphEdge {
   from: string;
   to: string;
   label?: string;
+  /** Further DOT attributes (style, colour, class, id); values are any text. */
+  attributes?: Readonly<Record<string, string>>;
 }
 
 /** A directed graph to draw. */
@@ -76,16 +80,42 @@ export function mermaidText(text: string): string {
   return encodeLines(text, escapeMermaid, '\\').join('<br/>');
 }
 
-/** The graph in Graphviz DOT: `digraph NAME { … }`, nodes as boxes, the emphasised one an ellipse. */
-export function renderDot(graph: Graph, name: string): string {
+/** Attribute names are plain identifiers (ours); values are quoted and escaped. */
+function dotAttributes(attributes: Readonly<Record<string, string>> | undefined): string {
+  return Object.entries(attributes ?? {})
+    .map(([key, value]) => `, ${key}=${dotString(value)}`)
+    .join('');
+}
+
+/** Defaults for a whole drawing: `graph`, `node` and `edge` attribute statements. */
+export interface DotDefaults {
+  graph?: Readonly<Record<string, string>>;
+  node?: Readonly<Record<string, string>>;
+  edge?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The graph in Graphviz DOT: `digraph NAME { … }`, nodes as boxes, the
+ * emphasised one an ellipse; `defaults` and each element's `attributes` add
+ * what a drawing needs (colours, classes) to the same text.
+ */
+export function renderDot(graph: Graph, name: string, defaults: DotDefaults = {}): string {
   const lines = [`digraph ${name} {`, '  rankdir=LR;', '  node [shape=box];'];
+  for (const kind of ['graph', 'node', 'edge'] as const) {
+    const attrs = dotAttributes(defaults[kind]).slice(2);
+    if (attrs) lines.push(`  ${kind} [${attrs}];`);
+  }
   for (const node of graph.nodes) {
     const shape = node.emphasis ? ', shape=ellipse' : '';
-    lines.push(`  ${node.id} [label=${dotString(node.label)}${shape}];`);
+    lines.push(
+      `  ${node.id} [label=${dotString(node.label)}${shape}${dotAttributes(node.attributes)}];`,
+    );
   }
   for (const edge of graph.edges) {
-    const label = edge.label === undefined ? '' : ` [label=${dotString(edge.label)}]`;
-    lines.push(`  ${edge.from} -> ${edge.to}${label};`);
+    const attrs =
+      (edge.label === undefined ? '' : `, label=${dotString(edge.label)}`) +
+      dotAttributes(edge.attributes);
+    lines.push(`  ${edge.from} -> ${edge.to}${attrs ? ` [${attrs.slice(2)}]` : ''};`);
   }
   return lines.join('\n') + '\n}\n';
 }

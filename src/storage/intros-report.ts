@@ -55,6 +55,16 @@ export function listIntroductions(db: Db, filter: IntroductionFilter = {}): Intr
   return rows.map(toIntroduction);
 }
 
+/** How many introductions match the filter (a picture refuses too many before reading them). */
+export function countIntroductions(db: Db, filter: IntroductionFilter = {}): number {
+  const { clauses, params } = whereClause(filter);
+  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  const row = db.prepare(`SELECT count(*) AS n FROM introductions i ${where}`).get(params) as {
+    n: number;
+  };
+  return row.n;
+}
+
 /**
  * The user's connectors: contacts ranked by introductions made (most first,
  * then by name and id). The user is left out: these are the people who

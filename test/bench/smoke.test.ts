@@ -45,6 +45,8 @@ it('npm run bench runs at S and reports every case against the floor', () => {
       'floor on a terminal',
       'today on a terminal',
       'today (piped)',
+      'intros --format svg (drawn)',
+      'intros --format svg --of --depth 3',
     ]);
     for (const c of cases) expect(c.medianMs).toBeGreaterThan(0);
     expect(results.import.rows).toBe(30_000);

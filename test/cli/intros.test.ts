@@ -375,7 +375,7 @@ describe('intros: bad input writes nothing', () => {
       'an unknown format',
       ['--format', 'xml'],
       2,
-      'unknown format "xml" — use one of table, json, jsonl, csv, tsv, dot, mermaid',
+      'unknown format "xml" — use one of table, json, jsonl, csv, tsv, dot, mermaid, svg, html',
     ],
     ['--chain me', ['--chain', 'me'], 2, '"me" means you here — name someone else'],
     ['an unknown --by', ['--by', 'Moom'], 3, 'no contact named "Moom" — did you mean "Mom"?'],

@@ -1,5 +1,5 @@
-import { closeSync, existsSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../../errors.js';
 import { csvTable, emptyCsvRows, renderCsv } from '../../../interop/export/csv.js';
@@ -25,6 +25,7 @@ import { dumpJournal } from '../../../storage/dump.js';
 import { exportRows } from '../../../storage/export-tables.js';
 import { type CommandHost, completeValues, withContext, withExamples } from '../../command.js';
 import type { Context } from '../../context.js';
+import { alreadyExists, writeOutput } from '../../output-file.js';
 
 export interface ExportOptions {
   what?: string;
@@ -150,58 +151,6 @@ function renderDump(
       return { text: renderIcs(dump, p.as), holds: `${open} as ${as}` };
     }
   }
-}
-
-// A new file, readable by its owner only; removed again if the write fails half-way.
-function writeNew(path: string, text: string): void {
-  const fd = openSync(path, 'wx', 0o600);
-  try {
-    writeFileSync(fd, text);
-  } catch (err) {
-    closeSync(fd);
-    unlinkSync(path);
-    throw err;
-  }
-  closeSync(fd);
-}
-
-/**
- * Write the export to FILE as a new file; with --force a replacement is
- * written beside it and renamed over it, so a failed write leaves the old
- * file whole.
- */
-function writeOutput(file: string, text: string, force: boolean): void {
-  const target = resolve(file);
-  try {
-    if (!force) return writeNew(target, text);
-    const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-    writeNew(temp, text);
-    try {
-      renameSync(temp, target);
-    } catch (err) {
-      unlinkSync(temp);
-      throw err;
-    }
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' && !force) throw alreadyExists(file);
-    const why =
-      code === 'ENOENT'
-        ? 'its folder does not exist'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'it is a folder'
-            : (err as Error).message;
-    throw new UsageError(`cannot write ${file}: ${why}`, 'choose another --output');
-  }
-}
-
-function alreadyExists(file: string): UsageError {
-  return new UsageError(
-    `${file} already exists`,
-    'add --force to replace it, or choose another --output',
-  );
 }
 
 /** `export`: the journal as jsonl, json, csv, vCard or iCalendar, on stdout or to --output. */
