@@ -1,3 +1,4 @@
+import { maybeAutoSync } from './auto-sync.js';
 import type { Command } from 'commander';
 import { JournalStartedMeanwhile } from '../storage/new-journal.js';
 import { Context, type GlobalOptions, type Io } from './context.js';
@@ -31,6 +32,7 @@ export function withContext<A extends unknown[]>(host: CommandHost, run: Handler
       try {
         const code = await run(ctx, ...(args.slice(0, -1) as A));
         ctx.finishWrites();
+        maybeAutoSync(ctx);
         host.setExitCode(typeof code === 'number' ? code : 0);
         return;
       } catch (err) {

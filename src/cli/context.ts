@@ -165,6 +165,11 @@ export class Context {
     this.release();
   }
 
+  /** The journal this command opened for writing, while it is open (sync.auto reads it). */
+  openForWrite(): Db | null {
+    return this.db && !this.db.readonly && !this.pending ? this.db : null;
+  }
+
   /** The command failed: a journal it was creating is removed (nobody else has seen it). */
   abandonWrites(): void {
     const pending = this.pending;

@@ -59,12 +59,30 @@ const meName: SettingSpec = {
   isStored: (value) => value !== '' && value === oneLine(value),
 };
 
+// How stale a sync may get before a write starts one in the background.
+const syncAuto: SettingSpec = {
+  description: 'after a write, sync in the background when the last sync is older (15m, 1h)',
+  parse: (value) => {
+    const m = /^\s*([1-9][0-9]{0,5})\s*(m|min|minutes?|h|hours?)?\s*$/i.exec(value);
+    if (!m)
+      throw new UsageError(
+        `"${value}" is not a time for sync.auto`,
+        'give minutes or hours, e.g. 15m or 1h; turn it off with netjournal config unset sync.auto',
+      );
+    const n = Number(m[1]);
+    return String(/^h/i.test(m[2] ?? '') ? n * 60 : n);
+  },
+  format: (stored) => `${stored}m`,
+  isStored: (value) => /^[1-9][0-9]*$/.test(value),
+};
+
 /** Every setting netjournal knows. */
 export const SETTINGS: Record<string, SettingSpec> = {
   'cadence.inner': cadence('inner'),
   'cadence.second': cadence('second'),
   'cadence.third': cadence('third'),
   'me.name': meName,
+  'sync.auto': syncAuto,
 };
 
 /** The spec of a known setting, or a usage error listing them. */

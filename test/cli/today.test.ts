@@ -153,7 +153,7 @@ describe('config', () => {
       'an unknown key',
       ['config', 'set', 'colour', 'red'],
       2,
-      'unknown setting "colour" — known settings: cadence.inner, cadence.second, cadence.third, me.name',
+      'unknown setting "colour" — known settings: cadence.inner, cadence.second, cadence.third, me.name, sync.auto',
     ],
     [
       'a bad interval',

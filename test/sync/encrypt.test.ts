@@ -138,6 +138,12 @@ it('a wrong passphrase, or --no-encrypt, on joining: refused, nothing written', 
   expect(wrong.stderr).toBe(
     'netjournal: wrong passphrase for the sync repository — give the passphrase the repository was set up with (NETJOURNAL_SYNC_PASSPHRASE, or typed when asked); nothing was written\n',
   );
+  // NETJOURNAL_DEBUG's details name no secret either.
+  const debug = await desktop.run(['sync', 'init', remote.path], {
+    env: { NETJOURNAL_SYNC_PASSPHRASE: 'not the passphrase', NETJOURNAL_DEBUG: '1' },
+  });
+  expect(debug.code).toBe(4);
+  expect(debug.stderr).not.toContain('not the passphrase');
   const plain = await desktop.run(['sync', 'init', remote.path, '--no-encrypt']);
   expect(plain.code).toBe(2);
   expect(plain.stderr).toBe(
