@@ -471,8 +471,8 @@ describe('nothing raw reaches a terminal', () => {
       HOW,
     ]);
     const csv = csvCells(await ok(['contacts', '--format', 'csv']));
-    expect(eve(csv)?.slice(1, 4)).toEqual([NAME, COMPANY, OSC52]);
-    expect(eve(csv)?.[12]).toBe(HOW);
+    expect(eve(csv)?.slice(1, 5)).toEqual([NAME, '', COMPANY, OSC52]);
+    expect(eve(csv)?.[13]).toBe(HOW);
   });
 
   it('export --output on a terminal writes the exact journal to the file', async () => {
