@@ -190,3 +190,14 @@ export function recordLabel(db: Db, record: string, uid: string): string {
 export function deviceNames(db: Db): Map<string, string> {
   return new Map(syncDevices(db).map((d) => [d.device, d.name]));
 }
+
+/** Contacts that share a name (case aside): after joining, perhaps one person twice. */
+export function sameNamePairs(db: Db): { name: string; first: number; second: number }[] {
+  return statement(
+    db,
+    `SELECT a.name AS name, a.id AS first, b.id AS second FROM contacts a
+       JOIN contacts b ON b.name = a.name COLLATE NOCASE AND b.id > a.id
+      WHERE a.is_me = 0 AND b.is_me = 0
+      ORDER BY a.name COLLATE NOCASE, a.id, b.id`,
+  ).all() as { name: string; first: number; second: number }[];
+}

@@ -227,7 +227,8 @@ it('merges a third device that already had a journal of its own when it joined',
     // laptop's journal (contact, meeting, link, two follow-ups) in; phone's whole log out.
     expect(joined.stderr).toBe(
       'Sync set up: this device is phone, the remote ' +
-        `${remote.path}.\n5 changes in from laptop, 4 out\n`,
+        `${remote.path}.\n5 changes in from laptop, 4 out\n` +
+        "Grace Hopper is in the journal twice (#1 and #3); if they are one person: netjournal contact merge '#1' '#3'\n",
     );
     expect(await synced(laptop)).toBe('4 changes in from phone, 0 out\n');
     expect(await synced(desktop)).toBe('4 changes in from phone, 0 out\n');

@@ -6,7 +6,7 @@ import { UsageError } from '../../../errors.js';
 import { renderJson } from '../../../output/render.js';
 import { forTerminal } from '../../../output/sanitize.js';
 import type { Db } from '../../../storage/journal.js';
-import { deviceNames, recordLabel } from '../../../storage/sync-state.js';
+import { deviceNames, recordLabel, sameNamePairs } from '../../../storage/sync-state.js';
 import { describeConflict, describeConflicts, describeTraffic } from '../../../sync/describe.js';
 import { initSync } from '../../../sync/init.js';
 import { runSync, type SyncSummary } from '../../../sync/run.js';
@@ -57,6 +57,15 @@ export async function runSyncInit(
       : '';
   ctx.info(`Sync set up: this device is ${name}, the remote ${forTerminal(where)}${how}.`);
   report(ctx, db, summary, format);
+  // Records are one only when they share a stable id: a person in both journals is twice.
+  const pairs = sameNamePairs(db);
+  for (const p of pairs.slice(0, 5))
+    ctx.info(
+      forTerminal(
+        `${p.name} is in the journal twice (#${p.first} and #${p.second}); if they are one person: netjournal contact merge '#${p.first}' '#${p.second}'`,
+      ),
+    );
+  if (pairs.length > 5) ctx.info(`… and ${pairs.length - 5} more pairs of contacts with one name.`);
 }
 
 /** `sync snapshot`: sync, then write a snapshot for new devices now. */
