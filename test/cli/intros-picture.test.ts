@@ -108,7 +108,11 @@ describe('intros --format svg', () => {
     const bin = join(j.dir, 'bin');
     mkdirSync(bin);
     const opened = join(j.dir, 'opened');
-    writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${opened}'\n`);
+    // Written whole, then renamed: the test reads it once it exists (the opener runs detached).
+    writeFileSync(
+      join(bin, 'xdg-open'),
+      `#!/bin/sh\nprintf '%s' "$1" > '${opened}.tmp' && /bin/mv '${opened}.tmp' '${opened}'\n`,
+    );
     chmodSync(join(bin, 'xdg-open'), 0o755);
     const file = join(j.dir, 'g.svg');
     const result = await j.run(['intros', '--format', 'svg', '--output', file, '--open'], {
