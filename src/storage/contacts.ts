@@ -117,10 +117,13 @@ export function contactLookup(db: Db): ContactLookup {
   const byId = statement(db, `${select} id = ?`);
   const byEmail = statement(db, `${select} email = ? COLLATE NOCASE ORDER BY id`);
   // A name or a nickname (0010): "rafa" names Rafael Ortiz as surely as his name does.
+  // A UNION of two index searches: written as `name = … OR id IN (…)`, the SQLite
+  // better-sqlite3 bundles scanned every contact (5–10 ms at 30,000; 0.1 ms so).
   const byName = statement(
     db,
-    `${select} (name = @name COLLATE NOCASE
-       OR id IN (SELECT contact_id FROM contact_aliases WHERE alias = @name)) ORDER BY id`,
+    `${select} id IN (SELECT id FROM contacts WHERE name = @name COLLATE NOCASE
+                      UNION SELECT contact_id FROM contact_aliases WHERE alias = @name)
+      ORDER BY id`,
   );
   const byPrefix = statement(
     db,

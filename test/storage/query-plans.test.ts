@@ -119,7 +119,8 @@ const cases: [string, string[], string[]][] = [
   ['search', ['search', 'sundays', '--json'], GROWING],
   ['follow-ups', ['follow-ups', '--json'], GROWING],
   ['log NAME', ['log', 'Joe Park', '--json'], GROWING],
-  ['add (a write)', ['add', 'Joe Park', '--no-thank-you'], GROWING],
+  // Finding Joe Park by name (or nickname) reads the contacts through their indexes.
+  ['add (a write)', ['add', 'Joe Park', '--no-thank-you'], [...GROWING, 'contacts']],
   // jot reads its candidate contacts from the name index, never every contact per word.
   [
     'jot (a write)',
