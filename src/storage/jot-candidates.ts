@@ -20,6 +20,8 @@ const BY_NAME = `SELECT c.id, c.name, c.company, c.archived FROM search_index s
 const NICKNAMES_BY_WORD = `SELECT a.contact_id, a.alias FROM contact_aliases a
   WHERE a.contact_id * 4 IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)`;
 
+const ANY_NICKNAME = 'SELECT 1 FROM contact_aliases LIMIT 1';
+
 /** Words as the index splits them, case and accents folded as names are matched. */
 const wordsOf = (text: string): string[] =>
   foldName(text)
@@ -50,7 +52,8 @@ export function jotCandidates(db: Db, head: string): JotCandidate[] {
   }
   const byFirstWord = statement(db, `${BY_NAME} LIMIT ${FIRST_NAME_LIMIT}`);
   for (const word of words) rows.push(...(byFirstWord.all(`{name} : ^"${word}"`) as Row[]));
-  if (words.length > 0) {
+  // Most journals have no nicknames: then the index is not asked for every word's list.
+  if (words.length > 0 && statement(db, ANY_NICKNAME).get() !== undefined) {
     const any = words.map((w) => `"${w}"`).join(' OR ');
     const nicknames = statement(db, NICKNAMES_BY_WORD).all(`{name} : (${any})`) as {
       contact_id: number;
