@@ -19,11 +19,12 @@ export function maybeAutoSync(ctx: Context): void {
   const db = ctx.openForWrite();
   if (!db || ctx.io.env[CHILD] || ctx.invocation.startsWith('sync')) return;
   const minutes = Number(getSetting(db, 'sync.auto') ?? 0);
-  if (!(minutes > 0) || !syncSettings(db)) return;
+  const settings = syncSettings(db);
+  if (!(minutes > 0) || !settings) return;
   const bin = process.argv[1];
   // Only the CLI itself starts one (not a test runner that loaded it).
   if (!bin || !/^netjournal(\.c?js)?$/.test(basename(bin))) return;
-  const last = [syncSettings(db)?.last, startedAt(db)]
+  const last = [settings.last, startedAt(db)]
     .map((t) => (t ? Date.parse(t) : 0))
     .reduce((a, b) => Math.max(a, b), 0);
   const now = Date.now();

@@ -1,3 +1,4 @@
+import { pause } from '../pause.js';
 import { closeSync, mkdirSync, openSync, readSync, statfsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -51,7 +52,7 @@ export function openJournal(path: string, options: OpenOptions): Db | null {
       return openAndMigrate(path, options);
     } catch (err) {
       if (!isBusy(err) || Date.now() > deadline) throw translateSqliteError(err, path);
-      sleep(10 + Math.floor(Math.random() * 40));
+      pause(10 + Math.floor(Math.random() * 40));
     }
   }
 }
@@ -183,7 +184,7 @@ function inspectFile(path: string): 'missing' | 'empty' | 'sqlite' {
   if (header.toString('latin1', 0, 16) !== SQLITE_HEADER) throw notAJournal(path);
   if (size < claimedSize(header) && !hasPendingLog(path)) {
     // Looked at twice, in case another process's checkpoint just emptied its log.
-    sleep(50);
+    pause(50);
     if (statSync(path).size < claimedSize(header)) {
       throw new JournalError(`journal ${path} is damaged (cut short)`, 'restore it from a backup');
     }
@@ -220,10 +221,6 @@ function hasPendingLog(path: string): boolean {
     }
   }
   return false;
-}
-
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function createEmptyFile(path: string): void {

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JournalError } from '../errors.js';
 import { RECORD_TYPES } from '../model/field.js';
 import type { ForeignChange } from '../storage/change-log.js';
-import { seal, unseal } from './crypt.js';
+import { readSealed, writeSealed } from './crypt.js';
 
 /**
  * The sync repository's files. Each device writes only its own:
@@ -105,9 +105,7 @@ export async function writeBatch(dir: string, batch: Batch, key?: string): Promi
   mkdirSync(join(dir, 'changes', batch.header.device), { recursive: true, mode: 0o700 });
   const lines = [batch.header, ...batch.changes.map(({ device: _, ...c }) => c)];
   const text = lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
-  writeFileSync(join(dir, relative), key === undefined ? text : await seal(text, key), {
-    mode: 0o600,
-  });
+  await writeSealed(join(dir, relative), text, key);
   return relative;
 }
 
@@ -127,13 +125,11 @@ export async function readBatch(
   if (!existsSync(path))
     throw fail(key === undefined ? 'it is encrypted in a readable repository' : 'not encrypted');
   let text: string;
-  if (key === undefined) text = readFileSync(path, 'utf8');
-  else
-    try {
-      text = await unseal(readFileSync(path), key);
-    } catch {
-      throw fail('the repository key does not open it');
-    }
+  try {
+    text = await readSealed(path, key);
+  } catch {
+    throw fail(key === undefined ? 'unreadable' : 'the repository key does not open it');
+  }
   const lines = text.split('\n').filter((l) => l !== '');
   let header: BatchHeader;
   const changes: ForeignChange[] = [];

@@ -89,6 +89,16 @@ export async function unseal(bytes: Uint8Array, key: string): Promise<string> {
   return d.decrypt(bytes, 'text');
 }
 
+/** Write a repository file (0600): text, sealed to key when the repository is encrypted. */
+export async function writeSealed(path: string, text: string, key?: string): Promise<void> {
+  writeFileSync(path, key === undefined ? text : await seal(text, key), { mode: 0o600 });
+}
+
+/** Read what writeSealed wrote; throws when it cannot (the caller names the file). */
+export async function readSealed(path: string, key?: string): Promise<string> {
+  return key === undefined ? readFileSync(path, 'utf8') : unseal(readFileSync(path), key);
+}
+
 /** Keep this device's copy of the repository key (in the sync folder's .git, 0600). */
 export function saveLocalKey(dir: string, key: string): void {
   const path = join(dir, LOCAL_KEY);

@@ -1,3 +1,4 @@
+import { pause } from '../pause.js';
 import {
   existsSync,
   readdirSync,
@@ -62,8 +63,7 @@ export async function withSyncLock<T>(
 function clearLeftovers(dir: string, env: NodeJS.ProcessEnv, tookOver: boolean): void {
   const git = join(dir, '.git');
   const indexLock = join(git, 'index.lock');
-  for (let waited = 0; existsSync(indexLock) && waited < 1000; waited += 50)
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  for (let waited = 0; existsSync(indexLock) && waited < 1000; waited += 50) pause(50);
   rmSync(indexLock, { force: true });
   const rebasing = ['rebase-merge', 'rebase-apply'].map((d) => join(git, d));
   if (rebasing.some((d) => existsSync(d)) && !gitSucceeds({ dir, env }, ['rebase', '--abort']))
@@ -88,8 +88,7 @@ function waitForOrphans(dir: string): void {
   } catch {
     return;
   }
-  for (let waited = 0; waited < 10_000 && workingIn(real); waited += 50)
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  for (let waited = 0; waited < 10_000 && workingIn(real); waited += 50) pause(50);
 }
 
 /** Is a process other than this one working in dir (or below it)? */

@@ -1,3 +1,4 @@
+import { pause } from '../pause.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { JournalError, UsageError } from '../errors.js';
@@ -170,10 +171,6 @@ async function syncIn(
   }
   writeTransaction(run.db, 'sync', () => markSynced(run.db, run.at), { undoable: false });
   return summary;
-}
-
-function pause(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /** The commits of the local branch and of the remote's, as last fetched (undefined: none yet). */

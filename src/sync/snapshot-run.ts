@@ -2,7 +2,7 @@ import { writeTransaction, type Db } from '../storage/journal.js';
 import { applyIncoming } from '../storage/sync-apply.js';
 import { snapshotChanges } from '../storage/sync-snapshot.js';
 import { markApplied, seenClocks, syncDevices, type SyncSettings } from '../storage/sync-state.js';
-import { batchDevices, batchNumbers } from './batches.js';
+import { batchDevices, batchNumbers, REPO_FORMAT } from './batches.js';
 import { git, type GitPlace } from './git.js';
 import {
   batchesAfter,
@@ -95,7 +95,7 @@ export async function snapshotIfDue(
     {
       header: {
         netjournal: 'sync-snapshot',
-        format: 1,
+        format: REPO_FORMAT,
         device: own,
         seq,
         covers,

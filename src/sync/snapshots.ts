@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { JournalError } from '../errors.js';
 import type { ForeignChange } from '../storage/change-log.js';
 import { REPO_FORMAT } from './batches.js';
-import { seal, unseal } from './crypt.js';
+import { readSealed, writeSealed } from './crypt.js';
 
 /**
  * Snapshots for new devices: `snapshots/<device>/<seq>.jsonl[.age]`, the
@@ -93,9 +93,7 @@ export async function writeSnapshot(
   const written = snapshotPath(device, seq, key !== undefined);
   const text =
     [snapshot.header, ...snapshot.changes].map((l) => JSON.stringify(l)).join('\n') + '\n';
-  writeFileSync(join(dir, written), key === undefined ? text : await seal(text, key), {
-    mode: 0o600,
-  });
+  await writeSealed(join(dir, written), text, key);
   const covers = Object.fromEntries(
     Object.entries(snapshot.header.covers).map(([d, c]) => [d, c.seq]),
   );
@@ -120,7 +118,7 @@ export async function readSnapshot(
     );
   let text: string;
   try {
-    text = key === undefined ? readFileSync(path, 'utf8') : await unseal(readFileSync(path), key);
+    text = await readSealed(path, key);
   } catch {
     throw fail(key === undefined ? 'unreadable' : 'the repository key does not open it');
   }
