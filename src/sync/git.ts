@@ -7,14 +7,34 @@ import { JournalError } from '../errors.js';
  * credentials git cannot get fails at once instead of hanging.
  */
 
-/** git ran and failed: its exit status and the first line it wrote to stderr. */
+/**
+ * git ran and failed: every line it wrote to stderr, and the one that says
+ * why (a push writes "To URL" first and the reason after it).
+ */
 export class GitFailed extends Error {
+  readonly detail: string;
   constructor(
     readonly args: readonly string[],
-    readonly detail: string,
+    readonly lines: readonly string[],
+    status?: number | null,
   ) {
+    const detail =
+      lines.find((l) => !/^To \S/.test(l)) ?? lines[0] ?? `exit status ${String(status)}`;
     super(`git ${args.join(' ')}: ${detail}`);
+    this.detail = detail;
   }
+}
+
+/**
+ * Why git refused a push, from all it wrote: another push holds or just
+ * moved the remote's branch ('locked': wait a moment), the branch moved on
+ * since the last fetch ('behind': fetch and push again), or neither.
+ */
+export function pushRefusal(lines: readonly string[]): 'locked' | 'behind' | undefined {
+  const text = lines.join('\n');
+  if (/cannot lock ref|\.lock'?: File exists|remote rejected/i.test(text)) return 'locked';
+  if (/\[rejected\]|fetch first|non-fast-forward/.test(text)) return 'behind';
+  return undefined;
 }
 
 /** Where git runs and with which environment. */
@@ -66,7 +86,7 @@ export function git(place: GitPlace, args: readonly string[]): string {
       .split('\n')
       .map((l) => l.replace(/^(fatal|error): /, '').trim())
       .filter((l) => l !== '' && !l.startsWith('hint:'));
-    throw new GitFailed(args, lines[0] ?? `exit status ${String(e.status)}`);
+    throw new GitFailed(args, lines, e.status);
   }
 }
 

@@ -24,7 +24,7 @@ import {
   writeBatch,
 } from './batches.js';
 import { localKey } from './crypt.js';
-import { git, GitFailed, unreachable, type GitPlace } from './git.js';
+import { git, GitFailed, pushRefusal, unreachable, type GitPlace } from './git.js';
 import { withSyncLock } from './lock.js';
 import { applySnapshotIfNew, snapshotIfDue } from './snapshot-run.js';
 
@@ -156,17 +156,15 @@ async function syncIn(
       git(place, ['push', '-q', 'origin', `HEAD:refs/heads/${BRANCH}`]);
       break;
     } catch (err) {
-      const detail = err instanceof GitFailed ? err.detail : '';
       // Another device pushed first, or is pushing now (the remote's ref is locked).
-      const locked = /lock/i.test(detail);
-      const rejected = locked || /rejected|fetch first|non-fast-forward/.test(detail);
-      if (!rejected || attempt >= 5)
+      const refusal = err instanceof GitFailed ? pushRefusal(err.lines) : undefined;
+      if (refusal === undefined || attempt >= 5)
         throw unreachable(
           settings.remote,
           err,
           'the changes that came in are applied; run netjournal sync again to send yours',
         );
-      if (locked) pause(200 * attempt);
+      if (refusal === 'locked') pause(200 * attempt);
     }
   }
   writeTransaction(run.db, 'sync', () => markSynced(run.db, run.at), { undoable: false });
