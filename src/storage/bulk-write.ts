@@ -42,6 +42,11 @@ export interface BulkOptions {
    * contacts up by name, e-mail or company in SQL (it matches in memory).
    */
   dropLookupIndexes: boolean;
+  /**
+   * Index the new records for search (the default). false: the search
+   * triggers stay paused and the caller makes the whole index again.
+   */
+  index?: boolean;
 }
 
 /** Run fn as a bulk write (see above). Call inside a write transaction. */
@@ -66,7 +71,8 @@ export function withBulkWrite<T>(
   for (const { type, name } of saved) db.exec(`DROP ${type.toUpperCase()} ${name}`);
   pauseSearch(db, true);
   const { result, changedContacts } = fn();
-  pauseSearch(db, false);
+  const index = options.index !== false;
+  if (index) pauseSearch(db, false);
   for (const { sql } of saved) db.exec(sql);
 
   // last_met of everyone in a new meeting (the update fires next_touch's own trigger) …
@@ -81,6 +87,6 @@ export function withBulkWrite<T>(
     `UPDATE contacts SET next_touch = (SELECT e.next_touch FROM next_touch_expected e WHERE e.id = contacts.id)
       WHERE id > ?`,
   ).run(before.contact);
-  indexBulkWrite(db, before, changedContacts);
+  if (index) indexBulkWrite(db, before, changedContacts);
   return result;
 }

@@ -17,7 +17,7 @@ export interface Group {
   /**
    * While true, writes change rows but append nothing: sync writes another
    * device's changes into the tables and logs them as that device made them
-   * (appendForeignChange), not as new changes of this one.
+   * (appendForeignBulk), not as new changes of this one.
    */
   muted?: boolean;
 }
@@ -247,7 +247,7 @@ export interface ForeignChange {
 
 /**
  * Run fn with the open group muted: its writes change rows and log nothing
- * (the caller logs what it applied with appendForeignChange).
+ * (the caller logs what it applied with appendForeignBulk).
  */
 export function muted<T>(db: Db, fn: () => T): T {
   const group = activeGroup(db);
@@ -261,30 +261,36 @@ export function muted<T>(db: Db, fn: () => T): T {
 }
 
 /**
- * Append another device's change to the open group with its own clock and
- * device (so every device ends with the same changes), and move this
- * journal's clock past it: the hybrid logical clock rule, which keeps every
- * later change of this device after every change it has seen.
+ * Append other devices' changes to the open group with their own clock and
+ * device (so every device ends with the same changes), a few hundred rows a
+ * statement. The caller has moved this journal's clock past them first
+ * (observeClock: the hybrid logical clock rule, which keeps every later
+ * change of this device after every change it has seen).
  */
-export function appendForeignChange(
+export function appendForeignBulk(
   db: Db,
   group: Group,
-  change: ForeignChange,
-  localId: number | null,
+  changes: readonly { change: ForeignChange; localId: number | null }[],
 ): void {
-  statement(db, APPEND).run(
-    group.id,
-    change.hlc,
-    change.device,
-    change.record,
-    change.uid,
-    change.op,
-    localId,
-    change.fields && JSON.stringify(change.fields),
-    change.prior && JSON.stringify(change.prior),
-  );
-  group.changes++;
-  observeClock(group, change.hlc);
+  const head = 'INSERT INTO changes (grp, hlc, device, record, uid, op, local_id, fields, prior)';
+  for (let start = 0; start < changes.length; start += ROWS_PER_STATEMENT) {
+    const chunk = changes.slice(start, start + ROWS_PER_STATEMENT);
+    const params: unknown[] = [];
+    for (const { change: c, localId } of chunk)
+      params.push(
+        group.id,
+        c.hlc,
+        c.device,
+        c.record,
+        c.uid,
+        c.op,
+        localId,
+        c.fields && JSON.stringify(c.fields),
+        c.prior && JSON.stringify(c.prior),
+      );
+    statement(db, multiRowInsert(head, 9, chunk.length)).run(...params);
+    group.changes += chunk.length;
+  }
 }
 
 /** Move the group's clock to at least a clock reading seen elsewhere (`ISO/counter`). */

@@ -3,9 +3,10 @@ import { compareChanges, foldChanges, type Folded } from '../sync/merge.js';
 import {
   activeGroup,
   appendChange,
-  appendForeignChange,
+  appendForeignBulk,
   muted,
   observeClock,
+  type ForeignChange,
 } from './change-log.js';
 import type { Db } from './journal.js';
 import {
@@ -18,6 +19,7 @@ import {
 import { dependentsOf, planOf, type RecordPlan } from './record-plan.js';
 import { pauseSearch, rebuildSearchIndex, searchHighWater } from './search-maintenance.js';
 import { statement } from './sqlite.js';
+import { insertNewRecords } from './sync-apply-bulk.js';
 import {
   deleteRecord,
   insertRecord,
@@ -68,6 +70,8 @@ export function applyIncoming(
   ownDevice: string,
   incoming: readonly IncomingChanges[],
   foundAt: string,
+  /** From how many new records on the bulk path is worth its cost (tests compare both paths). */
+  bulkMin?: number,
 ): AppliedChanges {
   db.pragma('defer_foreign_keys = ON');
   const group = activeGroup(db);
@@ -83,17 +87,21 @@ export function applyIncoming(
   const conflicts: FoundConflict[] = [];
   // The clock first: this journal's repairs come after every change it has seen.
   for (const t of touched.values()) for (const c of t.fresh) observeClock(group, c.hlc);
-  const localIdsBefore = new Map<string, number | undefined>();
-  for (const t of touched.values())
-    if (planOf(t.record).entity) localIdsBefore.set(t.uid, localIdOf(db, t.record, t.uid));
 
   const sorted = [...touched.values()].sort(
     (a, b) => ORDER.indexOf(a.record) - ORDER.indexOf(b.record),
   );
   const folded = new Map<Touched, Folded>();
-  for (const t of sorted) {
-    const fold = foldChanges([...t.known, ...t.fresh]);
-    folded.set(t, fold);
+  for (const t of sorted) folded.set(t, foldChanges([...t.known, ...t.fresh]));
+  // Records new to this journal first, in bulk (sync-apply-bulk.ts); the rest one by one.
+  const bulk = insertNewRecords(db, sorted, folded, !reindex, bulkMin);
+  if (reindex && bulk.size > 0) pauseSearch(db, true);
+  const careful = sorted.filter((t) => !bulk.has(t));
+  const localIdsBefore = new Map<string, number | undefined>();
+  for (const t of careful)
+    if (planOf(t.record).entity) localIdsBefore.set(t.uid, localIdOf(db, t.record, t.uid));
+  for (const t of careful) {
+    const fold = folded.get(t) as Folded;
     // One field's conflict with this device's change is found once, whichever batches changed it.
     const found = new Set(
       conflicts.map((c) => `${c.uid} ${c.column} ${c.lost.hlc} ${c.lost.device}`),
@@ -102,22 +110,26 @@ export function applyIncoming(
       if (!found.has(`${c.uid} ${c.column} ${c.lost.hlc} ${c.lost.device}`)) conflicts.push(c);
     if (fold.state !== 'dead') upsert(db, t, fold);
   }
-  for (const t of [...sorted].reverse()) if (folded.get(t)?.state === 'dead') remove(db, t);
+  for (const t of [...careful].reverse()) if (folded.get(t)?.state === 'dead') remove(db, t);
 
   if (reindex) {
     pauseSearch(db, false);
     rebuildSearchIndex(db);
   }
 
-  const fresh = sorted.flatMap((t) => t.fresh).sort(compareChanges);
-  for (const change of fresh) {
-    const localId = planOf(change.record as RecordType).entity
-      ? (localIdOf(db, change.record as RecordType, change.uid) ??
-        localIdsBefore.get(change.uid) ??
-        null)
-      : null;
-    appendForeignChange(db, group, change, localId);
-    applied.set(change.sender.device, (applied.get(change.sender.device) ?? 0) + 1);
+  const logged: { change: ForeignChange; localId: number | null }[] = [];
+  for (const t of sorted) {
+    const entity = planOf(t.record).entity;
+    const localId = !entity
+      ? null
+      : (bulk.get(t) ?? localIdOf(db, t.record, t.uid) ?? localIdsBefore.get(t.uid) ?? null);
+    for (const change of t.fresh) logged.push({ change, localId });
+  }
+  logged.sort((a, b) => compareChanges(a.change, b.change));
+  appendForeignBulk(db, group, logged);
+  for (const { change } of logged) {
+    const sender = (change as Touched['fresh'][number]).sender;
+    applied.set(sender.device, (applied.get(sender.device) ?? 0) + 1);
   }
   const keep = statement(
     db,

@@ -72,17 +72,7 @@ export function loadTouched(db: Db, incoming: readonly IncomingChanges[]): Map<s
       Object.assign(t.identity, change.prior, change.fields);
     }
   if (touched.size === 0) return touched;
-  // One pass over the log (it has no index by uid: imports would pay for one).
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS sync_touched (uid TEXT PRIMARY KEY) WITHOUT ROWID');
-  db.exec('DELETE FROM temp.sync_touched');
-  const add = statement(db, 'INSERT OR IGNORE INTO temp.sync_touched (uid) VALUES (?)');
-  for (const t of touched.values()) add.run(t.uid);
-  const rows = db
-    .prepare(
-      `SELECT hlc, device, record, uid, op, fields, prior FROM changes
-        WHERE uid IN (SELECT uid FROM temp.sync_touched)`,
-    )
-    .all() as LoggedRow[];
+  const rows = loggedFor(db, touched);
   const known = new Set<string>();
   for (const row of rows) {
     const t = touched.get(keyOf(row.record, row.uid));
@@ -93,11 +83,37 @@ export function loadTouched(db: Db, incoming: readonly IncomingChanges[]): Map<s
     const prior = row.prior === null ? null : (JSON.parse(row.prior) as Row);
     t.identity = { ...prior, ...fields, ...t.identity };
   }
-  db.exec('DELETE FROM temp.sync_touched');
   // A change this journal holds already (a batch read again after a crash) is not applied twice.
   for (const t of touched.values())
     t.fresh = t.fresh.filter((c) => !known.has(`${c.uid} ${c.hlc} ${c.device}`));
   return touched;
+}
+
+const LOGGED = 'SELECT hlc, device, record, uid, op, fields, prior FROM changes';
+
+/**
+ * The log's changes to the touched records, in one pass over the log (it
+ * has no index by uid: imports would pay for one). A log shorter than the
+ * list of touched records (a new device's) is read whole and matched here;
+ * a longer one is matched in SQL against a temporary table of the uids.
+ */
+function loggedFor(db: Db, touched: ReadonlyMap<string, Touched>): LoggedRow[] {
+  const top = statement(db, 'SELECT coalesce(max(rowid), 0) AS n FROM changes').get() as {
+    n: number;
+  };
+  if (top.n < touched.size) {
+    const uids = new Set([...touched.values()].map((t) => t.uid));
+    return (statement(db, LOGGED).all() as LoggedRow[]).filter((row) => uids.has(row.uid));
+  }
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS sync_touched (uid TEXT PRIMARY KEY) WITHOUT ROWID');
+  db.exec('DELETE FROM temp.sync_touched');
+  const add = statement(db, 'INSERT OR IGNORE INTO temp.sync_touched (uid) VALUES (?)');
+  for (const t of touched.values()) add.run(t.uid);
+  const rows = db
+    .prepare(`${LOGGED} WHERE uid IN (SELECT uid FROM temp.sync_touched)`)
+    .all() as LoggedRow[];
+  db.exec('DELETE FROM temp.sync_touched');
+  return rows;
 }
 
 export function conflictsOf(t: Touched, ownDevice: string): FoundConflict[] {

@@ -57,6 +57,13 @@ export class RecordBuffer {
       if (!list?.length) continue;
       this.rows.set(type, []);
       const plan = planOf(type);
+      // Muted (sync applying what another device logged): the rows alone.
+      if (group.muted) {
+        const head = `${plan.entity ? 'INSERT' : 'INSERT OR IGNORE'} INTO ${plan.table}`;
+        const columns = plan.entity ? ['id', 'uid', ...plan.columns] : plan.columns;
+        this.insertChunks(`${head} (${columns.join(', ')})`, columns.length, list);
+        continue;
+      }
       const changes = plan.entity
         ? this.writeEntities(plan, group, list)
         : this.writeLinks(plan, group, list);

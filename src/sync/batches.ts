@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { JournalError } from '../errors.js';
 import { RECORD_TYPES } from '../model/field.js';
 import type { ForeignChange } from '../storage/change-log.js';
-import { readSealed, writeSealed } from './crypt.js';
+import { readSealed, writeSealed, type RepoFiles } from './crypt.js';
 
 /**
  * The sync repository's files. Each device writes only its own:
@@ -19,7 +19,7 @@ import { readSealed, writeSealed } from './crypt.js';
  */
 
 /** The repository format this version writes and reads. */
-export const REPO_FORMAT = 1;
+export const REPO_FORMAT = 2;
 export const MARKER = 'netjournal-sync.json';
 
 export interface BatchHeader {
@@ -44,6 +44,8 @@ export function markerText(encrypted: boolean): string {
 /** What a repository's marker says this version needs to know. */
 export interface Marker {
   encrypted: boolean;
+  /** The format it was made with: files are written in it (an older device still reads them). */
+  format: number;
 }
 
 /** Check that a cloned repository is one this version can sync with; what its marker says. */
@@ -68,7 +70,7 @@ export function checkMarker(dir: string, remote: string): Marker {
       `${remote} was written by a newer netjournal (sync format ${marker.format})`,
       'upgrade netjournal on this device',
     );
-  return { encrypted: marker.encrypted === true };
+  return { encrypted: marker.encrypted === true, format: marker.format };
 }
 
 const pad = (n: number) => String(n).padStart(6, '0');
@@ -100,12 +102,12 @@ function batchPath(device: string, seq: number, encrypted: boolean): string {
  * Write this device's next batch, encrypted to key when the repository is;
  * returns its path relative to the repository.
  */
-export async function writeBatch(dir: string, batch: Batch, key?: string): Promise<string> {
-  const relative = batchPath(batch.header.device, batch.header.seq, key !== undefined);
+export async function writeBatch(dir: string, batch: Batch, files: RepoFiles): Promise<string> {
+  const relative = batchPath(batch.header.device, batch.header.seq, files.key !== undefined);
   mkdirSync(join(dir, 'changes', batch.header.device), { recursive: true, mode: 0o700 });
   const lines = [batch.header, ...batch.changes.map(({ device: _, ...c }) => c)];
   const text = lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
-  await writeSealed(join(dir, relative), text, key);
+  await writeSealed(join(dir, relative), text, files);
   return relative;
 }
 
@@ -114,8 +116,9 @@ export async function readBatch(
   dir: string,
   device: string,
   seq: number,
-  key?: string,
+  files: RepoFiles,
 ): Promise<Batch> {
+  const { key } = files;
   const path = join(dir, batchPath(device, seq, key !== undefined));
   const fail = (why: string) =>
     new JournalError(
@@ -126,7 +129,7 @@ export async function readBatch(
     throw fail(key === undefined ? 'it is encrypted in a readable repository' : 'not encrypted');
   let text: string;
   try {
-    text = await readSealed(path, key);
+    text = await readSealed(path, files);
   } catch {
     throw fail(key === undefined ? 'unreadable' : 'the repository key does not open it');
   }

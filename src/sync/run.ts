@@ -15,15 +15,8 @@ import {
   unpushedChanges,
   type SyncSettings,
 } from '../storage/sync-state.js';
-import {
-  batchDevices,
-  batchNumbers,
-  checkMarker,
-  readBatch,
-  REPO_FORMAT,
-  writeBatch,
-} from './batches.js';
-import { localKey } from './crypt.js';
+import { batchDevices, batchNumbers, checkMarker, readBatch, writeBatch } from './batches.js';
+import { localKey, type RepoFiles } from './crypt.js';
 import { git, GitFailed, pushRefusal, unreachable, type GitPlace } from './git.js';
 import { withSyncLock } from './lock.js';
 import { applySnapshotIfNew, snapshotIfDue } from './snapshot-run.js';
@@ -89,7 +82,7 @@ export async function runSync(
       `run netjournal sync init ${settings.remote} to make it again (nothing is lost)`,
     );
   const place: GitPlace = { dir, env: run.env };
-  const { encrypted } = checkMarker(dir, settings.remote);
+  const { encrypted, format } = checkMarker(dir, settings.remote);
   const key = encrypted ? localKey(dir) : undefined;
   if (encrypted && key === undefined)
     throw new JournalError(
@@ -98,7 +91,7 @@ export async function runSync(
     );
   try {
     return await withSyncLock(dir, run.env, () =>
-      syncIn(run, place, settings, key, options.snapshot === true),
+      syncIn(run, place, settings, { format, key }, options.snapshot === true),
     );
   } catch (err) {
     // A step of git's own that failed in the sync folder (not the remote: that is said above).
@@ -115,12 +108,12 @@ async function syncIn(
   run: SyncRun,
   place: GitPlace,
   settings: SyncSettings,
-  key: string | undefined,
+  files: RepoFiles,
   forceSnapshot: boolean,
 ): Promise<SyncSummary> {
   const dir = place.dir;
   const own = deviceId(run.db);
-  const out = await commitOwnBatch(run.db, place, own, settings, key);
+  const out = await commitOwnBatch(run.db, place, own, settings, files);
   const summary: SyncSummary = { device: settings.name, in: {}, out, conflicts: [] };
   let snapshotChecked = false;
   for (let attempt = 1; ; attempt++) {
@@ -137,13 +130,13 @@ async function syncIn(
     if (heads.remote !== undefined && heads.remote !== heads.local)
       // Devices never write the same file, so rebasing this device's commits never conflicts.
       git(place, ['rebase', '-q', `origin/${BRANCH}`]);
-    const fromSnapshot = await applySnapshotIfNew(run.db, dir, own, run.at, key);
+    const fromSnapshot = await applySnapshotIfNew(run.db, dir, own, run.at, files);
     if (fromSnapshot) summary.in[fromSnapshot.name] = fromSnapshot.count;
-    await applyBatches(run, dir, own, summary, key);
+    await applyBatches(run, dir, own, summary, files);
     let committed = false;
     if (!snapshotChecked) {
       snapshotChecked = true;
-      committed = await snapshotIfDue(run.db, place, own, settings, key, forceSnapshot);
+      committed = await snapshotIfDue(run.db, place, own, settings, files, forceSnapshot);
       summary.snapshot = committed;
     }
     // Nothing of this device's to send: no push (the common case, and the cheapest sync).
@@ -199,7 +192,7 @@ async function commitOwnBatch(
   place: GitPlace,
   own: string,
   settings: SyncSettings,
-  key: string | undefined,
+  files: RepoFiles,
 ): Promise<number> {
   const { last, changes } = unpushedChanges(db, settings.pushed);
   if (changes.length === 0) return 0;
@@ -210,7 +203,7 @@ async function commitOwnBatch(
     {
       header: {
         netjournal: 'sync-batch',
-        format: REPO_FORMAT,
+        format: files.format,
         device: own,
         name: settings.name,
         seq,
@@ -218,7 +211,7 @@ async function commitOwnBatch(
       },
       changes,
     },
-    key,
+    files,
   );
   git(place, ['add', path]);
   git(place, ['commit', '-q', '-m', `${settings.name}: ${changes.length} changes`]);
@@ -234,7 +227,7 @@ async function applyBatches(
   dir: string,
   own: string,
   summary: SyncSummary,
-  key: string | undefined,
+  files: RepoFiles,
 ): Promise<void> {
   const applied = new Map(syncDevices(run.db).map((d) => [d.device, d.applied]));
   const incoming: IncomingChanges[] = [];
@@ -243,7 +236,7 @@ async function applyBatches(
     if (device === own) continue;
     const fresh = batchNumbers(dir, device).filter((n) => n > (applied.get(device) ?? 0));
     if (fresh.length === 0) continue;
-    const batches = await Promise.all(fresh.map((n) => readBatch(dir, device, n, key)));
+    const batches = await Promise.all(fresh.map((n) => readBatch(dir, device, n, files)));
     const last = batches[batches.length - 1];
     if (!last) continue;
     // Batch by batch: the conflict check asks what the sender had seen when it wrote each.

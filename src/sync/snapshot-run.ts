@@ -2,7 +2,8 @@ import { writeTransaction, type Db } from '../storage/journal.js';
 import { applyIncoming } from '../storage/sync-apply.js';
 import { snapshotChanges } from '../storage/sync-snapshot.js';
 import { markApplied, seenClocks, syncDevices, type SyncSettings } from '../storage/sync-state.js';
-import { batchDevices, batchNumbers, REPO_FORMAT } from './batches.js';
+import { batchDevices, batchNumbers } from './batches.js';
+import type { RepoFiles } from './crypt.js';
 import { git, type GitPlace } from './git.js';
 import {
   batchesAfter,
@@ -45,12 +46,12 @@ export async function applySnapshotIfNew(
   dir: string,
   own: string,
   at: string,
-  key: string | undefined,
+  files: RepoFiles,
 ): Promise<{ name: string; count: number } | undefined> {
   if (syncDevices(db).some((d) => d.device !== own && d.applied > 0)) return undefined;
   const best = newest(dir);
   if (!best || best.device === own) return undefined;
-  const { header, changes } = await readSnapshot(dir, best.device, best.seq, key);
+  const { header, changes } = await readSnapshot(dir, best.device, best.seq, files);
   const applied = writeTransaction(
     db,
     'sync',
@@ -78,7 +79,7 @@ export async function snapshotIfDue(
   place: GitPlace,
   own: string,
   settings: SyncSettings,
-  key: string | undefined,
+  files: RepoFiles,
   force: boolean,
 ): Promise<boolean> {
   const dir = place.dir;
@@ -95,7 +96,7 @@ export async function snapshotIfDue(
     {
       header: {
         netjournal: 'sync-snapshot',
-        format: REPO_FORMAT,
+        format: files.format,
         device: own,
         seq,
         covers,
@@ -103,7 +104,7 @@ export async function snapshotIfDue(
       },
       changes: snapshotChanges(db),
     },
-    key,
+    files,
   );
   if (removed.length > 0) git(place, ['rm', '-q', '--cached', '--ignore-unmatch', ...removed]);
   git(place, ['add', ...written]);

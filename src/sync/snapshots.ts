@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { JournalError } from '../errors.js';
 import type { ForeignChange } from '../storage/change-log.js';
 import { REPO_FORMAT } from './batches.js';
-import { readSealed, writeSealed } from './crypt.js';
+import { readSealed, writeSealed, type RepoFiles } from './crypt.js';
 
 /**
  * Snapshots for new devices: `snapshots/<device>/<seq>.jsonl[.age]`, the
@@ -79,9 +79,10 @@ export function snapshotsIn(dir: string): { device: string; seq: number }[] {
 export async function writeSnapshot(
   dir: string,
   snapshot: Snapshot,
-  key?: string,
+  files: RepoFiles,
 ): Promise<{ written: string[]; removed: string[] }> {
   const { device, seq } = snapshot.header;
+  const { key } = files;
   const removed = snapshotsIn(dir)
     .filter((s) => s.device === device && s.seq !== seq)
     .flatMap((s) => [
@@ -93,7 +94,7 @@ export async function writeSnapshot(
   const written = snapshotPath(device, seq, key !== undefined);
   const text =
     [snapshot.header, ...snapshot.changes].map((l) => JSON.stringify(l)).join('\n') + '\n';
-  await writeSealed(join(dir, written), text, key);
+  await writeSealed(join(dir, written), text, files);
   const covers = Object.fromEntries(
     Object.entries(snapshot.header.covers).map(([d, c]) => [d, c.seq]),
   );
@@ -108,8 +109,9 @@ export async function readSnapshot(
   dir: string,
   device: string,
   seq: number,
-  key?: string,
+  files: RepoFiles,
 ): Promise<Snapshot> {
+  const { key } = files;
   const path = join(dir, snapshotPath(device, seq, key !== undefined));
   const fail = (why: string) =>
     new JournalError(
@@ -118,7 +120,7 @@ export async function readSnapshot(
     );
   let text: string;
   try {
-    text = await readSealed(path, key);
+    text = await readSealed(path, files);
   } catch {
     throw fail(key === undefined ? 'unreadable' : 'the repository key does not open it');
   }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { journalState } from '../helpers/state.js';
@@ -86,7 +86,7 @@ it('two devices with a passphrase: what the remote holds is age files that revea
   expect(names.filter((n) => n.endsWith('.jsonl.age')).length).toBe(2);
   expect(JSON.parse(files.get('netjournal-sync.json')?.toString() ?? '')).toEqual({
     netjournal: 'sync',
-    format: 1,
+    format: 2,
     encrypted: true,
   });
   for (const [name, bytes] of files) {
@@ -110,7 +110,9 @@ it('the age CLI reads a batch with the passphrase, through key.age, and not with
   const key = join(laptop.dir, 'key.txt');
   ageWithPassphrase(join(dir, 'key.age'), PASS, key);
   expect(readFileSync(key, 'utf8')).toMatch(/^AGE-SECRET-KEY-1[0-9A-Z]+\n$/);
-  const text = execFileSync('age', ['-d', '-i', key, join(dir, batch)], { encoding: 'utf8' });
+  // Format 2: what is encrypted is gzip-compressed JSON lines.
+  const sealed = execFileSync('age', ['-d', '-i', key, join(dir, batch)]);
+  const text = execFileSync('gunzip', { input: sealed, encoding: 'utf8' });
   const lines = text
     .trim()
     .split('\n')
@@ -127,6 +129,36 @@ it('the age CLI reads a batch with the passphrase, through key.age, and not with
   expect(() =>
     execFileSync('age', ['-d', '-i', other, join(dir, batch)], { stdio: 'pipe' }),
   ).toThrow();
+}, 120_000);
+
+it('a repository an older netjournal made (format 1) gets batches it can read: not compressed', async () => {
+  await laptop.ok(['add', 'Ada Lovelace', '--no-thank-you']);
+  expect((await initEncrypted(laptop)).code).toBe(0);
+  // The marker as netjournal wrote it before format 2.
+  const dir = syncFolder(laptop);
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: dir });
+  writeFileSync(
+    join(dir, 'netjournal-sync.json'),
+    '{"netjournal":"sync","format":1,"encrypted":true}\n',
+  );
+  git('commit', '-q', '-am', 'format 1');
+  git('push', '-q', 'origin', 'HEAD:main');
+  await laptop.ok(['add', 'Alan Turing', '--no-thank-you']);
+  expect(await synced(laptop)).toBe('0 changes in, 3 out\n');
+  const key = join(laptop.dir, 'key.txt');
+  ageWithPassphrase(join(dir, 'key.age'), PASS, key);
+  const second = execFileSync('age', [
+    '-d',
+    '-i',
+    key,
+    join(dir, 'changes', readdirSync(join(dir, 'changes'))[0] ?? '', '000002.jsonl.age'),
+  ]).toString('utf8');
+  expect(JSON.parse(second.split('\n')[0] ?? '')).toMatchObject({ format: 1, seq: 2 });
+  expect(second).toContain('Alan Turing');
+  // A new device reads both: the first batch compressed, the second not.
+  expect((await initEncrypted(desktop)).code).toBe(0);
+  expect(await canonicalExport(desktop)).toEqual(await canonicalExport(laptop));
 }, 120_000);
 
 it('a wrong passphrase, or --no-encrypt, on joining: refused, nothing written', async () => {

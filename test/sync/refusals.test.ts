@@ -116,17 +116,17 @@ describe('refused, writing nothing', () => {
     const clone = syncFolder(laptop);
     writeFileSync(
       join(clone, 'netjournal-sync.json'),
-      '{"netjournal":"sync","format":2,"encrypted":false}\n',
+      '{"netjournal":"sync","format":3,"encrypted":false}\n',
     );
     const git = (...args: string[]) =>
       execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: clone });
-    git('commit', '-q', '-am', 'format 2');
+    git('commit', '-q', '-am', 'format 3');
     git('push', '-q', 'origin', 'HEAD:main');
     await expectRefused(
       desktop,
       ['sync', 'init', remote.path, '--no-encrypt'],
       4,
-      `netjournal: ${remote.path} was written by a newer netjournal (sync format 2) — upgrade netjournal on this device\n`,
+      `netjournal: ${remote.path} was written by a newer netjournal (sync format 3) — upgrade netjournal on this device\n`,
     );
   });
 
