@@ -1,0 +1,370 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
+import { spawnCli } from '../helpers/spawn-cli.js';
+
+// Issue 21: the follow-ups reach a phone through a CalDAV server. A real
+// Radicale (Debian's, on 127.0.0.1, a port the system picks, htpasswd auth,
+// its storage in a temp folder) and Debian's vdirsyncer: export the vdir,
+// sync it up, close an item, export and sync again, then ask the server
+// itself (a CalDAV REPORT, a CardDAV one for the contacts) what it holds.
+// Every spawn and request has a timeout; the server is killed in `finally`.
+
+const USER = 'alice';
+const PASSWORD = 's3cret pass';
+const AUTH = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
+
+let j: TempJournal;
+beforeEach(() => {
+  j = tempJournal();
+});
+afterEach(() => j.remove());
+
+function nj(...args: string[]): string {
+  const result = spawnCli(args, j.env);
+  expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+  return result.stderr;
+}
+
+interface Radicale {
+  url: string;
+  server: ChildProcess;
+  log: string;
+}
+
+async function startRadicale(): Promise<Radicale> {
+  const dir = join(j.dir, 'radicale');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'users'), `${USER}:${PASSWORD}\n`);
+  const config = join(dir, 'config');
+  writeFileSync(
+    config,
+    [
+      '[server]',
+      // Port 0: the system picks a free one, which the log names.
+      'hosts = 127.0.0.1:0',
+      '[auth]',
+      'type = htpasswd',
+      `htpasswd_filename = ${join(dir, 'users')}`,
+      'htpasswd_encryption = plain',
+      '[storage]',
+      `filesystem_folder = ${join(dir, 'collections')}`,
+      '[rights]',
+      'type = owner_only',
+      '[logging]',
+      'level = info',
+      '',
+    ].join('\n'),
+  );
+  // The log goes to a file, not a pipe: a pipe nobody reads while spawnSync waits would fill
+  // and stall the server.
+  const log = join(dir, 'log');
+  const fd = openSync(log, 'w');
+  const server = spawn('radicale', ['-C', config], { stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  const started = Date.now();
+  while (Date.now() - started < 15_000) {
+    const text = readFileSync(log, 'utf8');
+    const port = /Listening on '\[127\.0\.0\.1\]:(\d+)'/.exec(text)?.[1];
+    if (port && text.includes('Radicale server ready')) {
+      return { url: `http://127.0.0.1:${port}`, server, log };
+    }
+    if (server.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  server.kill('SIGKILL');
+  throw new Error(`Radicale did not start:\n${readFileSync(log, 'utf8')}`);
+}
+
+async function stopRadicale(radicale: Radicale): Promise<void> {
+  const { server } = radicale;
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  const timer = setTimeout(() => server.kill('SIGKILL'), 3_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Run test with a fresh Radicale, which is stopped however the test ends. */
+async function withRadicale(test: (radicale: Radicale) => Promise<void>): Promise<void> {
+  const radicale = await startRadicale();
+  try {
+    await test(radicale);
+  } finally {
+    await stopRadicale(radicale);
+  }
+}
+
+async function dav(
+  radicale: Radicale,
+  method: string,
+  path: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<string> {
+  const response = await fetch(`${radicale.url}${path}`, {
+    method,
+    headers: { Authorization: AUTH, 'Content-Type': 'application/xml; charset=utf-8', ...headers },
+    body,
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await response.text();
+  expect(response.status, `${method} ${path}: ${text}`).toBeLessThan(300);
+  return text;
+}
+
+/** A new calendar or address book collection at /alice/NAME/ (extended MKCOL, RFC 5689). */
+async function makeCollection(radicale: Radicale, name: string, type: 'calendar' | 'addressbook') {
+  const kind = type === 'calendar' ? '<C:calendar/>' : '<CR:addressbook/>';
+  await dav(
+    radicale,
+    'MKCOL',
+    `/${USER}/${name}/`,
+    '<?xml version="1.0" encoding="utf-8"?>' +
+      '<D:mkcol xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav" xmlns:CR="urn:ietf:params:xml:ns:carddav">' +
+      `<D:set><D:prop><D:resourcetype><D:collection/>${kind}</D:resourcetype></D:prop></D:set></D:mkcol>`,
+  );
+}
+
+/** What the server holds in a collection: by file name, its etag and its data. */
+interface Held {
+  etag: string;
+  data: string;
+}
+
+const XML_ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&apos;': "'",
+  '&#13;': '\r',
+};
+const unescapeXml = (text: string) =>
+  text.replace(/&(?:amp|lt|gt|quot|apos|#13);/g, (e) => XML_ENTITIES[e] ?? e);
+
+/** A REPORT for every item of a collection, with its etag and data (RFC 4791 §7.8, RFC 6352 §8.6). */
+async function held(
+  radicale: Radicale,
+  name: string,
+  type: 'calendar' | 'addressbook',
+): Promise<Map<string, Held>> {
+  const query =
+    type === 'calendar'
+      ? '<C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">' +
+        '<D:prop><D:getetag/><C:calendar-data/></D:prop>' +
+        '<C:filter><C:comp-filter name="VCALENDAR"/></C:filter></C:calendar-query>'
+      : '<C:addressbook-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:carddav">' +
+        '<D:prop><D:getetag/><C:address-data/></D:prop></C:addressbook-query>';
+  const xml = await dav(
+    radicale,
+    'REPORT',
+    `/${USER}/${name}/`,
+    `<?xml version="1.0" encoding="utf-8"?>${query}`,
+    { Depth: '1' },
+  );
+  const items = new Map<string, Held>();
+  const tag = (name: string) => `<(?:\\w+:)?${name}[^>]*>([\\s\\S]*?)</(?:\\w+:)?${name}>`;
+  for (const response of xml.match(new RegExp(tag('response'), 'g')) ?? []) {
+    const pick = (name: string) => unescapeXml(new RegExp(tag(name)).exec(response)?.[1] ?? '');
+    const href = pick('href');
+    items.set(href.slice(href.lastIndexOf('/') + 1), {
+      etag: pick('getetag'),
+      data: pick(type === 'calendar' ? 'calendar-data' : 'address-data'),
+    });
+  }
+  return items;
+}
+
+/** A temp vdirsyncer config: one pair, the local vdir against the server's collection. */
+function vdirsyncerConfig(radicale: Radicale, local: string, collection: string, ext: string) {
+  const config = join(j.dir, `vdirsyncer-${collection}.conf`);
+  const type = ext === '.ics' ? 'caldav' : 'carddav';
+  writeFileSync(
+    config,
+    [
+      '[general]',
+      `status_path = "${join(j.dir, 'vdirsyncer-status')}/"`,
+      '',
+      `[pair ${collection}]`,
+      `a = "${collection}_local"`,
+      `b = "${collection}_remote"`,
+      // One collection each side, named by the storages' own paths.
+      'collections = null',
+      '',
+      `[storage ${collection}_local]`,
+      'type = "filesystem"',
+      `path = "${local}/"`,
+      `fileext = "${ext}"`,
+      '',
+      `[storage ${collection}_remote]`,
+      `type = "${type}"`,
+      `url = "${radicale.url}/${USER}/${collection}/"`,
+      `username = "${USER}"`,
+      `password = "${PASSWORD}"`,
+      '',
+    ].join('\n'),
+  );
+  return (...args: string[]): string => {
+    const result = spawnSync('vdirsyncer', ['-c', config, ...args], {
+      encoding: 'utf8',
+      input: '',
+      timeout: 60_000,
+      env: { PATH: process.env.PATH, HOME: j.dir, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
+    });
+    expect(result.status, `vdirsyncer ${args.join(' ')}: ${result.stderr}`).toBe(0);
+    return result.stderr;
+  };
+}
+
+/** The one item of a calendar or card's text: its UID and summary (or name). */
+function itemOf(text: string, type: 'calendar' | 'addressbook'): { uid: string; title: string } {
+  const root = new ICAL.Component(ICAL.parse(text) as unknown[]);
+  if (type === 'addressbook') {
+    return {
+      uid: String(root.getFirstPropertyValue('uid')),
+      title: String(root.getFirstPropertyValue('fn')),
+    };
+  }
+  const items = [...root.getAllSubcomponents('vtodo'), ...root.getAllSubcomponents('vevent')];
+  expect(items).toHaveLength(1);
+  return {
+    uid: String(items[0]?.getFirstPropertyValue('uid')),
+    title: String(items[0]?.getFirstPropertyValue('summary')),
+  };
+}
+
+const localFiles = (dir: string, ext: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(ext))
+    .sort();
+
+describe('a vdir synced to Radicale with vdirsyncer', () => {
+  it('CalDAV: the server drops the done follow-up, updates the edited one, keeps the others as they were', async () => {
+    nj('add', 'Lena Berg', '--date', '2026-11-20', '--follow-up', 'Send the deck');
+    nj('follow-up', 'Lena Berg', 'Ask about the cello concert', '--due', '2026-11-30');
+    nj('contact', 'add', 'Ralph Smith');
+    nj(
+      'follow-up',
+      'Ralph Smith',
+      'Ask about the climbing trip & the 50% plan',
+      '--due',
+      '2026-11-25',
+    );
+    const vdir = join(j.dir, 'calendars', 'netjournal');
+    await withRadicale(async (radicale) => {
+      await makeCollection(radicale, 'netjournal', 'calendar');
+      const vdirsyncer = vdirsyncerConfig(radicale, vdir, 'netjournal', '.ics');
+      expect(nj('export', '--format', 'ics', '--vdir', vdir)).toMatch(
+        /: 4 written, 0 unchanged, 0 removed\.\n$/,
+      );
+      vdirsyncer('discover');
+      vdirsyncer('sync');
+      const first = await held(radicale, 'netjournal', 'calendar');
+      const names = localFiles(vdir, '.ics');
+      expect([...first.keys()].sort()).toEqual(names);
+      for (const [name, item] of first) {
+        const local = itemOf(readFileSync(join(vdir, name), 'utf8'), 'calendar');
+        expect(itemOf(item.data, 'calendar')).toEqual(local);
+        expect(local.uid).toBe(name.slice(0, -'.ics'.length));
+      }
+
+      // #1 thank Lena (done), #2 send the deck (edited), #3 the concert, #4 Ralph's trip.
+      nj('done', '1');
+      nj('follow-up', 'edit', '2', '--text', 'Send the deck and the notes');
+      expect(nj('export', '--format', 'ics', '--vdir', vdir)).toMatch(
+        /: 1 written, 2 unchanged, 1 removed\.\n$/,
+      );
+      const synced = vdirsyncer('sync');
+      // vdirsyncer uploaded only what changed: one update, one deletion.
+      expect(synced.split('\n').filter((l) => /^(Copying|Deleting)/.test(l))).toHaveLength(2);
+      const second = await held(radicale, 'netjournal', 'calendar');
+      const byTitle = new Map(
+        [...first].map(([name, item]) => [itemOf(item.data, 'calendar').title, name]),
+      );
+      const file = (title: string) => byTitle.get(title) ?? '';
+      const done = file('Thank-you note: Thank Lena Berg for the coffee — Lena Berg');
+      const edited = file('To do: Send the deck — Lena Berg');
+      const kept = [
+        file('To do: Ask about the cello concert — Lena Berg'),
+        file('To do: Ask about the climbing trip & the 50% plan — Ralph Smith'),
+      ];
+      expect(new Set([done, edited, ...kept]).size).toBe(4);
+      expect(second.has(done)).toBe(false);
+      expect(second.size).toBe(3);
+      // Updated in place: the same UID and file on the server, the new text, no duplicate.
+      expect(itemOf(second.get(edited)?.data ?? '', 'calendar')).toEqual({
+        uid: edited.slice(0, -'.ics'.length),
+        title: 'To do: Send the deck and the notes — Lena Berg',
+      });
+      expect(second.get(edited)?.etag).not.toBe(first.get(edited)?.etag);
+      for (const name of kept) expect(second.get(name)).toEqual(first.get(name));
+
+      // Nothing changed: nothing to upload.
+      expect(nj('export', '--format', 'ics', '--vdir', vdir)).toMatch(
+        /: 0 written, 3 unchanged, 0 removed\.\n$/,
+      );
+      expect(
+        vdirsyncer('sync')
+          .split('\n')
+          .filter((l) => /^(Copying|Deleting)/.test(l)),
+      ).toEqual([]);
+      expect(await held(radicale, 'netjournal', 'calendar')).toEqual(second);
+    });
+  }, 120_000);
+
+  it('CardDAV: the server drops the deleted contact and keeps the others as they were', async () => {
+    nj('contact', 'add', 'Lena Berg', '--email', 'lena@example.org');
+    nj('contact', 'add', 'Ralph Smith', '--company', 'Acme; Inc.');
+    nj('contact', 'add', 'Zoë Adler');
+    const vdir = join(j.dir, 'contacts', 'netjournal');
+    await withRadicale(async (radicale) => {
+      await makeCollection(radicale, 'people', 'addressbook');
+      const vdirsyncer = vdirsyncerConfig(radicale, vdir, 'people', '.vcf');
+      expect(nj('export', '--format', 'vcard', '--vdir', vdir)).toMatch(
+        /: 3 written, 0 unchanged, 0 removed\.\n$/,
+      );
+      vdirsyncer('discover');
+      vdirsyncer('sync');
+      // A card's UID is a URN (urn:uuid:…), which vdirsyncer does not use as a file name on the
+      // server: the server's items are matched to the local files by UID.
+      const byUid = async () =>
+        new Map(
+          [...(await held(radicale, 'people', 'addressbook')).values()].map((item) => [
+            itemOf(item.data, 'addressbook').uid,
+            item,
+          ]),
+        );
+      const first = await byUid();
+      const local = new Map(
+        localFiles(vdir, '.vcf').map((f) => {
+          const card = itemOf(readFileSync(join(vdir, f), 'utf8'), 'addressbook');
+          expect(card.uid).toBe(`urn:uuid:${f.slice(0, -'.vcf'.length)}`);
+          return [card.title, card.uid];
+        }),
+      );
+      expect([...first.keys()].sort()).toEqual([...local.values()].sort());
+      expect([...local.keys()].sort()).toEqual(['Lena Berg', 'Ralph Smith', 'Zoë Adler']);
+      for (const [title, uid] of local) {
+        expect(itemOf(first.get(uid)?.data ?? '', 'addressbook').title).toBe(title);
+      }
+
+      nj('contact', 'rm', 'Ralph Smith', '--yes');
+      expect(nj('export', '--format', 'vcard', '--vdir', vdir)).toMatch(
+        /: 0 written, 2 unchanged, 1 removed\.\n$/,
+      );
+      vdirsyncer('sync');
+      const second = await byUid();
+      expect(second.has(local.get('Ralph Smith') ?? '')).toBe(false);
+      expect(second.size).toBe(2);
+      for (const name of ['Lena Berg', 'Zoë Adler']) {
+        const uid = local.get(name) ?? '';
+        expect(second.get(uid)).toEqual(first.get(uid));
+      }
+    });
+  }, 120_000);
+});
