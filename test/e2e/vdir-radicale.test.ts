@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
-import { spawnCli } from '../helpers/spawn-cli.js';
+import { BIN, spawnCli } from '../helpers/spawn-cli.js';
 
 // Issue 21: the follow-ups reach a phone through a CalDAV server. A real
 // Radicale (Debian's, on 127.0.0.1, a port the system picks, htpasswd auth,
@@ -238,6 +238,14 @@ function itemOf(text: string, type: 'calendar' | 'addressbook'): { uid: string; 
   };
 }
 
+/** A crontab line's command: what follows its five time fields (none of them `%`, so as cron runs it). */
+function parseCronCommand(line: string): string {
+  const match = /^(?:\S+ ){5}(.+)$/.exec(line);
+  expect(match, line).not.toBeNull();
+  expect(line).not.toContain('%');
+  return match?.[1] ?? '';
+}
+
 const localFiles = (dir: string, ext: string) =>
   readdirSync(dir)
     .filter((f) => f.endsWith(ext))
@@ -314,6 +322,74 @@ describe('a vdir synced to Radicale with vdirsyncer', () => {
           .filter((l) => /^(Copying|Deleting)/.test(l)),
       ).toEqual([]);
       expect(await held(radicale, 'netjournal', 'calendar')).toEqual(second);
+    });
+  }, 120_000);
+
+  it("the README's recipe, as written: its vdirsyncer config, first sync and crontab line", async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const config = /```ini\n# ~\/\.config\/vdirsyncer\/config\n([\s\S]*?)```/.exec(readme)?.[1];
+    const recipe =
+      /```sh\n(netjournal export --format ics --vdir [^\n]*)\n#[^\n]*\n(\*\/15 [^\n]*)\n```/.exec(
+        readme,
+      );
+    expect(config).toBeDefined();
+    expect(recipe).not.toBeNull();
+    const [, firstSync = '', cronLine = ''] = recipe ?? [];
+    nj('add', 'Lena Berg', '--date', '2026-11-20');
+    nj('follow-up', 'Lena Berg', 'Send the deck', '--due', '2026-11-28');
+    // netjournal on PATH, as an install puts it; HOME is the journal's temp folder.
+    const bin = join(j.dir, 'bin');
+    mkdirSync(bin);
+    writeFileSync(
+      join(bin, 'netjournal'),
+      `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`,
+      {
+        mode: 0o755,
+      },
+    );
+    writeFileSync(join(j.dir, 'dav-password'), `${PASSWORD}\n`);
+    const sh = (command: string) =>
+      spawnSync('/bin/sh', ['-c', command], {
+        cwd: j.dir,
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...j.env, PATH: `${bin}:/usr/bin:/bin`, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
+      });
+    await withRadicale(async (radicale) => {
+      await makeCollection(radicale, 'netjournal', 'calendar');
+      mkdirSync(join(j.dir, '.config', 'vdirsyncer'), { recursive: true });
+      writeFileSync(
+        join(j.dir, '.config', 'vdirsyncer', 'config'),
+        (config ?? '')
+          .replace(
+            'https://dav.example.com/calendars/ada/netjournal/',
+            `${radicale.url}/${USER}/netjournal/`,
+          )
+          .replace('username = "ada"', `username = "${USER}"`)
+          .replace(
+            '["command", "pass", "show", "dav"]',
+            `["command", "cat", "${join(j.dir, 'dav-password')}"]`,
+          ),
+      );
+      const first = sh(firstSync);
+      expect(first.status, first.stderr).toBe(0);
+      expect(first.stderr).toContain(': 2 written, 0 unchanged, 0 removed.\n');
+      const vdir = join(j.dir, '.calendars', 'netjournal');
+      const before = await held(radicale, 'netjournal', 'calendar');
+      expect([...before.keys()].sort()).toEqual(localFiles(vdir, '.ics'));
+      expect(before.size).toBe(2);
+
+      nj('done', '1');
+      const cron = parseCronCommand(cronLine);
+      const refreshed = sh(cron);
+      // Nothing printed, so cron mails nothing.
+      expect(refreshed.stdout + refreshed.stderr).toBe('');
+      const after = await held(radicale, 'netjournal', 'calendar');
+      expect([...after.keys()]).toEqual(localFiles(vdir, '.ics'));
+      expect(after.size).toBe(1);
+      const [name = '', item] = [...after][0] ?? [];
+      expect(itemOf(item?.data ?? '', 'calendar').title).toBe('To do: Send the deck — Lena Berg');
+      expect(item).toEqual(before.get(name));
     });
   }, 120_000);
 
