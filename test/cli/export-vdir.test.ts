@@ -229,6 +229,24 @@ describe('export --format vcard --vdir', () => {
   });
 });
 
+describe('export --vdir with no journal yet', () => {
+  it('makes the folder, holding no items, and creates no journal', async () => {
+    const empty = tempJournal();
+    try {
+      const folder = join(empty.dir, 'todos');
+      const result = await empty.run(['export', '--format', 'ics', '--vdir', folder]);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe(
+        `Exported 0 open follow-ups as to-dos to the vdir ${folder}: 0 written, 0 unchanged, 0 removed.\n`,
+      );
+      expect(files(folder, '.ics')).toEqual([]);
+      expect(existsSync(empty.path)).toBe(false);
+    } finally {
+      empty.remove();
+    }
+  });
+});
+
 describe('export --vdir: refused, nothing written', () => {
   const file = () => join(j.dir, 'out.ics');
   const cases: [string, () => string[], string][] = [

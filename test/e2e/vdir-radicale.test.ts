@@ -1,8 +1,16 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  held,
+  makeCollection,
+  PASSWORD,
+  USER,
+  withRadicale,
+  type Radicale,
+} from '../helpers/radicale.js';
 import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
 import { BIN, spawnCli } from '../helpers/spawn-cli.js';
 
@@ -12,10 +20,6 @@ import { BIN, spawnCli } from '../helpers/spawn-cli.js';
 // sync it up, close an item, export and sync again, then ask the server
 // itself (a CalDAV REPORT, a CardDAV one for the contacts) what it holds.
 // Every spawn and request has a timeout; the server is killed in `finally`.
-
-const USER = 'alice';
-const PASSWORD = 's3cret pass';
-const AUTH = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
 
 let j: TempJournal;
 beforeEach(() => {
@@ -27,157 +31,6 @@ function nj(...args: string[]): string {
   const result = spawnCli(args, j.env);
   expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
   return result.stderr;
-}
-
-interface Radicale {
-  url: string;
-  server: ChildProcess;
-  log: string;
-}
-
-async function startRadicale(): Promise<Radicale> {
-  const dir = join(j.dir, 'radicale');
-  mkdirSync(dir);
-  writeFileSync(join(dir, 'users'), `${USER}:${PASSWORD}\n`);
-  const config = join(dir, 'config');
-  writeFileSync(
-    config,
-    [
-      '[server]',
-      // Port 0: the system picks a free one, which the log names.
-      'hosts = 127.0.0.1:0',
-      '[auth]',
-      'type = htpasswd',
-      `htpasswd_filename = ${join(dir, 'users')}`,
-      'htpasswd_encryption = plain',
-      '[storage]',
-      `filesystem_folder = ${join(dir, 'collections')}`,
-      '[rights]',
-      'type = owner_only',
-      '[logging]',
-      'level = info',
-      '',
-    ].join('\n'),
-  );
-  // The log goes to a file, not a pipe: a pipe nobody reads while spawnSync waits would fill
-  // and stall the server.
-  const log = join(dir, 'log');
-  const fd = openSync(log, 'w');
-  const server = spawn('radicale', ['-C', config], { stdio: ['ignore', fd, fd] });
-  closeSync(fd);
-  const started = Date.now();
-  while (Date.now() - started < 15_000) {
-    const text = readFileSync(log, 'utf8');
-    const port = /Listening on '\[127\.0\.0\.1\]:(\d+)'/.exec(text)?.[1];
-    if (port && text.includes('Radicale server ready')) {
-      return { url: `http://127.0.0.1:${port}`, server, log };
-    }
-    if (server.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  server.kill('SIGKILL');
-  throw new Error(`Radicale did not start:\n${readFileSync(log, 'utf8')}`);
-}
-
-async function stopRadicale(radicale: Radicale): Promise<void> {
-  const { server } = radicale;
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((r) => server.once('exit', r));
-  server.kill('SIGTERM');
-  const timer = setTimeout(() => server.kill('SIGKILL'), 3_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Run test with a fresh Radicale, which is stopped however the test ends. */
-async function withRadicale(test: (radicale: Radicale) => Promise<void>): Promise<void> {
-  const radicale = await startRadicale();
-  try {
-    await test(radicale);
-  } finally {
-    await stopRadicale(radicale);
-  }
-}
-
-async function dav(
-  radicale: Radicale,
-  method: string,
-  path: string,
-  body: string,
-  headers: Record<string, string> = {},
-): Promise<string> {
-  const response = await fetch(`${radicale.url}${path}`, {
-    method,
-    headers: { Authorization: AUTH, 'Content-Type': 'application/xml; charset=utf-8', ...headers },
-    body,
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await response.text();
-  expect(response.status, `${method} ${path}: ${text}`).toBeLessThan(300);
-  return text;
-}
-
-/** A new calendar or address book collection at /alice/NAME/ (extended MKCOL, RFC 5689). */
-async function makeCollection(radicale: Radicale, name: string, type: 'calendar' | 'addressbook') {
-  const kind = type === 'calendar' ? '<C:calendar/>' : '<CR:addressbook/>';
-  await dav(
-    radicale,
-    'MKCOL',
-    `/${USER}/${name}/`,
-    '<?xml version="1.0" encoding="utf-8"?>' +
-      '<D:mkcol xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav" xmlns:CR="urn:ietf:params:xml:ns:carddav">' +
-      `<D:set><D:prop><D:resourcetype><D:collection/>${kind}</D:resourcetype></D:prop></D:set></D:mkcol>`,
-  );
-}
-
-/** What the server holds in a collection: by file name, its etag and its data. */
-interface Held {
-  etag: string;
-  data: string;
-}
-
-const XML_ENTITIES: Record<string, string> = {
-  '&amp;': '&',
-  '&lt;': '<',
-  '&gt;': '>',
-  '&quot;': '"',
-  '&apos;': "'",
-  '&#13;': '\r',
-};
-const unescapeXml = (text: string) =>
-  text.replace(/&(?:amp|lt|gt|quot|apos|#13);/g, (e) => XML_ENTITIES[e] ?? e);
-
-/** A REPORT for every item of a collection, with its etag and data (RFC 4791 §7.8, RFC 6352 §8.6). */
-async function held(
-  radicale: Radicale,
-  name: string,
-  type: 'calendar' | 'addressbook',
-): Promise<Map<string, Held>> {
-  const query =
-    type === 'calendar'
-      ? '<C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">' +
-        '<D:prop><D:getetag/><C:calendar-data/></D:prop>' +
-        '<C:filter><C:comp-filter name="VCALENDAR"/></C:filter></C:calendar-query>'
-      : '<C:addressbook-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:carddav">' +
-        '<D:prop><D:getetag/><C:address-data/></D:prop></C:addressbook-query>';
-  const xml = await dav(
-    radicale,
-    'REPORT',
-    `/${USER}/${name}/`,
-    `<?xml version="1.0" encoding="utf-8"?>${query}`,
-    { Depth: '1' },
-  );
-  const items = new Map<string, Held>();
-  const tag = (name: string) => `<(?:\\w+:)?${name}[^>]*>([\\s\\S]*?)</(?:\\w+:)?${name}>`;
-  for (const response of xml.match(new RegExp(tag('response'), 'g')) ?? []) {
-    const pick = (name: string) => unescapeXml(new RegExp(tag(name)).exec(response)?.[1] ?? '');
-    const href = pick('href');
-    items.set(href.slice(href.lastIndexOf('/') + 1), {
-      etag: pick('getetag'),
-      data: pick(type === 'calendar' ? 'calendar-data' : 'address-data'),
-    });
-  }
-  return items;
 }
 
 /** A temp vdirsyncer config: one pair, the local vdir against the server's collection. */
@@ -264,7 +117,7 @@ describe('a vdir synced to Radicale with vdirsyncer', () => {
       '2026-11-25',
     );
     const vdir = join(j.dir, 'calendars', 'netjournal');
-    await withRadicale(async (radicale) => {
+    await withRadicale(j.dir, async (radicale) => {
       await makeCollection(radicale, 'netjournal', 'calendar');
       const vdirsyncer = vdirsyncerConfig(radicale, vdir, 'netjournal', '.ics');
       expect(nj('export', '--format', 'ics', '--vdir', vdir)).toMatch(
@@ -355,7 +208,7 @@ describe('a vdir synced to Radicale with vdirsyncer', () => {
         timeout: 60_000,
         env: { ...j.env, PATH: `${bin}:/usr/bin:/bin`, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
       });
-    await withRadicale(async (radicale) => {
+    await withRadicale(j.dir, async (radicale) => {
       await makeCollection(radicale, 'netjournal', 'calendar');
       mkdirSync(join(j.dir, '.config', 'vdirsyncer'), { recursive: true });
       writeFileSync(
@@ -398,7 +251,7 @@ describe('a vdir synced to Radicale with vdirsyncer', () => {
     nj('contact', 'add', 'Ralph Smith', '--company', 'Acme; Inc.');
     nj('contact', 'add', 'Zoë Adler');
     const vdir = join(j.dir, 'contacts', 'netjournal');
-    await withRadicale(async (radicale) => {
+    await withRadicale(j.dir, async (radicale) => {
       await makeCollection(radicale, 'people', 'addressbook');
       const vdirsyncer = vdirsyncerConfig(radicale, vdir, 'people', '.vcf');
       expect(nj('export', '--format', 'vcard', '--vdir', vdir)).toMatch(
