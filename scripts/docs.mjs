@@ -2,7 +2,7 @@
 // runs of the built CLI.
 // npm run docs -- --check: exit 1 (and say why) when the README has drifted.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -216,6 +216,35 @@ for (const [name, blockSteps] of Object.entries(BLOCKS)) {
     process.exit(1);
   }
   fresh = `${fresh.slice(0, start + START('sync').length)}\n\n${syncTour()}\n\n${fresh.slice(end)}`;
+}
+{
+  // schedule cron prints this machine's node, netjournal, home and user id: shown as a
+  // typical install's, for a user whose journal is the default one.
+  const home = mkdtempSync(join(tmpdir(), 'netjournal-docs-cron-'));
+  try {
+    const args = ['schedule', 'cron', '--at', '07:30'];
+    const out = spawnSync(process.execPath, [bin, ...args], {
+      env: { PATH: process.env.PATH, HOME: home },
+      encoding: 'utf8',
+    })
+      .stdout.replaceAll(
+        realpathSync(bin),
+        '/usr/local/lib/node_modules/netjournal/bin/netjournal.cjs',
+      )
+      .replaceAll(process.execPath, '/usr/bin/node')
+      .replaceAll(home, '/home/ada')
+      .replace(/\/run\/user\/\d+\//g, '/run/user/1000/');
+    const block = ['```console', `$ netjournal ${args.join(' ')}`, out.trimEnd(), '```'].join('\n');
+    const start = fresh.indexOf(START('cron'));
+    const end = fresh.indexOf(END('cron'));
+    if (start < 0 || end < start) {
+      console.error(`README.md lacks the ${START('cron')} … ${END('cron')} markers`);
+      process.exit(1);
+    }
+    fresh = `${fresh.slice(0, start + START('cron').length)}\n\n${block}\n\n${fresh.slice(end)}`;
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
 }
 if (process.argv.includes('--check')) {
   if (fresh !== readme) {

@@ -41,6 +41,15 @@ async function ok(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> 
   return result.stdout;
 }
 
+/** A record's stable id, as the jsonl export gives it: the UID of its card or calendar item. */
+async function stableId(type: 'contact' | 'followUp', id: number): Promise<string> {
+  const lines = (await ok([])).trimEnd().split('\n');
+  const line = lines
+    .map((l) => JSON.parse(l) as { type: string; id: number; uid: string })
+    .find((l) => l.type === type && l.id === id);
+  return line?.uid ?? '';
+}
+
 // The exact lines, in jsonl-lines.ts's field and line order.
 const T = '"created":"2026-11-21T00:00:00.000Z"';
 const EMPTY =
@@ -216,10 +225,11 @@ describe('export: vcard', () => {
     const result = await j.run(['export', '--format', 'vcard']);
     expect(result.stderr).toBe('Exported 4 contacts.\n');
     // Issue 15 point 9: no guessed N, the location as ADR, netjournal's own fields in X-NETJOURNAL-*.
+    const uids = await Promise.all([1, 2, 3, 4].map((id) => stableId('contact', id)));
     const card = (id: number, fn: string, ...rest: string[]) => [
       'BEGIN:VCARD',
       'VERSION:4.0',
-      `UID:urn:netjournal:contact:${id}`,
+      `UID:urn:uuid:${uids[id - 1] ?? ''}`,
       `FN:${fn}`,
       'N:;;;;',
       ...rest,
@@ -266,10 +276,11 @@ describe('export: ics', () => {
       ['uid', 'due', 'status', 'dtstamp', 'summary']
         .map((p) => String(t.getFirstPropertyValue(p)))
         .join(' | ');
+    const [u2, u3, u4] = await Promise.all([2, 3, 4].map((id) => stableId('followUp', id)));
     expect(todos.map(row)).toEqual([
-      'followup-2@netjournal | 2026-11-22 | NEEDS-ACTION | 2026-11-21T00:00:00Z | Report back: Tell Ralph Smith how it went with Lena Berg — Ralph Smith',
-      'followup-3@netjournal | 2026-11-28 | NEEDS-ACTION | 2026-11-21T00:00:00Z | To do: Send the deck — Lena Berg',
-      'followup-4@netjournal | 2026-11-28 | NEEDS-ACTION | 2026-11-21T00:00:00Z | Offer to check on: Intro to her manager — Lena Berg',
+      `${u2} | 2026-11-22 | NEEDS-ACTION | 2026-11-21T00:00:00Z | Report back: Tell Ralph Smith how it went with Lena Berg — Ralph Smith`,
+      `${u3} | 2026-11-28 | NEEDS-ACTION | 2026-11-21T00:00:00Z | To do: Send the deck — Lena Berg`,
+      `${u4} | 2026-11-28 | NEEDS-ACTION | 2026-11-21T00:00:00Z | Offer to check on: Intro to her manager — Lena Berg`,
     ]);
     expect(todos[0]?.getFirstPropertyValue('description')).toBe(
       'Contact: Ralph Smith (#1)\nKind: report back\nWhen it is done: netjournal done 2',
@@ -282,6 +293,7 @@ describe('export: ics', () => {
     const result = await j.run(['export', '--format', 'ics', '--as', 'event']);
     expect(result.stderr).toBe('Exported 3 open follow-ups as all-day events.\n');
     const events = parse(result.stdout).getAllSubcomponents('vevent');
+    const [u2, u3, u4] = await Promise.all([2, 3, 4].map((id) => stableId('followUp', id)));
     expect(
       events.map((e) => [
         e.getFirstPropertyValue('uid'),
@@ -291,9 +303,9 @@ describe('export: ics', () => {
         e.getFirstSubcomponent('valarm')?.getFirstPropertyValue('action'),
       ]),
     ).toEqual([
-      ['followup-2@netjournal', '2026-11-22', '2026-11-23', 'TRANSPARENT', 'DISPLAY'],
-      ['followup-3@netjournal', '2026-11-28', '2026-11-29', 'TRANSPARENT', 'DISPLAY'],
-      ['followup-4@netjournal', '2026-11-28', '2026-11-29', 'TRANSPARENT', 'DISPLAY'],
+      [u2, '2026-11-22', '2026-11-23', 'TRANSPARENT', 'DISPLAY'],
+      [u3, '2026-11-28', '2026-11-29', 'TRANSPARENT', 'DISPLAY'],
+      [u4, '2026-11-28', '2026-11-29', 'TRANSPARENT', 'DISPLAY'],
     ]);
     expect(events[2]?.getFirstPropertyValue('summary')).toBe(
       'Offer to check on: Intro to her manager — Lena Berg',

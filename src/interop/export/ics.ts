@@ -15,9 +15,14 @@ const KIND_WORDS: Record<FollowUpLine['kind'], string> = {
   waiting: 'Offer to check on',
 };
 
-/** The UID of a follow-up's calendar item: stable, so a re-import updates it. */
-export function followUpUid(id: number): string {
-  return `followup-${id}@netjournal`;
+/**
+ * The UID of a follow-up's calendar item: its stable id, the same in every
+ * export and on every synced device, so a calendar or a CalDAV server
+ * updates the item instead of adding another. A line from before stable
+ * ids has only its short id.
+ */
+export function followUpUid(f: Pick<FollowUpLine, 'id' | 'uid'>): string {
+  return f.uid || `followup-${f.id}@netjournal`;
 }
 
 /** `YYYY-MM-DD` as an iCalendar DATE, `YYYYMMDD`. */
@@ -62,7 +67,7 @@ function description(f: FollowUpLine, contact: string): string {
 /** One open follow-up as a VTODO or an all-day VEVENT with a 9:00 reminder, unfolded. */
 export function followUpLines(f: FollowUpLine, contact: string, as: IcsStyle): string[] {
   const summary = escapeText(followUpSummary(f, contact));
-  const head = [`UID:${followUpUid(f.id)}`, `DTSTAMP:${icsStamp(f.created, f.due)}`];
+  const head = [`UID:${followUpUid(f)}`, `DTSTAMP:${icsStamp(f.created, f.due)}`];
   const body = [`SUMMARY:${summary}`, `DESCRIPTION:${escapeText(description(f, contact))}`];
   if (as === 'todo') {
     return [
@@ -102,16 +107,29 @@ export function openFollowUps(dump: Pick<JournalDump, 'followUps'>): FollowUpLin
  * nothing open it is the bare VCALENDAR wrapper, still a valid calendar.
  */
 export function renderIcs(dump: Pick<JournalDump, 'contacts' | 'followUps'>, as: IcsStyle): string {
-  // Contact 0 is the user (jsonl-lines.ts).
-  const names = new Map<number, string>([[0, 'me']]);
-  for (const c of dump.contacts) names.set(c.id, c.name);
+  const names = contactNames(dump);
   const items = openFollowUps(dump).flatMap((f) =>
     followUpLines(f, names.get(f.contactId) ?? `#${f.contactId}`, as),
   );
+  return calendarText(items);
+}
+
+/** Contact names by id, the user (contact 0, jsonl-lines.ts) as `me`. */
+export function contactNames(dump: Pick<JournalDump, 'contacts'>): Map<number, string> {
+  const names = new Map<number, string>([[0, 'me']]);
+  for (const c of dump.contacts) names.set(c.id, c.name);
+  return names;
+}
+
+/** The PRODID every calendar netjournal writes carries: how it knows its own files. */
+export const ICS_PRODID = 'PRODID:-//netjournal//EN';
+
+/** Unfolded items (VTODO, VEVENT) in a VCALENDAR, as text. */
+export function calendarText(items: readonly string[]): string {
   return contentLines([
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    'PRODID:-//netjournal//EN',
+    ICS_PRODID,
     'CALSCALE:GREGORIAN',
     ...items,
     'END:VCALENDAR',

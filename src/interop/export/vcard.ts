@@ -4,9 +4,14 @@ import type { FieldSpec } from '../../model/field.js';
 import type { ContactLine } from '../jsonl-lines.js';
 import { contentLines, escapeText, singleLine } from './fold.js';
 
-/** The UID of a contact's card: stable, so re-importing updates the card instead of adding one. */
-export function contactUid(id: number): string {
-  return `urn:netjournal:contact:${id}`;
+/**
+ * The UID of a contact's card: its stable id as a URN (RFC 6350 §6.7.6), the
+ * same in every export and on every synced device, so re-importing or a
+ * CardDAV server updates the card instead of adding one. A line from before
+ * stable ids has only its short id.
+ */
+export function contactUid(c: Pick<ContactLine, 'id' | 'uid'>): string {
+  return c.uid ? `urn:uuid:${c.uid}` : `urn:netjournal:contact:${c.id}`;
 }
 
 /** BDAY: `--MMDD` when the year is unknown (RFC 6350 §4.3.1), else `YYYYMMDD`. */
@@ -58,7 +63,7 @@ export function vcardLines(c: ContactLine): string[] {
   const lines = [
     'BEGIN:VCARD',
     'VERSION:4.0',
-    `UID:${contactUid(c.id)}`,
+    `UID:${contactUid(c)}`,
     `FN:${escapeText(c.name)}`,
     // The journal keeps one name, not its parts: an empty N beside a right FN beats a wrong guess.
     'N:;;;;',

@@ -26,12 +26,14 @@ import { exportRows } from '../../../storage/export-tables.js';
 import { type CommandHost, completeValues, withContext, withExamples } from '../../command.js';
 import type { Context } from '../../context.js';
 import { alreadyExists, writeOutput } from '../../output-file.js';
+import { exportVdir } from './export-vdir.js';
 
 export interface ExportOptions {
   what?: string;
   as?: string;
   output?: string;
   force?: boolean;
+  vdir?: string;
 }
 
 /** The formats `export` writes; jsonl, the full-fidelity one, is the default. */
@@ -78,6 +80,7 @@ function plan(ctx: Context, opts: ExportOptions): ExportPlan {
       'drop --what, or use --what follow-ups',
     );
   }
+  if (opts.vdir !== undefined) checkVdir(format, opts);
   if (opts.force && opts.output === undefined) {
     throw new UsageError(
       '--force only applies with --output',
@@ -85,6 +88,28 @@ function plan(ctx: Context, opts: ExportOptions): ExportPlan {
     );
   }
   return { format, what, as };
+}
+
+/** --vdir writes one file per item: only ics and vcard have items, and it has no --output. */
+function checkVdir(format: ExportFormat, opts: ExportOptions): void {
+  if (format !== 'ics' && format !== 'vcard') {
+    throw new UsageError(
+      `--vdir holds calendar items or contacts, not ${format}`,
+      'add --format ics (open follow-ups) or --format vcard (contacts)',
+    );
+  }
+  if (opts.output !== undefined) {
+    throw new UsageError(
+      '--vdir and --output are two different places to write to',
+      'choose one: --vdir DIR (one file per item) or --output FILE (one file)',
+    );
+  }
+  if (opts.force) {
+    throw new UsageError(
+      '--vdir needs no --force',
+      'drop --force: a vdir export replaces its own files and only those',
+    );
+  }
 }
 
 function count(n: number, one: string): string {
@@ -156,6 +181,9 @@ function renderDump(
 /** `export`: the journal as jsonl, json, csv, vCard or iCalendar, on stdout or to --output. */
 export function runExport(ctx: Context, opts: ExportOptions): void {
   const p = plan(ctx, opts);
+  if (opts.vdir !== undefined) {
+    return exportVdir(ctx, p.format === 'ics' ? 'ics' : 'vcard', p.as, opts.vdir);
+  }
   const output = opts.output;
   if (output !== undefined) {
     if (resolve(output) === resolve(ctx.journalPath)) {
@@ -186,6 +214,10 @@ export function exportCommand(parent: Command, host: CommandHost): Command {
     )
     .option('--output <file>', 'write to FILE (created readable by you only) instead of stdout')
     .option('--force', 'replace the --output file if it exists')
+    .option(
+      '--vdir <dir>',
+      'with --format ics or vcard: keep DIR a vdir (one file per open follow-up or contact, for khal, khard, vdirsyncer); files of closed or deleted items are removed',
+    )
     .action(withContext(host, runExport));
   completeValues(command, '--format', EXPORT_FORMATS);
   completeValues(command, '--what', EXPORT_WHATS);
@@ -196,5 +228,7 @@ export function exportCommand(parent: Command, host: CommandHost): Command {
     'netjournal export --format ics --as event > follow-ups.ics',
     'netjournal export --format csv --what meetings > meetings.csv',
     'netjournal export --format json --what follow-ups --output follow-ups.json',
+    'netjournal export --format ics --vdir ~/.calendars/netjournal',
+    'netjournal export --format vcard --vdir ~/.contacts/netjournal',
   ]);
 }
