@@ -61,7 +61,12 @@ export function insertNewRecords(
     }
     return held.get(uid);
   };
-  withBulkWrite(db, { dropLookupIndexes: false, index }, () => {
+  // More new contacts than the journal holds: its lookup indexes are made again in one sort.
+  const newContacts = candidates.filter((t) => t.record === 'contact').length;
+  const { n: heldContacts } = statement(db, 'SELECT count(*) AS n FROM contacts').get() as {
+    n: number;
+  };
+  withBulkWrite(db, { dropLookupIndexes: newContacts > heldContacts, index }, () => {
     muted(db, () => {
       const buffer = new RecordBuffer(db);
       for (const t of candidates) {

@@ -50,12 +50,16 @@ type LoggedRow = {
 export function loadTouched(db: Db, incoming: readonly IncomingChanges[]): Map<string, Touched> {
   const touched = new Map<string, Touched>();
   const keyOf = (record: string, uid: string) => `${record} ${uid}`;
-  const seen = new Set<string>();
+  // A change twice: in two batches (one written again after a stopped sync);
+  // one batch or snapshot never holds a change twice.
+  const seen = incoming.length > 1 ? new Set<string>() : undefined;
   for (const sender of incoming)
     for (const change of sender.changes) {
-      const id = `${change.uid} ${change.hlc} ${change.device}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
+      if (seen) {
+        const id = `${change.uid} ${change.hlc} ${change.device}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+      }
       const key = keyOf(change.record, change.uid);
       let t = touched.get(key);
       if (!t) {
@@ -68,8 +72,12 @@ export function loadTouched(db: Db, incoming: readonly IncomingChanges[]): Map<s
         };
         touched.set(key, t);
       }
-      t.fresh.push({ ...change, sender });
-      Object.assign(t.identity, change.prior, change.fields);
+      // The change itself, marked with its sender (not a copy: a snapshot brings a million).
+      const fresh = change as ForeignChange & { sender: IncomingChanges };
+      fresh.sender = sender;
+      t.fresh.push(fresh);
+      // What names a link or setting (an entity is named by its uid alone).
+      if (!planOf(t.record).entity) Object.assign(t.identity, change.prior, change.fields);
     }
   if (touched.size === 0) return touched;
   const rows = loggedFor(db, touched);
@@ -80,12 +88,15 @@ export function loadTouched(db: Db, incoming: readonly IncomingChanges[]): Map<s
     known.add(`${row.uid} ${row.hlc} ${row.device}`);
     const fields = row.fields === null ? null : (JSON.parse(row.fields) as Row);
     t.known.push({ hlc: row.hlc, device: row.device, op: row.op, fields } as MergeChange);
+    if (planOf(t.record).entity) continue;
     const prior = row.prior === null ? null : (JSON.parse(row.prior) as Row);
     t.identity = { ...prior, ...fields, ...t.identity };
   }
   // A change this journal holds already (a batch read again after a crash) is not applied twice.
-  for (const t of touched.values())
-    t.fresh = t.fresh.filter((c) => !known.has(`${c.uid} ${c.hlc} ${c.device}`));
+  if (known.size > 0)
+    for (const t of touched.values())
+      if (t.known.length > 0)
+        t.fresh = t.fresh.filter((c) => !known.has(`${c.uid} ${c.hlc} ${c.device}`));
   return touched;
 }
 
