@@ -55,6 +55,26 @@ export function withBulkWrite<T>(
   options: BulkOptions,
   fn: () => { result: T; changedContacts: Iterable<number> },
 ): T {
+  // Tens of thousands of rows into tables and their indexes touch far more
+  // pages than SQLite's default 2 MB cache holds: it would write pages out
+  // and read them back many times within the one transaction.
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${BULK_CACHE_KIB}`);
+  try {
+    return bulkWrite(db, options, fn);
+  } finally {
+    db.pragma(`cache_size = ${cache}`);
+  }
+}
+
+/** SQLite's page cache during a bulk write, in KiB (negative: a size, not pages); taken only as used. */
+const BULK_CACHE_KIB = -262_144;
+
+function bulkWrite<T>(
+  db: Db,
+  options: BulkOptions,
+  fn: () => { result: T; changedContacts: Iterable<number> },
+): T {
   const before = searchHighWater(db);
   const names = [
     ...DERIVED_INSERT_TRIGGERS,
