@@ -114,7 +114,8 @@ function existingUids(db: Db, candidates: readonly Touched[]): Set<string> {
     if (!list) byTable.set(plan.table, (list = []));
     list.push(t.uid);
   }
-  for (const [table, uids] of byTable)
+  for (const [table, uids] of byTable) {
+    if (!statement(db, `SELECT EXISTS (SELECT 1 FROM ${table}) AS held`).pluck().get()) continue;
     for (let start = 0; start < uids.length; start += CHUNK) {
       const rows = statement(
         db,
@@ -122,6 +123,7 @@ function existingUids(db: Db, candidates: readonly Touched[]): Set<string> {
       ).all(JSON.stringify(uids.slice(start, start + CHUNK))) as { uid: string }[];
       for (const r of rows) found.add(r.uid);
     }
+  }
   return found;
 }
 

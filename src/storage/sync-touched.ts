@@ -105,17 +105,15 @@ const LOGGED = 'SELECT hlc, device, record, uid, op, fields, prior FROM changes'
 /**
  * The log's changes to the touched records, in one pass over the log (it
  * has no index by uid: imports would pay for one). A log shorter than the
- * list of touched records (a new device's) is read whole and matched here;
- * a longer one is matched in SQL against a temporary table of the uids.
+ * list of touched records (a new device's) is read whole; a longer one is
+ * matched in SQL against a temporary table of the uids.
  */
 function loggedFor(db: Db, touched: ReadonlyMap<string, Touched>): LoggedRow[] {
   const top = statement(db, 'SELECT coalesce(max(rowid), 0) AS n FROM changes').get() as {
     n: number;
   };
-  if (top.n < touched.size) {
-    const uids = new Set([...touched.values()].map((t) => t.uid));
-    return (statement(db, LOGGED).all() as LoggedRow[]).filter((row) => uids.has(row.uid));
-  }
+  // The caller passes over the rows of records not touched.
+  if (top.n < touched.size) return statement(db, LOGGED).all() as LoggedRow[];
   db.exec('CREATE TEMP TABLE IF NOT EXISTS sync_touched (uid TEXT PRIMARY KEY) WITHOUT ROWID');
   db.exec('DELETE FROM temp.sync_touched');
   const add = statement(db, 'INSERT OR IGNORE INTO temp.sync_touched (uid) VALUES (?)');
