@@ -9,7 +9,7 @@
 // import.meta.url (migrations/, package.json) still hold. import() of an
 // outside library becomes require(): V8 drops the dynamic-import callback of
 // code loaded from a code cache, and Node >= 20.19 can require ES modules.
-import { spawnSync } from 'node:child_process';
+import * as childProcess from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -42,8 +42,13 @@ const bundledLibraries = {
   },
 };
 rmSync(`${outfile}.cache`, { force: true });
-// commander requires child_process (~5 ms to load) for executable subcommands,
-// which netjournal has none of: in the bundle it is loaded on first use.
+// commander requires child_process (~5 ms to load, with net, dgram and
+// stream) for executable subcommands, which netjournal has none of; sync.auto
+// spawns with it only when a sync is due. In the bundle it is loaded on first
+// use. Its names are taken here, at build time: an ES import of it
+// (import { spawn }) copies them when the importing module first runs, and
+// asking the module for them then would load it in every command.
+const CHILD_PROCESS_NAMES = Object.keys(childProcess).filter((name) => name !== 'default');
 const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(build) {
@@ -54,18 +59,17 @@ const lazyChildProcess = {
     );
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
       loader: 'js',
-      // The traps besides get let an ES import of it (import { spawn }) see
-      // its names, as esbuild copies them when that import first runs.
       contents: `let loaded;
         const load = () => (loaded ??= require('node:child_process'));
+        const names = ${JSON.stringify(CHILD_PROCESS_NAMES)};
         module.exports = new Proxy({}, {
           get: (_, key) => load()[key],
           has: (_, key) => key in load(),
-          ownKeys: () => Reflect.ownKeys(load()),
-          getOwnPropertyDescriptor: (_, key) => {
-            const found = Reflect.getOwnPropertyDescriptor(load(), key);
-            return found && { ...found, configurable: true };
-          },
+          ownKeys: () => [...names],
+          getOwnPropertyDescriptor: (_, key) =>
+            names.includes(key)
+              ? { value: undefined, writable: true, enumerable: true, configurable: true }
+              : undefined,
         });`,
     }));
   },
@@ -89,7 +93,7 @@ await build({
 // The cache is taken after running the everyday commands once, so it holds
 // their compiled functions too. It is made by a plain `node` (V8 rejects a
 // cache made under other flags) in a child process.
-const made = spawnSync(process.execPath, ['scripts/code-cache.cjs', outfile], {
+const made = childProcess.spawnSync(process.execPath, ['scripts/code-cache.cjs', outfile], {
   stdio: 'inherit',
   env: { ...process.env, NODE_OPTIONS: '' },
 });

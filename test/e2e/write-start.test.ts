@@ -7,9 +7,12 @@ import { isStableId } from '../../src/storage/stable-id.js';
 import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
 import { spawnCli } from '../helpers/spawn-cli.js';
 
-// What every write pays at its start: a write draws the random bits of its
+// What every command pays at its start. A write draws the random bits of its
 // records' stable ids from /dev/urandom, and never loads node:crypto, which
 // cost each write 4–8 ms of a ~60 ms start (its sixteen internal modules).
+// No command loads node:child_process (with dgram and the rest: ~2–5 ms)
+// unless it starts a process: sync.auto imports it, and the bundle's lazy
+// stand-in must not load it when that import runs.
 
 let j: TempJournal;
 let dir: string;
@@ -18,11 +21,14 @@ beforeEach(() => {
   j = tempJournal('2026-11-21');
   dir = mkdtempSync(join(tmpdir(), 'netjournal-start-'));
   const preload = join(dir, 'report-modules.cjs');
-  // Says on stderr, as the process exits, which crypto modules it loaded.
+  // Says on stderr, as the process exits, which crypto and child_process modules it loaded.
   writeFileSync(
     preload,
-    `process.on('exit', () => require('node:fs').writeSync(2, 'crypto modules: ' +
-       JSON.stringify(process.moduleLoadList.filter((m) => /crypto/.test(m))) + '\\n'));\n`,
+    `process.on('exit', () => {
+       const loaded = (re) => JSON.stringify(process.moduleLoadList.filter((m) => re.test(m)));
+       require('node:fs').writeSync(2, 'crypto modules: ' + loaded(/crypto/) + '\\n' +
+         'child_process modules: ' + loaded(/child_process|dgram/) + '\\n');
+     });\n`,
   );
   env = { ...j.env, NODE_OPTIONS: `--require ${preload}` };
 });
@@ -56,5 +62,19 @@ it('writes records with stable ids, loading no node:crypto', () => {
     expect(new Set(uids).size).toBe(uids.length);
   } finally {
     db.close();
+  }
+});
+
+it('starts no child_process in a command that runs none, reads and writes alike', () => {
+  for (const args of [
+    ['--version'],
+    ['add', 'Ralph Smith', '--no-thank-you'],
+    ['jot', 'lunch with Ralph yesterday', '--yes', '--no-thank-you'],
+    ['today', '--json'],
+    ['search', 'ralph', '--json'],
+  ]) {
+    const result = spawnCli(args, env);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr, args.join(' ')).toMatch(/^child_process modules: \[\]$/m);
   }
 });
