@@ -14,11 +14,9 @@ const BY_NAME = `SELECT c.id, c.name, c.company, c.archived FROM contact_names n
   WHERE contact_names MATCH ? AND c.is_me = 0`;
 
 /**
- * The nicknames of contacts whose name index row (the name, then the
- * nicknames) holds one of the words. Only rowids are read from the index, and
- * the nicknames by their contact: a word that is a common first name costs
- * the index's list of it, not a row per contact. Which of them the sentence
- * names is decided in memory (nicknameNamed).
+ * The nicknames of contacts with a nickname that holds one of the words (the
+ * name index's aliases column: a common first name costs nothing here, it is
+ * in names). Which of them the sentence names is decided in memory.
  */
 const NICKNAMES_BY_WORD = `SELECT a.contact_id, a.alias FROM contact_names n
    JOIN contact_aliases a ON a.contact_id = n.rowid
@@ -41,7 +39,7 @@ const ALIASES_OF = `SELECT contact_id, alias FROM contact_aliases
 /**
  * The contacts a sentence's head may name, from the contact name index (its
  * tokenizer folds case and accents as name matching does): those
- * whose name holds two neighbouring words of it, up to FIRST_NAME_LIMIT
+ * whose name or a nickname holds two neighbouring words of it, up to FIRST_NAME_LIMIT
  * whose name starts with one of its words (enough to tell a unique first name
  * from a shared one), those with a nickname among its words, and those it
  * names by `#ID`; each with its nicknames. Never a scan of every contact, and
@@ -52,14 +50,14 @@ export function jotCandidates(db: Db, head: string): JotCandidate[] {
   const rows: Row[] = [];
   if (pairs.length > 0) {
     const phrases = pairs.map((p) => `"${p}"`).join(' OR ');
-    rows.push(...(statement(db, BY_NAME).all(`{name} : (${phrases})`) as Row[]));
+    rows.push(...(statement(db, BY_NAME).all(`{name aliases} : (${phrases})`) as Row[]));
   }
   const byFirstWord = statement(db, `${BY_NAME} LIMIT ${FIRST_NAME_LIMIT}`);
   for (const word of words) rows.push(...(byFirstWord.all(`{name} : ^"${word}"`) as Row[]));
   // Most journals have no nicknames: then the index is not asked for every word's list.
   if (words.length > 0 && statement(db, ANY_NICKNAME).get() !== undefined) {
     const any = words.map((w) => `"${w}"`).join(' OR ');
-    const nicknames = statement(db, NICKNAMES_BY_WORD).all(`{name} : (${any})`) as {
+    const nicknames = statement(db, NICKNAMES_BY_WORD).all(`{aliases} : (${any})`) as {
       contact_id: number;
       alias: string;
     }[];

@@ -34,10 +34,10 @@ export const EXPECTED_SEARCH_DOCS = `SELECT * FROM (${SEARCH_VIEWS.map(
 export const ACTUAL_SEARCH_DOCS = 'SELECT rowid, kind, ref, name, people, body FROM search_index';
 
 /** The rows the contact name index should hold (0011's view), as a query. */
-export const EXPECTED_CONTACT_NAMES = 'SELECT id AS rowid, name FROM contact_name_docs';
+export const EXPECTED_CONTACT_NAMES = 'SELECT id AS rowid, name, aliases FROM contact_name_docs';
 
 /** The rows the contact name index holds, as a query shaped like EXPECTED_CONTACT_NAMES. */
-export const ACTUAL_CONTACT_NAMES = 'SELECT rowid, name FROM contact_names';
+export const ACTUAL_CONTACT_NAMES = 'SELECT rowid, name, aliases FROM contact_names';
 
 /** What is wrong with the contact name index (FTS5's own check, then its rows), or null. */
 export function contactNamesProblem(db: Db): string | null {
@@ -60,7 +60,7 @@ export function contactNamesProblem(db: Db): string | null {
  */
 export function rebuildSearchIndex(db: Db): number {
   db.prepare('DELETE FROM contact_names').run();
-  db.prepare(`INSERT INTO contact_names (rowid, name) ${EXPECTED_CONTACT_NAMES}`).run();
+  db.prepare(`INSERT INTO contact_names (rowid, name, aliases) ${EXPECTED_CONTACT_NAMES}`).run();
   db.prepare('DELETE FROM search_index').run();
   let documents = 0;
   for (const view of SEARCH_VIEWS) {
@@ -111,9 +111,9 @@ export function indexBulkWrite(
        SELECT doc, kind, ref, name, people, body FROM ${view} WHERE ref > ?`,
     ).run(before[kind]);
   }
-  db.prepare(`INSERT INTO contact_names (rowid, name) ${EXPECTED_CONTACT_NAMES} WHERE id > ?`).run(
-    before.contact,
-  );
+  db.prepare(
+    `INSERT INTO contact_names (rowid, name, aliases) ${EXPECTED_CONTACT_NAMES} WHERE id > ?`,
+  ).run(before.contact);
 }
 
 /** Re-derive the documents of contacts whose fields or tags changed. */
@@ -130,7 +130,7 @@ function refreshContacts(db: Db, ids: readonly number[]): void {
   ).run(json);
   db.prepare('DELETE FROM contact_names WHERE rowid IN (SELECT value FROM json_each(?))').run(json);
   db.prepare(
-    `INSERT INTO contact_names (rowid, name) ${EXPECTED_CONTACT_NAMES}
+    `INSERT INTO contact_names (rowid, name, aliases) ${EXPECTED_CONTACT_NAMES}
       WHERE id IN (SELECT value FROM json_each(?))`,
   ).run(json);
 }

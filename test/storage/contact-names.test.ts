@@ -22,12 +22,15 @@ const DAY = '2026-11-21';
 interface NameRow {
   rowid: number;
   name: string;
+  aliases: string;
 }
 
 const held = (db: Db) =>
-  db.prepare('SELECT rowid, name FROM contact_names ORDER BY rowid').all() as NameRow[];
+  db.prepare('SELECT rowid, name, aliases FROM contact_names ORDER BY rowid').all() as NameRow[];
 const expected = (db: Db) =>
-  db.prepare('SELECT id AS rowid, name FROM contact_name_docs ORDER BY id').all() as NameRow[];
+  db
+    .prepare('SELECT id AS rowid, name, aliases FROM contact_name_docs ORDER BY id')
+    .all() as NameRow[];
 
 function expectInStep(db: Db): void {
   expect(held(db)).toEqual(expected(db));
@@ -42,12 +45,16 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 describe('contact name index', () => {
-  it('holds each contact by id: the name, then each nickname after char(30); never the user', () => {
-    const rafa = insertContact(db, contactFields('Rafael Ortiz', { aliases: ['Rafa'] }), DAY);
+  it('holds each contact by id: the name, and the nicknames by char(30); never the user', () => {
+    const rafa = insertContact(
+      db,
+      contactFields('Rafael Ortiz', { aliases: ['Rafa', 'Rafe O'] }),
+      DAY,
+    );
     const zoe = insertContact(db, contactFields('Zoë Ng', { company: 'Acme' }), DAY);
     expect(held(db)).toEqual([
-      { rowid: rafa, name: 'Rafael Ortiz\u001eRafa' },
-      { rowid: zoe, name: 'Zoë Ng' },
+      { rowid: rafa, name: 'Rafael Ortiz', aliases: 'Rafa\u001eRafe O' },
+      { rowid: zoe, name: 'Zoë Ng', aliases: '' },
     ]);
     const words = (q: string) =>
       db
@@ -57,6 +64,8 @@ describe('contact name index', () => {
     // Accents and case folded as name matching folds them; only names, never a company.
     expect(words('zoe')).toEqual([zoe]);
     expect(words('RAFA')).toEqual([rafa]);
+    expect(words('{aliases} : rafe')).toEqual([rafa]);
+    expect(words('{aliases} : rafael')).toEqual([]);
     expect(words('acme')).toEqual([]);
     expectInStep(db);
   });
@@ -80,8 +89,8 @@ describe('contact name index', () => {
       removeAliases: ['nana'],
     });
     expect(held(db)).toEqual([
-      { rowid: a, name: 'Ana Souza' },
-      { rowid: b, name: 'Bo Chen\u001eBobo' },
+      { rowid: a, name: 'Ana Souza', aliases: '' },
+      { rowid: b, name: 'Bo Chen', aliases: 'Bobo' },
     ]);
     mergeContacts(db, a, b);
     expectInStep(db);
@@ -129,10 +138,10 @@ describe('contact name index', () => {
       });
       return { result: null, changedContacts: [old] };
     });
-    expect(held(db).map((r) => r.name)).toEqual([
-      'Ana Souza\u001eNana',
-      'Dmitri Ivanov\u001eDima',
-      'Hannah Müller',
+    expect(held(db).map((r) => [r.name, r.aliases])).toEqual([
+      ['Ana Souza', 'Nana'],
+      ['Dmitri Ivanov', 'Dima'],
+      ['Hannah Müller', ''],
     ]);
     expectInStep(db);
   });
@@ -193,7 +202,10 @@ describe('migration 0011', () => {
     const upgraded = openJournal(before, { write: true, timestamp: NOW }) as Db;
     try {
       expect(upgraded.pragma('user_version', { simple: true })).toBe(11);
-      expect(held(upgraded).map((r) => r.name)).toEqual(['Rafael Ortíz\u001eRafa', 'Zoë Ng']);
+      expect(held(upgraded).map((r) => [r.name, r.aliases])).toEqual([
+        ['Rafael Ortíz', 'Rafa'],
+        ['Zoë Ng', ''],
+      ]);
       expectInStep(upgraded);
     } finally {
       upgraded.close();

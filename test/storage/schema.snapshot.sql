@@ -98,13 +98,14 @@ CREATE TABLE contact_aliases (
 
 CREATE VIRTUAL TABLE contact_names USING fts5(
   name,
+  aliases,
   tokenize = 'unicode61 remove_diacritics 2',
   prefix = '2 3'
 );
 
 CREATE TABLE 'contact_names_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 
-CREATE TABLE 'contact_names_content'(id INTEGER PRIMARY KEY, c0);
+CREATE TABLE 'contact_names_content'(id INTEGER PRIMARY KEY, c0, c1);
 
 CREATE TABLE 'contact_names_data'(id INTEGER PRIMARY KEY, block BLOB);
 
@@ -268,33 +269,35 @@ CREATE TABLE sync_devices (
 CREATE TRIGGER contact_names_alias_added AFTER INSERT ON contact_aliases
 WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search.paused') BEGIN
   DELETE FROM contact_names WHERE rowid = NEW.contact_id;
-  INSERT INTO contact_names (rowid, name)
-  SELECT id, name FROM contact_name_docs WHERE id = NEW.contact_id;
+  INSERT INTO contact_names (rowid, name, aliases)
+  SELECT id, name, aliases FROM contact_name_docs WHERE id = NEW.contact_id;
 END;
 
 CREATE TRIGGER contact_names_alias_changed AFTER UPDATE ON contact_aliases
 WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search.paused') BEGIN
   DELETE FROM contact_names WHERE rowid IN (OLD.contact_id, NEW.contact_id);
-  INSERT INTO contact_names (rowid, name)
-  SELECT id, name FROM contact_name_docs WHERE id IN (OLD.contact_id, NEW.contact_id);
+  INSERT INTO contact_names (rowid, name, aliases)
+  SELECT id, name, aliases FROM contact_name_docs WHERE id IN (OLD.contact_id, NEW.contact_id);
 END;
 
 CREATE TRIGGER contact_names_alias_removed AFTER DELETE ON contact_aliases
 WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search.paused') BEGIN
   DELETE FROM contact_names WHERE rowid = OLD.contact_id;
-  INSERT INTO contact_names (rowid, name)
-  SELECT id, name FROM contact_name_docs WHERE id = OLD.contact_id;
+  INSERT INTO contact_names (rowid, name, aliases)
+  SELECT id, name, aliases FROM contact_name_docs WHERE id = OLD.contact_id;
 END;
 
 CREATE TRIGGER contact_names_contact_added AFTER INSERT ON contacts
 WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search.paused') BEGIN
-  INSERT INTO contact_names (rowid, name) SELECT id, name FROM contact_name_docs WHERE id = NEW.id;
+  INSERT INTO contact_names (rowid, name, aliases)
+  SELECT id, name, aliases FROM contact_name_docs WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER contact_names_contact_changed AFTER UPDATE OF id, name, is_me ON contacts
 WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search.paused') BEGIN
   DELETE FROM contact_names WHERE rowid IN (OLD.id, NEW.id);
-  INSERT INTO contact_names (rowid, name) SELECT id, name FROM contact_name_docs WHERE id = NEW.id;
+  INSERT INTO contact_names (rowid, name, aliases)
+  SELECT id, name, aliases FROM contact_name_docs WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER contact_names_contact_removed AFTER DELETE ON contacts
@@ -519,7 +522,13 @@ WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search.paused') BEGIN
 END;
 
 CREATE VIEW contact_name_docs AS
-SELECT ref AS id, name FROM search_contact_docs;
+SELECT c.id AS id, c.name AS name,
+       ifnull((SELECT group_concat(s.alias, char(30))
+                 FROM (SELECT a.alias FROM contact_aliases a
+                        WHERE a.contact_id = c.id
+                        ORDER BY a.alias COLLATE NOCASE) s), '') AS aliases
+  FROM contacts c
+ WHERE c.is_me = 0;
 
 CREATE VIEW next_touch_expected AS
 SELECT id, cadence,
