@@ -1,6 +1,6 @@
 import { FIRST_NAME_LIMIT, type JotCandidate } from '../domain/jot.js';
 import { nameSearchTerms } from '../domain/jot-words.js';
-import { foldName } from '../domain/names.js';
+import { foldName, splitNameWords } from '../domain/names.js';
 import type { Db } from './journal.js';
 import { statement } from './sqlite.js';
 
@@ -25,10 +25,7 @@ const NICKNAMES_BY_WORD = `SELECT a.contact_id, a.alias FROM contact_names n
 const ANY_NICKNAME = 'SELECT 1 FROM contact_aliases LIMIT 1';
 
 /** Words as the index splits them, case and accents folded as names are matched. */
-const wordsOf = (text: string): string[] =>
-  foldName(text)
-    .split(/[^\p{L}\p{M}\p{N}]+/u)
-    .filter((w) => w !== '');
+const wordsOf = (text: string): string[] => splitNameWords(foldName(text)).filter((w) => w !== '');
 
 const BY_IDS = `SELECT id, name, company, archived FROM contacts
   WHERE is_me = 0 AND id IN (SELECT value FROM json_each(?))`;
