@@ -1,18 +1,19 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { isStableId } from '../../src/storage/stable-id.js';
 import { tempJournal, type TempJournal } from '../helpers/run-cli.js';
-import { spawnCli } from '../helpers/spawn-cli.js';
+import { BIN, spawnCli } from '../helpers/spawn-cli.js';
 
 // What every command pays at its start. A write draws the random bits of its
 // records' stable ids from /dev/urandom, and never loads node:crypto, which
 // cost each write 4–8 ms of a ~60 ms start (its sixteen internal modules).
 // No command loads node:child_process (with dgram and the rest: ~2–5 ms)
 // unless it starts a process: sync.auto imports it, and the bundle's lazy
-// stand-in must not load it when that import runs.
+// stand-in must not load it when that import runs. The bundle is ASCII, which
+// bin/netjournal.cjs reads as latin1 with no UTF-8 to decode.
 
 let j: TempJournal;
 let dir: string;
@@ -77,4 +78,21 @@ it('starts no child_process in a command that runs none, reads and writes alike'
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr, args.join(' ')).toMatch(/^child_process modules: \[\]$/m);
   }
+});
+
+it('runs an ASCII bundle, its escaped characters meaning what they did', () => {
+  const bundle = readFileSync(join(BIN, '..', '..', 'dist', 'bundle', 'netjournal.cjs'));
+  expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1);
+  // jot's regular expressions held "—" and "’" as typed: the bundle has them as \u2014, \u2019.
+  expect(spawnCli(['contact', 'add', 'Ralph Smith'], env).code).toBe(0);
+  const parsed = spawnCli(
+    ['jot', '--dry-run', '“coffee” with Ralph’s team — he moves to Zürich'],
+    env,
+  );
+  expect(parsed.code, parsed.stderr).toBe(0);
+  expect(JSON.parse(parsed.stdout)).toMatchObject({
+    people: [{ name: 'Ralph Smith', contactId: 1, new: false }],
+    kind: 'coffee',
+    notes: 'he moves to Zürich',
+  });
 });
