@@ -26,7 +26,9 @@ try {
   // No cache (a build without one): V8 compiles the bundle as usual.
 }
 // A cache from another Node version is rejected by V8 and simply not used.
-const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
+// The bundle is ASCII (scripts/bundle.mjs escapes the rest), so latin1 reads
+// it exactly as UTF-8 would, without decoding: ~2 ms of a start.
+const script = new vm.Script(Module.wrap(readFileSync(file, 'latin1')), {
   filename: scriptName,
   cachedData,
   importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,

@@ -9,8 +9,8 @@
 // import.meta.url (migrations/, package.json) still hold. import() of an
 // outside library becomes require(): V8 drops the dynamic-import callback of
 // code loaded from a code cache, and Node >= 20.19 can require ES modules.
-import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import * as childProcess from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const outfile = 'dist/bundle/netjournal.cjs';
@@ -42,8 +42,13 @@ const bundledLibraries = {
   },
 };
 rmSync(`${outfile}.cache`, { force: true });
-// commander requires child_process (~5 ms to load) for executable subcommands,
-// which netjournal has none of: in the bundle it is loaded on first use.
+// commander requires child_process (~5 ms to load, with net, dgram and
+// stream) for executable subcommands, which netjournal has none of; sync.auto
+// spawns with it only when a sync is due. In the bundle it is loaded on first
+// use. Its names are taken here, at build time: an ES import of it
+// (import { spawn }) copies them when the importing module first runs, and
+// asking the module for them then would load it in every command.
+const CHILD_PROCESS_NAMES = Object.keys(childProcess).filter((name) => name !== 'default');
 const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(build) {
@@ -54,18 +59,17 @@ const lazyChildProcess = {
     );
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
       loader: 'js',
-      // The traps besides get let an ES import of it (import { spawn }) see
-      // its names, as esbuild copies them when that import first runs.
       contents: `let loaded;
         const load = () => (loaded ??= require('node:child_process'));
+        const names = ${JSON.stringify(CHILD_PROCESS_NAMES)};
         module.exports = new Proxy({}, {
           get: (_, key) => load()[key],
           has: (_, key) => key in load(),
-          ownKeys: () => Reflect.ownKeys(load()),
-          getOwnPropertyDescriptor: (_, key) => {
-            const found = Reflect.getOwnPropertyDescriptor(load(), key);
-            return found && { ...found, configurable: true };
-          },
+          ownKeys: () => [...names],
+          getOwnPropertyDescriptor: (_, key) =>
+            names.includes(key)
+              ? { value: undefined, writable: true, enumerable: true, configurable: true }
+              : undefined,
         });`,
     }));
   },
@@ -86,10 +90,34 @@ await build({
   logLevel: 'warning',
 });
 
+// The bundle is made ASCII: V8 then keeps its 940 KB of source one byte a
+// character, and bin/netjournal.cjs reads it as latin1, with no UTF-8 to
+// decode (together ~3-4 ms of every start). esbuild escapes what is not ASCII
+// in strings and names but leaves it in comments and regular expressions,
+// where \uXXXX means the same character (in a /u expression a pair of them is
+// one character beyond U+FFFF, as the character itself is). After a
+// backslash an escape would mean something else: that stops the build.
+const bundled = readFileSync(outfile, 'utf8');
+const escapedAfterBackslash = /\\[\u0080-\uffff]/.exec(bundled);
+if (escapedAfterBackslash) {
+  const line = bundled.slice(0, escapedAfterBackslash.index).split('\n').length;
+  console.error(
+    `${outfile}:${line}: a backslash before a non-ASCII character; write it as \\uXXXX`,
+  );
+  process.exit(1);
+}
+writeFileSync(
+  outfile,
+  bundled.replace(
+    /[\u0080-\uffff]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  ),
+);
+
 // The cache is taken after running the everyday commands once, so it holds
 // their compiled functions too. It is made by a plain `node` (V8 rejects a
 // cache made under other flags) in a child process.
-const made = spawnSync(process.execPath, ['scripts/code-cache.cjs', outfile], {
+const made = childProcess.spawnSync(process.execPath, ['scripts/code-cache.cjs', outfile], {
   stdio: 'inherit',
   env: { ...process.env, NODE_OPTIONS: '' },
 });

@@ -10,7 +10,7 @@ const vm = require('node:vm');
 const file = resolve(process.argv[2]);
 // The cache keeps this name for the script wherever it is installed: the
 // package-relative one bin/netjournal.cjs gives, never this machine's folder.
-const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
+const script = new vm.Script(Module.wrap(readFileSync(file, 'latin1')), {
   filename: 'netjournal/dist/bundle/netjournal.cjs',
   importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
 });

@@ -206,28 +206,49 @@ function resolveRelative(s: string, today: string, direction: DateDirection): st
 
 /** Parse a user-typed date relative to today. Throws UsageError on anything unknown. */
 export function parseDate(input: string, today: string, direction: DateDirection): string {
-  const shown = input.trim();
+  const read = readDate(input, today, direction);
+  if (read.date !== null) return read.date;
   // Examples that are valid for the field: a meeting is in the past, a due date ahead.
   const hint =
     direction === 'past'
       ? `try ${today}, yesterday, monday, 3d or "2 weeks ago"`
       : `try ${today}, tomorrow, friday, 2w or "next week"`;
+  throw new UsageError(read.problem, hint);
+}
+
+/**
+ * The date a text names, as parseDate reads it, or null where parseDate
+ * throws. For asking whether words are a date (jot asks it of every few
+ * words of a sentence): an error object and its stack trace cost more than
+ * the reading.
+ */
+export function dateOrNull(input: string, today: string, direction: DateDirection): string | null {
+  return readDate(input, today, direction).date;
+}
+
+/** A user-typed date, or what is wrong with it (parseDate's message). */
+function readDate(
+  input: string,
+  today: string,
+  direction: DateDirection,
+): { date: string; problem?: never } | { date: null; problem: string } {
+  const shown = input.trim();
   if (ISO_RE.test(shown)) {
-    if (isIsoDate(shown)) return shown;
-    throw new UsageError(`no such date "${shown}"`, hint);
+    if (isIsoDate(shown)) return { date: shown };
+    return { date: null, problem: `no such date "${shown}"` };
   }
   // "9999y" from 2026 lands past year 9999, which nothing downstream can store or sort.
-  const outOfRange = new UsageError(`date "${shown}" is out of range (years 1000-9999)`, hint);
+  const outOfRange = { date: null, problem: `date "${shown}" is out of range (years 1000-9999)` };
   let result: string | null;
   try {
     result = resolveRelative(shown.replace(/\s+/g, ' ').toLowerCase(), today, direction);
   } catch (err) {
-    if (err instanceof UsageError) throw outOfRange;
+    if (err instanceof UsageError) return outOfRange;
     throw err;
   }
-  if (result === null) throw new UsageError(`unknown date "${shown}"`, hint);
-  if (isIsoDate(result)) return result;
-  throw outOfRange;
+  if (result === null) return { date: null, problem: `unknown date "${shown}"` };
+  if (isIsoDate(result)) return { date: result };
+  return outOfRange;
 }
 
 /** Parse the value of --now / NETJOURNAL_NOW: YYYY-MM-DD (or an ISO 8601 timestamp, whose date part is used). Throws UsageError. */

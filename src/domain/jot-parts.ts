@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { parseDate } from './dates.js';
+import { dateOrNull } from './dates.js';
 
 // A jot sentence cut into its parts before any word is matched to a contact.
 
@@ -50,12 +50,5 @@ export function splitJot(text: string, today: string): JotParts {
 /** Is this text a date of the date grammar (a past one or not)? */
 export function isDatePhrase(text: string, today: string): boolean {
   const phrase = text.trim().replace(/\s+/g, ' ').toLowerCase();
-  if (phrase === '') return false;
-  try {
-    parseDate(phrase, today, 'past');
-    return true;
-  } catch (err) {
-    if (err instanceof UsageError) return false;
-    throw err;
-  }
+  return phrase !== '' && dateOrNull(phrase, today, 'past') !== null;
 }

@@ -1,5 +1,5 @@
 import type { MeetingKind } from './journal-types.js';
-import { foldName, oneTypoApart } from './names.js';
+import { foldName, oneTypoApart, splitNameWords, startsCapitalised } from './names.js';
 
 /**
  * The words `jot` reads as a meeting's kind (README, "One sentence: jot").
@@ -167,9 +167,7 @@ function plainTokens(text: string): HeadToken[] {
 }
 
 function token(text: string): HeadToken {
-  const first = text.charAt(0);
-  const capital = /\p{Lu}|\p{Lt}|\p{Lo}/u.test(first);
-  return { text, fold: foldName(text), capital, marked: false };
+  return { text, fold: foldName(text), capital: startsCapitalised(text), marked: false };
 }
 
 /** A name's words as matching compares them with a sentence's. */
@@ -204,7 +202,7 @@ function mayBeName(word: string): boolean {
  * left out: the most common words of a journal's notes cost the most to look up.
  */
 export function nameSearchTerms(head: string): { words: string[]; pairs: string[] } {
-  const all = head.toLowerCase().split(/[^\p{L}\p{M}\p{N}]+/u);
+  const all = splitNameWords(head.toLowerCase());
   const pairs = new Set<string>();
   all.forEach((w, i) => {
     const next = all[i + 1];

@@ -6,10 +6,38 @@ import { isMeName } from './contact.js';
  * muller, ÅSA → asa), so that people can type names as their keyboard allows.
  */
 export function foldName(name: string): string {
+  // Printable ASCII has no marks and NFD leaves it as it is: it skips the
+  // Unicode property class, whose compiling costs ~0.6 ms in every process.
+  if (PRINTABLE_ASCII.test(name)) return name.toLowerCase();
   return name
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase();
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * Text split into words as name matching splits it: runs of letters, marks
+ * and digits, anything else between them (empty words at the ends stay, as
+ * with split). Printable ASCII splits at the same places with an ASCII class,
+ * sparing the Unicode one its compiling (0.3–1 ms a process).
+ */
+export function splitNameWords(text: string): string[] {
+  return PRINTABLE_ASCII.test(text)
+    ? text.split(/[^A-Za-z0-9]+/)
+    : text.split(/[^\p{L}\p{M}\p{N}]+/u);
+}
+
+/**
+ * Does a word start with a capital, or with a letter of a script without
+ * case (\p{Lo}: 李, ع), which counts as one? ASCII is answered without the
+ * Unicode classes.
+ */
+export function startsCapitalised(word: string): boolean {
+  const first = word.charAt(0);
+  if (PRINTABLE_ASCII.test(first)) return first >= 'A' && first <= 'Z';
+  return /\p{Lu}|\p{Lt}|\p{Lo}/u.test(first);
 }
 
 /** A contact as name lookups see it. */

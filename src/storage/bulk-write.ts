@@ -14,7 +14,7 @@ import { indexBulkWrite, pauseSearch, searchHighWater } from './search-maintenan
  * with the rows, and other connections never see the triggers missing.
  */
 
-/** Insert triggers that only derive data (0001, 0002, 0004, 0010); update and delete triggers stay. */
+/** Insert triggers that only derive data (0001, 0002, 0004, 0010, 0011); update and delete triggers stay. */
 const DERIVED_INSERT_TRIGGERS = [
   'search_contact_added',
   'next_touch_contact_added',
@@ -25,6 +25,8 @@ const DERIVED_INSERT_TRIGGERS = [
   'search_participant_added',
   'meeting_contacts_added',
   'search_follow_up_added',
+  'contact_names_contact_added',
+  'contact_names_alias_added',
 ];
 
 /** Indexes that only speed up finding contacts; rebuilt in one sort after a bulk insert. */

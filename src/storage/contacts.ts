@@ -166,12 +166,11 @@ function byNameThenId(a: NamedContact, b: NamedContact): number {
 
 /**
  * Contacts whose name equals (or starts with) the query once case and accents
- * are folded. SQLite has no accent folding (and NOCASE folds ASCII only), but the search index's tokenizer
- * removes diacritics: its name column finds the candidates (every word of the
- * query, the last as a prefix for a prefix match), which are then compared
- * whole. The column holds the name, then each nickname after char(30): an
- * exact match may be either, a prefix only the name. Archived contacts count
- * for an exact name, not for a prefix.
+ * are folded. SQLite has no accent folding (and NOCASE folds ASCII only), but
+ * the contact name index's tokenizer (0011) removes diacritics: it finds the
+ * candidates (every word of the query, the last as a prefix for a prefix
+ * match), which are then compared whole. A row holds the name and the
+ * nicknames: an exact match may be either, a prefix only the name. Archived contacts count for an exact name, not for a prefix.
  */
 function foldedMatches(db: Db, query: string, how: 'exact' | 'prefix'): NamedContact[] {
   const wanted = foldName(query.trim());
@@ -187,11 +186,13 @@ function foldedMatches(db: Db, query: string, how: 'exact' | 'prefix'): NamedCon
   );
   const rows = statement(
     db,
-    `SELECT c.id, c.name, c.email, c.company, c.archived, s.name AS indexed FROM search_index s
-       JOIN contacts c ON c.id = s.ref
-      WHERE search_index MATCH ? AND s.kind = 'contact' AND c.is_me = 0
+    `SELECT c.id, c.name, c.email, c.company, c.archived,
+            n.name || CASE WHEN n.aliases = '' THEN '' ELSE char(30) || n.aliases END AS indexed
+       FROM contact_names n
+       JOIN contacts c ON c.id = n.rowid
+      WHERE contact_names MATCH ? AND c.is_me = 0
       LIMIT 500`,
-  ).all(`{name} : (${phrase.join(' ')})`) as (NamedContact & {
+  ).all(`{name aliases} : (${phrase.join(' ')})`) as (NamedContact & {
     archived: number;
     indexed: string;
   })[];
@@ -204,7 +205,7 @@ function foldedMatches(db: Db, query: string, how: 'exact' | 'prefix'): NamedCon
     .map(({ id, name, email, company }) => ({ id, name, email, company }));
 }
 
-/** What separates a contact's name and nicknames in the search index's name column (0010). */
+/** What separates a contact's name and nicknames in the search index's name column (0010), and its nicknames in the name index (0011). */
 export const INDEXED_NAME_SEP = '\u001e';
 
 /** The user's own contact row. */

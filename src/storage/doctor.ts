@@ -17,6 +17,7 @@ import { logDisagreements, type LogDisagreement } from './log-check.js';
 import { APPLICATION_ID, appliedMigrations, knownMigrationName, latestVersion } from './migrate.js';
 import {
   ACTUAL_SEARCH_DOCS,
+  contactNamesProblem,
   EXPECTED_SEARCH_DOCS,
   rebuildSearchIndex,
 } from './search-maintenance.js';
@@ -274,12 +275,15 @@ function searchIndexCheck(db: Db): Check {
   const actual = count(ACTUAL_SEARCH_DOCS);
   const missing = count(`${EXPECTED_SEARCH_DOCS} EXCEPT ${ACTUAL_SEARCH_DOCS}`);
   const extra = count(`${ACTUAL_SEARCH_DOCS} EXCEPT ${EXPECTED_SEARCH_DOCS}`);
-  if (missing === 0 && extra === 0 && expected === actual) {
-    return ok('search index', `${actual} documents, matching the records`);
+  if (missing !== 0 || extra !== 0 || expected !== actual) {
+    return fail(
+      'search index',
+      `${actual} documents for ${expected} records: ${missing} missing or stale, ${extra} extra`,
+      REPAIR_COMMAND,
+    );
   }
-  return fail(
-    'search index',
-    `${actual} documents for ${expected} records: ${missing} missing or stale, ${extra} extra`,
-    REPAIR_COMMAND,
-  );
+  // The contact name index (0011) is derived from the same documents and repaired with them.
+  const names = contactNamesProblem(db);
+  if (names !== null) return fail('search index', names, REPAIR_COMMAND);
+  return ok('search index', `${actual} documents, matching the records`);
 }

@@ -123,6 +123,31 @@ describe('doctor', () => {
     });
   });
 
+  it('fails a contact name index that lost a name (jot cannot place them), and --repair rebuilds it', async () => {
+    await seed();
+    tamper(
+      `DELETE FROM contact_names WHERE rowid = (SELECT id FROM contacts WHERE name = 'Lena Park')`,
+    );
+    const jot = () => j.run(['jot', '--dry-run', 'coffee with Lena Park']);
+    expect((await jot()).code).toBe(2);
+    const before = statSync(j.path).mtimeMs;
+    const result = await doctor(['--json']);
+    expect(result.code).toBe(4);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(check(report, 'search index')).toEqual({
+      name: 'search index',
+      status: 'fail',
+      detail: 'the contact name index has 1 names missing or stale, 0 extra',
+      fix: 'netjournal doctor --repair',
+    });
+    expect(statSync(j.path).mtimeMs).toBe(before); // checking wrote nothing
+
+    const repaired = await doctor(['--repair']);
+    expect(repaired.code).toBe(0);
+    expect(repaired.stdout).not.toContain('FAIL');
+    expect((await jot()).code).toBe(0);
+  });
+
   it('fails a last-met date that differs from the meetings, and --repair recomputes it', async () => {
     await seed();
     tamper(`UPDATE contacts SET last_met = '2020-01-01' WHERE name = 'Lena Park'`);

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   addDays,
   addMonths,
+  dateOrNull,
   daysBetween,
   formatInterval,
   isIsoDate,
@@ -566,5 +567,39 @@ describe('properties', () => {
         expect(parseInterval(formatInterval(n))).toBe(n);
       }),
     );
+  });
+});
+
+describe('dateOrNull', () => {
+  // jot asks it of every few words of a sentence: it answers what parseDate
+  // answers, null where parseDate throws, without making an error to throw.
+  const throwing = (input: string, today: string, direction: 'past' | 'future') => {
+    try {
+      return parseDate(input, today, direction);
+    } catch (err) {
+      if (err instanceof UsageError) return null;
+      throw err;
+    }
+  };
+
+  it('is the date parseDate reads, or null where it throws', () => {
+    const words = fc.constantFrom(
+      ...['yesterday', 'today', 'monday', 'last', 'next', 'friday', '3', 'days', 'ago', 'in'],
+      ...['2w', '99999y', '2026-11-20', '2026-02-30', 'coffee', 'with', 'ralph', '', ' '],
+    );
+    const text = fc.array(words, { maxLength: 4 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(
+        text,
+        fc.constantFrom('past', 'future') as fc.Arbitrary<'past' | 'future'>,
+        (t, d) => {
+          expect(dateOrNull(t, '2026-11-21', d)).toBe(throwing(t, '2026-11-21', d));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    expect(dateOrNull('yesterday', '2026-11-21', 'past')).toBe('2026-11-20');
+    expect(dateOrNull('coffee', '2026-11-21', 'past')).toBeNull();
+    expect(dateOrNull('99999y', '2026-11-21', 'future')).toBeNull();
   });
 });

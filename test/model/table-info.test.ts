@@ -18,9 +18,9 @@ const SQL_TYPE: Record<FieldType, string> = {
   ref: 'INTEGER',
 };
 
-/** Tables that hold no user data: migrations, the change log, the journal's own facts, the search index, what sync knows of other devices. */
+/** Tables that hold no user data: migrations, the change log, the journal's own facts, the search index and the contact name index, what sync knows of other devices. */
 const INTERNAL =
-  /^(schema_migrations|change_groups|changes|journal_meta|search_index.*|sync_devices|sync_conflicts|sqlite_.*)$/;
+  /^(schema_migrations|change_groups|changes|journal_meta|search_index.*|contact_names.*|sync_devices|sync_conflicts|sqlite_.*)$/;
 
 interface ColumnInfo {
   name: string;

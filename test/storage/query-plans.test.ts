@@ -152,6 +152,28 @@ describe('query plans of the everyday commands', () => {
     expect(scans).toEqual([]);
   });
 
+  // The search index's list of a word runs through every note's and meeting's
+  // words as well as the names: 5 ms a word at L. jot and the name lookups
+  // read the contact name index (0011), which holds only names.
+  it.each([
+    ['jot (a write)', ['jot', 'coffee with joe park and Ralph yesterday: notes', '--yes']],
+    ['jot --dry-run', ['jot', '--dry-run', 'lunch with Joe and Mom']],
+    ['add (a write)', ['add', 'Joe Park', '--no-thank-you']],
+    ['log NAME', ['log', 'Joe Park', '--json']],
+  ])('%s finds names in the contact name index, not in the search index', async (_n, args) => {
+    let code = -1;
+    const plans = await plansOf(async () => {
+      code = (await journal.run(args)).code;
+    });
+    expect(code).toBe(0);
+    const reading = (table: string) =>
+      plans.filter((plan) => new RegExp(`\\b${table}\\b`).test(plan.sql)).map((p) => p.sql);
+    expect(reading('contact_names')).not.toEqual([]);
+    expect(reading('search_index')).toEqual([]);
+    const scans = plans.flatMap((plan) => scannedTables(plan).filter((t) => t === 'contacts'));
+    expect(scans).toEqual([]);
+  });
+
   it('notices a full scan (the check itself can fail)', async () => {
     const plans = await plansOf(async () => {
       const db = new Database(journal.path, { readonly: true });

@@ -1,4 +1,4 @@
--- user_version 10
+-- user_version 11
 CREATE INDEX change_groups_undoable ON change_groups (id) WHERE undoable = 1 AND undone_by IS NULL;
 
 CREATE INDEX changes_by_group ON changes (grp, seq);
@@ -95,6 +95,23 @@ CREATE TABLE contact_aliases (
   alias      TEXT    NOT NULL COLLATE NOCASE CHECK (length(trim(alias)) > 0),
   PRIMARY KEY (contact_id, alias)
 ) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE contact_names USING fts5(
+  name,
+  aliases,
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '2 3'
+);
+
+CREATE TABLE 'contact_names_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'contact_names_content'(id INTEGER PRIMARY KEY, c0, c1);
+
+CREATE TABLE 'contact_names_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'contact_names_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+CREATE TABLE 'contact_names_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
 CREATE TABLE contact_tags (
   contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
@@ -248,6 +265,45 @@ CREATE TABLE sync_devices (
   -- The newest of its batch files applied here (0: none yet).
   applied INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
+
+CREATE TRIGGER contact_names_alias_added AFTER INSERT ON contact_aliases
+WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search.paused') BEGIN
+  DELETE FROM contact_names WHERE rowid = NEW.contact_id;
+  INSERT INTO contact_names (rowid, name, aliases)
+  SELECT id, name, aliases FROM contact_name_docs WHERE id = NEW.contact_id;
+END;
+
+CREATE TRIGGER contact_names_alias_changed AFTER UPDATE ON contact_aliases
+WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search.paused') BEGIN
+  DELETE FROM contact_names WHERE rowid IN (OLD.contact_id, NEW.contact_id);
+  INSERT INTO contact_names (rowid, name, aliases)
+  SELECT id, name, aliases FROM contact_name_docs WHERE id IN (OLD.contact_id, NEW.contact_id);
+END;
+
+CREATE TRIGGER contact_names_alias_removed AFTER DELETE ON contact_aliases
+WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search.paused') BEGIN
+  DELETE FROM contact_names WHERE rowid = OLD.contact_id;
+  INSERT INTO contact_names (rowid, name, aliases)
+  SELECT id, name, aliases FROM contact_name_docs WHERE id = OLD.contact_id;
+END;
+
+CREATE TRIGGER contact_names_contact_added AFTER INSERT ON contacts
+WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search.paused') BEGIN
+  INSERT INTO contact_names (rowid, name, aliases)
+  SELECT id, name, aliases FROM contact_name_docs WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER contact_names_contact_changed AFTER UPDATE OF id, name, is_me ON contacts
+WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search.paused') BEGIN
+  DELETE FROM contact_names WHERE rowid IN (OLD.id, NEW.id);
+  INSERT INTO contact_names (rowid, name, aliases)
+  SELECT id, name, aliases FROM contact_name_docs WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER contact_names_contact_removed AFTER DELETE ON contacts
+WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search.paused') BEGIN
+  DELETE FROM contact_names WHERE rowid = OLD.id;
+END;
 
 CREATE TRIGGER meeting_contacts_added AFTER INSERT ON meeting_contacts BEGIN
   UPDATE contacts SET last_met = (
@@ -464,6 +520,15 @@ WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'search.paused') BEGIN
   INSERT INTO search_index (rowid, kind, ref, name, people, body)
   SELECT doc, kind, ref, name, people, body FROM search_meeting_docs WHERE ref = OLD.meeting_id;
 END;
+
+CREATE VIEW contact_name_docs AS
+SELECT c.id AS id, c.name AS name,
+       ifnull((SELECT group_concat(s.alias, char(30))
+                 FROM (SELECT a.alias FROM contact_aliases a
+                        WHERE a.contact_id = c.id
+                        ORDER BY a.alias COLLATE NOCASE) s), '') AS aliases
+  FROM contacts c
+ WHERE c.is_me = 0;
 
 CREATE VIEW next_touch_expected AS
 SELECT id, cadence,
