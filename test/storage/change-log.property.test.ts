@@ -65,18 +65,20 @@ function snapshot(db: Db): unknown {
     dump: dumpJournal(db),
     tables,
     search: all('SELECT rowid, kind, ref, name, people, body FROM search_index ORDER BY rowid'),
+    names: all('SELECT rowid, name, aliases FROM contact_names ORDER BY rowid'),
   };
 }
 
 /** What replay must reproduce: the export, and the rows (the user's own, dated by the migration, aside). */
 function replayable(db: Db): unknown {
-  const { dump, tables, search } = snapshot(db) as {
+  const { dump, tables, search, names } = snapshot(db) as {
     dump: unknown;
     tables: Record<string, Record<string, unknown>[]>;
     search: unknown;
+    names: unknown;
   };
   tables.contacts = (tables.contacts ?? []).filter((c) => c.is_me !== 1);
-  return { dump, tables, search };
+  return { dump, tables, search, names };
 }
 
 function replayInto(db: Db): Db {
