@@ -24,7 +24,7 @@ it('npm run bench runs at S and reports every case against the floor', () => {
       cwd: root,
       env: { ...process.env, BENCH_SIZES: 'S', BENCH_RUNS: '1', BENCH_OUT: out },
       encoding: 'utf8',
-      timeout: 120_000,
+      timeout: 170_000,
     });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
@@ -57,4 +57,6 @@ it('npm run bench runs at S and reports every case against the floor', () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-});
+  // Its sync part imports 10,000 contacts and syncs them: on two cores shared
+  // with the rest of the suite the whole run took 85 s once.
+}, 180_000);
