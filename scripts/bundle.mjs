@@ -78,7 +78,8 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  external: ['@inquirer/prompts', '@viz-js/viz', 'cli-progress', 'csv-parse'],
+  // pg: only team commands load it (with its optional pg-native left unresolved).
+  external: ['@inquirer/prompts', '@viz-js/viz', 'cli-progress', 'csv-parse', 'pg'],
   plugins: [bundledLibraries, lazyChildProcess],
   define: { 'import.meta.url': '__netjournalUrl' },
   banner: { js: "const __netjournalUrl = require('node:url').pathToFileURL(__filename).href;" },

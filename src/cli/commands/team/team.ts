@@ -1,0 +1,12 @@
+import type { Command } from 'commander';
+import type { CommandHost } from '../../command.js';
+import { teamSetupCommands } from './setup.js';
+
+/** Register `team` and its subcommands. */
+export function teamCommands(program: Command, host: CommandHost): void {
+  const team = program
+    .command('team')
+    .description("a team's shared who-knows-whom graph in PostgreSQL (you choose what is shared)")
+    .addHelpCommand(false);
+  teamSetupCommands(team, host);
+}

@@ -1,0 +1,202 @@
+import { createHash } from 'node:crypto';
+import { UsageError } from '../errors.js';
+import { CIRCLES, type Circle } from './contact.js';
+import { foldText } from './reach.js';
+
+/**
+ * What a member shares with their team, decided here without a database:
+ * the share rule (`team.share`), each contact's own choice (`--share`,
+ * `--no-share`), and the row sent for a shared contact — only name,
+ * company, role, salted hashes of the normalised e-mail and profile URL,
+ * and warmth. Nothing else of a contact can reach this module's output.
+ */
+
+/** `team.share`: nobody (unset), everyone, those with one of some tags, or in some circles. */
+export type ShareRule =
+  | { kind: 'none' }
+  | { kind: 'all' }
+  | { kind: 'tag'; tags: string[] }
+  | { kind: 'circle'; circles: Circle[] };
+
+const RULE_HINT = "use all, tag:TAG[,TAG…] or circle:second[,third], e.g. 'tag:work'";
+
+/** Parse a typed rule ("tag:work, clients", "circle:second,third", "all"); throws UsageError. */
+export function parseShareRule(text: string): ShareRule {
+  const trimmed = text.trim();
+  if (trimmed.toLowerCase() === 'all') return { kind: 'all' };
+  const m = /^(tag|circle)\s*:(.*)$/is.exec(trimmed);
+  const list = (m?.[2] ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  if (!m || list.length === 0) throw new UsageError(`"${text}" is not a share rule`, RULE_HINT);
+  if (m[1]?.toLowerCase() === 'tag') return { kind: 'tag', tags: unique(list) };
+  const circles = list.map((c) => c.toLowerCase());
+  const unknown = circles.find((c) => !(CIRCLES as readonly string[]).includes(c));
+  if (unknown !== undefined)
+    throw new UsageError(`"${unknown}" is not a circle`, 'circles are inner, second and third');
+  return { kind: 'circle', circles: unique(circles) as Circle[] };
+}
+
+function unique(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const key = v.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A rule as it is stored and shown: `all`, `tag:work,clients`, `circle:second,third`. */
+export function formatShareRule(rule: ShareRule): string {
+  switch (rule.kind) {
+    case 'none':
+      return '';
+    case 'all':
+      return 'all';
+    case 'tag':
+      return `tag:${rule.tags.join(',')}`;
+    case 'circle':
+      return `circle:${rule.circles.join(',')}`;
+  }
+}
+
+/** What decides whether one contact is shared. */
+export interface ShareCandidate {
+  circle: Circle | null;
+  tags: readonly string[];
+  archived: boolean;
+  /** The contact's own choice: true (--share), false (--no-share), null (the rule decides). */
+  share: boolean | null;
+}
+
+/** Is this contact shared? Its own choice first, then the rule; archived contacts never. */
+export function isShared(c: ShareCandidate, rule: ShareRule): boolean {
+  if (c.archived) return false;
+  if (c.share !== null) return c.share;
+  switch (rule.kind) {
+    case 'none':
+      return false;
+    case 'all':
+      return true;
+    case 'tag': {
+      const wanted = new Set(rule.tags.map((t) => t.toLowerCase()));
+      return c.tags.some((t) => wanted.has(t.toLowerCase()));
+    }
+    case 'circle':
+      return c.circle !== null && rule.circles.includes(c.circle);
+  }
+}
+
+/** An e-mail or URL as compared across members: trimmed and lower-cased. */
+export function normaliseIdentifier(value: string): string {
+  return value.trim().toLowerCase();
+}
+
+/** The salted hash a team sees instead of an e-mail or URL (null when there is none). */
+export function identifierHash(value: string | null, salt: string): string | null {
+  if (value === null) return null;
+  const normal = normaliseIdentifier(value);
+  if (normal === '') return null;
+  return createHash('sha256').update(`${salt}\n${normal}`).digest('hex');
+}
+
+/** A shared contact as the journal knows it (its private fields never read). */
+export interface SharedContactSource {
+  uid: string;
+  name: string;
+  company: string | null;
+  role: string | null;
+  email: string | null;
+  url: string | null;
+  /** Meetings in the 365 days up to today. */
+  meetings: number;
+  lastMet: string | null;
+}
+
+/** A row of the team's people table: exactly what leaves the journal for one contact. */
+export interface SharedPerson {
+  uid: string;
+  name: string;
+  company: string | null;
+  role: string | null;
+  emailHash: string | null;
+  urlHash: string | null;
+  meetingsLastYear: number;
+  /** YYYY-MM: the month, not the day. */
+  lastMetMonth: string | null;
+  /** Company and role folded, for team reach. */
+  search: string;
+  rowHash: string;
+}
+
+/** The row sent for a shared contact. */
+export function sharedPerson(c: SharedContactSource, salt: string): SharedPerson {
+  const row = {
+    uid: c.uid,
+    name: c.name,
+    company: c.company,
+    role: c.role,
+    emailHash: identifierHash(c.email, salt),
+    urlHash: identifierHash(c.url, salt),
+    meetingsLastYear: c.meetings,
+    lastMetMonth: c.lastMet === null ? null : c.lastMet.slice(0, 7),
+    search: foldText([c.company ?? '', c.role ?? ''].join('\u001e')),
+  };
+  return { ...row, rowHash: rowHash(row) };
+}
+
+/** An introduction among shared contacts; '' is the member. */
+export interface SharedIntroduction {
+  uid: string;
+  introducer: string;
+  person: string;
+  to: string;
+  date: string;
+  rowHash: string;
+}
+
+/**
+ * The introductions a member shares: those whose three people are each
+ * the member or a shared contact (by uid; `meUid` is the member's own).
+ */
+export function sharedIntroductions(
+  intros: readonly { uid: string; introducer: string; person: string; to: string; date: string }[],
+  shared: ReadonlySet<string>,
+  meUid: string,
+): SharedIntroduction[] {
+  const side = (uid: string) => (uid === meUid ? '' : shared.has(uid) ? uid : null);
+  const out: SharedIntroduction[] = [];
+  for (const i of intros) {
+    const introducer = side(i.introducer);
+    const person = side(i.person);
+    const to = side(i.to);
+    if (introducer === null || person === null || to === null) continue;
+    const row = { uid: i.uid, introducer, person, to, date: i.date };
+    out.push({ ...row, rowHash: rowHash(row) });
+  }
+  return out;
+}
+
+/** A short hash of a row's content: an unchanged row is not sent again. */
+function rowHash(row: object): string {
+  return createHash('sha256').update(JSON.stringify(row)).digest('base64url').slice(0, 22);
+}
+
+/** What a share changes on the server: rows to write and uids to remove. */
+export interface ShareDiff<R> {
+  upsert: R[];
+  remove: string[];
+}
+
+/** Compare what should be shared with the row hashes the server holds. */
+export function shareDiff<R extends { uid: string; rowHash: string }>(
+  wanted: readonly R[],
+  onServer: ReadonlyMap<string, string>,
+): ShareDiff<R> {
+  const upsert = wanted.filter((r) => onServer.get(r.uid) !== r.rowHash);
+  const keep = new Set(wanted.map((r) => r.uid));
+  const remove = [...onServer.keys()].filter((uid) => !keep.has(uid)).sort();
+  return { upsert, remove };
+}
