@@ -102,6 +102,14 @@ export function identifierHash(value: string | null, salt: string): string | nul
   return createHash('sha256').update(`${salt}\n${normal}`).digest('hex');
 }
 
+/**
+ * The key a shared record goes by on the server: its stable id hashed with
+ * the team's salt (a UUIDv7 would tell when the contact was created).
+ */
+export function shareKey(uid: string, salt: string): string {
+  return createHash('sha256').update(`${salt}\nrecord\n${uid}`).digest('hex').slice(0, 32);
+}
+
 /** A shared contact as the journal knows it (its private fields never read). */
 export interface SharedContactSource {
   uid: string;
@@ -134,7 +142,7 @@ export interface SharedPerson {
 /** The row sent for a shared contact. */
 export function sharedPerson(c: SharedContactSource, salt: string): SharedPerson {
   const row = {
-    uid: c.uid,
+    uid: shareKey(c.uid, salt),
     name: c.name,
     company: c.company,
     role: c.role,
@@ -159,21 +167,23 @@ export interface SharedIntroduction {
 
 /**
  * The introductions a member shares: those whose three people are each
- * the member or a shared contact (by uid; `meUid` is the member's own).
+ * the member or a shared contact (`shared` holds their stable ids, `meUid`
+ * is the member's own), keyed like the people.
  */
 export function sharedIntroductions(
   intros: readonly { uid: string; introducer: string; person: string; to: string; date: string }[],
   shared: ReadonlySet<string>,
   meUid: string,
+  salt: string,
 ): SharedIntroduction[] {
-  const side = (uid: string) => (uid === meUid ? '' : shared.has(uid) ? uid : null);
+  const side = (uid: string) => (uid === meUid ? '' : shared.has(uid) ? shareKey(uid, salt) : null);
   const out: SharedIntroduction[] = [];
   for (const i of intros) {
     const introducer = side(i.introducer);
     const person = side(i.person);
     const to = side(i.to);
     if (introducer === null || person === null || to === null) continue;
-    const row = { uid: i.uid, introducer, person, to, date: i.date };
+    const row = { uid: shareKey(i.uid, salt), introducer, person, to, date: i.date };
     out.push({ ...row, rowHash: rowHash(row) });
   }
   return out;

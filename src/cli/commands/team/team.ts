@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandHost } from '../../command.js';
 import { teamSetupCommands } from './setup.js';
+import { teamShareCommand } from './share.js';
 
 /** Register `team` and its subcommands. */
 export function teamCommands(program: Command, host: CommandHost): void {
@@ -9,4 +10,5 @@ export function teamCommands(program: Command, host: CommandHost): void {
     .description("a team's shared who-knows-whom graph in PostgreSQL (you choose what is shared)")
     .addHelpCommand(false);
   teamSetupCommands(team, host);
+  teamShareCommand(team, host);
 }
