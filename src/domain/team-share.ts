@@ -134,6 +134,8 @@ export interface SharedPerson {
   meetingsLastYear: number;
   /** YYYY-MM: the month, not the day. */
   lastMetMonth: string | null;
+  /** The name folded, for team intros. */
+  nameKey: string;
   /** Company and role folded, for team reach. */
   search: string;
   rowHash: string;
@@ -150,6 +152,7 @@ export function sharedPerson(c: SharedContactSource, salt: string): SharedPerson
     urlHash: identifierHash(c.url, salt),
     meetingsLastYear: c.meetings,
     lastMetMonth: c.lastMet === null ? null : c.lastMet.slice(0, 7),
+    nameKey: foldText(c.name),
     search: foldText([c.company ?? '', c.role ?? ''].join('\u001e')),
   };
   return { ...row, rowHash: rowHash(row) };

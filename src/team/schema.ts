@@ -60,7 +60,9 @@ CREATE TABLE ${SCHEMA}.people (
   url_hash           text,
   meetings_last_year integer NOT NULL CHECK (meetings_last_year >= 0),
   last_met_month     text CHECK (last_met_month ~ '^[0-9]{4}-[0-9]{2}$'),
-  -- Company and role folded (lower case, no accents) for team reach.
+  -- The name, and company and role, folded (lower case, no accents): what
+  -- team intros and team reach look for.
+  name_key           text NOT NULL,
   search             text NOT NULL,
   -- What the member's netjournal last sent, to send only what changed.
   row_hash           text NOT NULL,
@@ -68,6 +70,7 @@ CREATE TABLE ${SCHEMA}.people (
 );
 CREATE INDEX people_by_email ON ${SCHEMA}.people (email_hash) WHERE email_hash IS NOT NULL;
 CREATE INDEX people_by_url ON ${SCHEMA}.people (url_hash) WHERE url_hash IS NOT NULL;
+CREATE INDEX people_by_name ON ${SCHEMA}.people (name_key text_pattern_ops);
 -- An introduction among a member's shared contacts; '' is the member.
 CREATE TABLE ${SCHEMA}.introductions (
   member     text NOT NULL DEFAULT current_user,

@@ -91,14 +91,15 @@ async function upsertPeople(conn: TeamConnection, rows: readonly SharedPerson[])
   await conn.client.query(
     `INSERT INTO ${SCHEMA}.people
        (uid, name, company, role, email_hash, url_hash, meetings_last_year, last_met_month,
-        search, row_hash)
+        name_key, search, row_hash)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
-                          $6::text[], $7::int[], $8::text[], $9::text[], $10::text[])
+                          $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[])
      ON CONFLICT (member, uid) DO UPDATE SET
        name = EXCLUDED.name, company = EXCLUDED.company, role = EXCLUDED.role,
        email_hash = EXCLUDED.email_hash, url_hash = EXCLUDED.url_hash,
        meetings_last_year = EXCLUDED.meetings_last_year,
-       last_met_month = EXCLUDED.last_met_month, search = EXCLUDED.search,
+       last_met_month = EXCLUDED.last_met_month, name_key = EXCLUDED.name_key,
+       search = EXCLUDED.search,
        row_hash = EXCLUDED.row_hash`,
     [
       col('uid'),
@@ -109,6 +110,7 @@ async function upsertPeople(conn: TeamConnection, rows: readonly SharedPerson[])
       col('urlHash'),
       col('meetingsLastYear'),
       col('lastMetMonth'),
+      col('nameKey'),
       col('search'),
       col('rowHash'),
     ],

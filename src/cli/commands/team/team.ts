@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandHost } from '../../command.js';
+import { teamReachCommands } from './reach.js';
 import { teamSetupCommands } from './setup.js';
 import { teamShareCommand } from './share.js';
 
@@ -11,4 +12,5 @@ export function teamCommands(program: Command, host: CommandHost): void {
     .addHelpCommand(false);
   teamSetupCommands(team, host);
   teamShareCommand(team, host);
+  teamReachCommands(team, host);
 }
