@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { teamTour } from './docs-team.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'netjournal.cjs');
@@ -216,6 +217,16 @@ for (const [name, blockSteps] of Object.entries(BLOCKS)) {
     process.exit(1);
   }
   fresh = `${fresh.slice(0, start + START('sync').length)}\n\n${syncTour()}\n\n${fresh.slice(end)}`;
+}
+{
+  // The team story: a PostgreSQL of its own (scripts/docs-team.mjs).
+  const start = fresh.indexOf(START('team'));
+  const end = fresh.indexOf(END('team'));
+  if (start < 0 || end < start) {
+    console.error(`README.md lacks the ${START('team')} … ${END('team')} markers`);
+    process.exit(1);
+  }
+  fresh = `${fresh.slice(0, start + START('team').length)}\n\n${teamTour(run, quote)}\n\n${fresh.slice(end)}`;
 }
 if (process.argv.includes('--check')) {
   if (fresh !== readme) {
