@@ -87,6 +87,20 @@ DO $$ BEGIN
     CREATE ROLE ${MEMBER_ROLE} NOLOGIN;
   END IF;
 END $$;
+-- team reach looks for text inside company and role: with pg_trgm (a trusted
+-- extension in PostgreSQL's contrib, which most servers have) an index finds
+-- it among millions of rows; without it the search reads the table.
+DO $$
+DECLARE trgm_schema text;
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') THEN
+    CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA ${SCHEMA};
+    SELECT n.nspname INTO trgm_schema FROM pg_extension e
+      JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm';
+    EXECUTE format('CREATE INDEX people_by_search ON ${SCHEMA}.people USING gin (search %I.gin_trgm_ops)',
+                   trgm_schema);
+  END IF;
+END $$;
 GRANT USAGE ON SCHEMA ${SCHEMA} TO ${MEMBER_ROLE};
 GRANT SELECT ON ${SCHEMA}.migrations, ${SCHEMA}.team TO ${MEMBER_ROLE};
 ${MEMBER_TABLES.map(rowSecurity).join('\n')}

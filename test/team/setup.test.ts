@@ -75,6 +75,14 @@ describe('team init', () => {
         `SELECT rolcanlogin FROM pg_roles WHERE rolname = 'netjournal_member'`,
       ).stdout,
     ).toBe('f\n');
+    // Debian's postgresql has pg_trgm: team reach's text search gets its index.
+    expect(
+      server.psql(
+        ADMIN,
+        ADMIN_PASSWORD,
+        `SELECT indexname FROM pg_indexes WHERE schemaname = 'netjournal_team' AND tablename = 'people' ORDER BY 1`,
+      ).stdout,
+    ).toBe('people_by_email\npeople_by_name\npeople_by_search\npeople_by_url\npeople_pkey\n');
   });
 });
 
