@@ -107,10 +107,22 @@ export function teamError(err: unknown, conn: TeamConnection): NetjournalError {
       `cannot reach the team's server at ${where}`,
       'check the URL and that the server is running, then try again',
     );
-  if (/timeout/i.test(message) || code === 'ECONNRESET' || /terminated unexpectedly/.test(message))
+  if (/timeout/i.test(message))
     return new JournalError(
       `the team's server at ${where} did not answer`,
       'check the network and the server, then try again',
+    );
+  // The connection dropped, or an admin ended it (57P01–57P03): whatever was
+  // in its transaction (a whole share) was undone by the server.
+  if (
+    code === 'ECONNRESET' ||
+    code === 'EPIPE' ||
+    /^57P0[123]$/.test(code) ||
+    /Connection terminated/i.test(message)
+  )
+    return new JournalError(
+      `the connection to the team's server at ${where} was lost`,
+      'nothing half-done is left there; try again',
     );
   if (code === '28P01' || code === '28000')
     return new JournalError(

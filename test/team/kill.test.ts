@@ -110,3 +110,38 @@ it(`a share killed at ${TRIALS} points leaves the server before or after it`, as
     `Shared ${EACH} people and 0 introductions: nothing changed, nothing sent.\n`,
   );
 });
+
+it('a share whose connection the server ends midway exits 4, leaves the server as it was, and the next converges', async () => {
+  // A psql session as alice holds her share lock: the next share waits
+  // inside its transaction, where the server's admin ends its connection.
+  const holder = spawn(
+    'psql',
+    ['-X', '-q', '-d', team.server.url('alice'), '-v', 'ON_ERROR_STOP=1'],
+    { env: { ...process.env, PGPASSWORD: alice.password }, stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  holder.stdin.write(`SELECT pg_advisory_lock(hashtext('alice'));\n\\echo locked\n`);
+  await new Promise<void>((resolve) =>
+    holder.stdout.on('data', (d: Buffer) => String(d).includes('locked') && resolve()),
+  );
+  const before = onServer();
+  const to = before.startsWith('a') ? 'b' : 'a';
+  await alice.ok(['config', 'set', 'team.share', `tag:${to}`]);
+  const sharing = alice.run(['team', 'share']);
+  let ended = '';
+  for (let i = 0; i < 200 && !ended.includes('t'); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    ended = team.adminSql(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE application_name = 'netjournal' AND wait_event_type = 'Lock'`,
+    );
+  }
+  const result = await sharing;
+  holder.stdin.end(`SELECT pg_advisory_unlock_all();\n`);
+  expect(result.stderr).toMatch(
+    /^netjournal: the connection to the team's server at .*\/team was lost — nothing half-done is left there; try again\n$/,
+  );
+  expect(result.code).toBe(4);
+  expect(onServer()).toBe(before);
+  await alice.ok(['team', 'share']);
+  expect(onServer()).toBe(`${to}|${EACH}\n`);
+});
