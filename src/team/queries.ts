@@ -41,21 +41,24 @@ function likeText(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+const PERSON_COLUMNS = `member, uid, name, company, role, email_hash, url_hash,
+  meetings_last_year, last_met_month, name_key`;
+
 /**
  * Rows of the seed's people and of everyone sharing their e-mail or URL
- * hash: three index lookups joined by UNION (an OR of them reads the table).
+ * hash: index lookups joined by UNION (an OR of them reads the table); the
+ * members' names joined last, from their small table.
  */
 function withSamePeople(seed: string): string {
+  const p = PERSON_COLUMNS.replace(/(\w+)/g, 'p.$1');
   return `WITH seed AS MATERIALIZED (${seed}),
     hit AS (
-      SELECT member, uid FROM seed
-      UNION SELECT p.member, p.uid FROM ${SCHEMA}.people p JOIN seed s ON p.email_hash = s.email_hash
-      UNION SELECT p.member, p.uid FROM ${SCHEMA}.people p JOIN seed s ON p.url_hash = s.url_hash)
-    SELECT p.member, m.display_name, p.uid, p.name, p.company, p.role, p.email_hash,
-           p.url_hash, p.meetings_last_year, p.last_met_month, p.name_key
-      FROM hit
-      JOIN ${SCHEMA}.people p ON p.member = hit.member AND p.uid = hit.uid
-      JOIN ${SCHEMA}.members m ON m.member = p.member`;
+      SELECT ${PERSON_COLUMNS} FROM seed
+      UNION SELECT ${p} FROM ${SCHEMA}.people p
+             WHERE p.email_hash IN (SELECT email_hash FROM seed WHERE email_hash IS NOT NULL)
+      UNION SELECT ${p} FROM ${SCHEMA}.people p
+             WHERE p.url_hash IN (SELECT url_hash FROM seed WHERE url_hash IS NOT NULL))
+    SELECT hit.*, m.display_name FROM hit JOIN ${SCHEMA}.members m ON m.member = hit.member`;
 }
 
 /** These queries are short: JIT compiling them costs more than it saves (~60 ms). */
@@ -68,7 +71,7 @@ export async function reachRows(conn: TeamConnection, folded: string): Promise<T
   await withoutJit(conn);
   const r = await conn.client.query<PersonRecord>(
     withSamePeople(
-      `SELECT member, uid, email_hash, url_hash FROM ${SCHEMA}.people
+      `SELECT ${PERSON_COLUMNS} FROM ${SCHEMA}.people
         WHERE search LIKE '%' || $1 || '%' ESCAPE '\\'`,
     ),
     [likeText(folded)],
@@ -87,10 +90,10 @@ export async function introRows(
   await withoutJit(conn);
   const people = await conn.client.query<PersonRecord>(
     withSamePeople(
-      `SELECT member, uid, email_hash, url_hash FROM ${SCHEMA}.people
+      `SELECT ${PERSON_COLUMNS} FROM ${SCHEMA}.people
         WHERE name_key LIKE $1 || '%' ESCAPE '\\'
        UNION
-       SELECT p.member, p.uid, p.email_hash, p.url_hash
+       SELECT ${PERSON_COLUMNS.replace(/(\w+)/g, 'p.$1')}
          FROM ${SCHEMA}.introductions i
          JOIN ${SCHEMA}.people p
            ON p.member = i.member AND p.uid IN (i.introducer, i.person, i.to_person)`,

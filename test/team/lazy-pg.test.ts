@@ -24,7 +24,9 @@ function modulesLoadedBy(args: string[]): string[] {
   return readFileSync(list, 'utf8').split('\n');
 }
 
-const isPg = (path: string) => /[\\/]node_modules[\\/]pg[\\/]/.test(path);
+// pg as a module of node_modules, or the bundle of it the build makes (dist/bundle/pg.cjs).
+const isPg = (path: string) =>
+  /[\\/]node_modules[\\/]pg[\\/]|[\\/]dist[\\/]bundle[\\/]pg\.cjs$/.test(path);
 
 it('netjournal --version and today load no pg; a team command does', () => {
   expect(modulesLoadedBy(['--version']).filter(isPg)).toEqual([]);
