@@ -52,6 +52,7 @@ beforeAll(async () => {
     ' RALPH@Northwind.example',
   ]);
   await bob.ok(['add', 'Ralph Smith', '--date', '2026-06-10', '--no-thank-you']);
+  await bob.ok(['contact', 'add', 'Joanna Lee']);
 
   // Carol knows Joe (alice's Joe, by e-mail), and Erin at Northwind, never met.
   await carol.ok(['contact', 'add', 'Joe Park', '--email', 'joe@acme.example']);
@@ -137,6 +138,14 @@ describe('team intros', () => {
     expect(r.stdout).toContain('through Joe Park');
   });
 
+  it('a name that could be several people is ambiguous (exit 3)', async () => {
+    const r = await carol.run(['team', 'intros', 'jo']);
+    expect(r.stderr).toBe(
+      'netjournal: "jo" could be Joe Park, Joanna Lee — give more of the name\n',
+    );
+    expect(r.code).toBe(3);
+  });
+
   it('someone nobody shared is not found (exit 3)', async () => {
     const r = await alice.run(['team', 'intros', 'Nobody Known']);
     expect(r.stderr).toBe(
@@ -150,12 +159,12 @@ describe('row-level security, tried with psql as alice', () => {
   const asAlice = (sql: string) => team.server.psql('alice', alice.password, sql);
   const bobsRows = () =>
     team.adminSql(
-      `SELECT name, coalesce(company, '-') FROM netjournal_team.people WHERE member = 'bob'`,
+      `SELECT name, coalesce(company, '-') FROM netjournal_team.people WHERE member = 'bob' ORDER BY name`,
     );
 
   it("reads bob's rows, but cannot update or delete them", () => {
     expect(asAlice(`SELECT count(*) FROM netjournal_team.people WHERE member = 'bob'`).stdout).toBe(
-      '1\n',
+      '2\n',
     );
     const update = asAlice(
       `WITH u AS (UPDATE netjournal_team.people SET company = 'Hacked' WHERE member = 'bob'
@@ -169,7 +178,7 @@ describe('row-level security, tried with psql as alice', () => {
     expect(del).toMatchObject({ code: 0, stdout: '0\n' });
     const members = asAlice(`DELETE FROM netjournal_team.members WHERE member = 'bob'`);
     expect(members.code).toBe(0);
-    expect(bobsRows()).toBe('Ralph Smith|Northwind Labs\n');
+    expect(bobsRows()).toBe('Joanna Lee|-\nRalph Smith|Northwind Labs\n');
     expect(team.adminSql(`SELECT count(*) FROM netjournal_team.members`)).toBe('3\n');
   });
 
@@ -187,6 +196,6 @@ describe('row-level security, tried with psql as alice', () => {
     expect(handOver.stderr).toContain('new row violates row-level security policy');
     const salt = asAlice(`UPDATE netjournal_team.team SET value = 'mine'`);
     expect(salt.stderr).toContain('permission denied for table team');
-    expect(bobsRows()).toBe('Ralph Smith|Northwind Labs\n');
+    expect(bobsRows()).toBe('Joanna Lee|-\nRalph Smith|Northwind Labs\n');
   });
 });
