@@ -252,7 +252,7 @@ if (!only || only.includes('team')) {
     }));
     console.log(
       `\nteam: ${t.members} members × ${t.contactsEach} contacts (${t.rows} rows): ` +
-        `reach Northwind ${t.reachNorthwindMs.toFixed(0)} ms, a full share of ${t.contactsEach} ` +
+        `reach Northwind ${t.reachNorthwindMs.toFixed(0)} ms (--version ${t.versionMs.toFixed(0)} ms), a full share of ${t.contactsEach} ` +
         `${t.fullShareMs.toFixed(0)} ms, an unchanged re-share ${t.unchangedShareMs.toFixed(0)} ms (sends nothing)`,
     );
   } else console.log('\nteam: PostgreSQL is not installed (apt-get install postgresql): skipped');

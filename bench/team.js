@@ -109,9 +109,12 @@ export function benchTeam({ node, bin, dir, env, time, median, runs, large }) {
       throw new Error(`an unchanged re-share sent something: ${again.stderr}`);
     const unchanged = [];
     const reach = [];
+    // netjournal --version in the same rounds: the start-up every command pays, for scale.
+    const version = [];
     time(node, [bin, 'team', 'reach', 'Northwind', '--json'], aliceEnv);
     for (let i = 0; i < runs; i++) {
       reach.push(time(node, [bin, 'team', 'reach', 'Northwind', '--json'], aliceEnv));
+      version.push(time(node, [bin, '--version'], aliceEnv));
       if (i < 5) unchanged.push(time(node, [bin, 'team', 'share'], aliceEnv));
     }
     const rows = Number(sql('SELECT count(*) FROM netjournal_team.people'));
@@ -121,6 +124,7 @@ export function benchTeam({ node, bin, dir, env, time, median, runs, large }) {
       rows,
       loadMs,
       reachNorthwindMs: median(reach),
+      versionMs: median(version),
       fullShareMs: shareMs,
       unchangedShareMs: median(unchanged),
     };
