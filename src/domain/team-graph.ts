@@ -93,7 +93,9 @@ export function groupPeople(rows: readonly TeamPersonRow[]): TeamPersonRow[][] {
   return [...groups.values()];
 }
 
-const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' });
+// One collator: localeCompare with options makes one per call (20 ms for 1,500 rows).
+const collator = new Intl.Collator(undefined, { sensitivity: 'accent' });
+const byName = (a: string, b: string) => collator.compare(a, b);
 
 /** One group of rows as a person: named, placed and ranked by their warmest knower. */
 export function teamPerson(group: readonly TeamPersonRow[], today: string): TeamPerson {
