@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateJournal, SIZES } from './generate.js';
 import { benchSync } from './sync.js';
+import { benchTeam, havePostgreSQL } from './team.js';
 
 const benchStarted = Date.now();
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -236,6 +237,26 @@ if (!only || only.includes('sync'))
     runs: RUNS,
     lJournal: journalPaths.L,
   });
+// Teams (issue 22): a local PostgreSQL, 50 members × 30,000 shared contacts with L.
+if (!only || only.includes('team')) {
+  if (havePostgreSQL()) {
+    const t = (results.team = benchTeam({
+      node,
+      bin,
+      dir,
+      env,
+      time,
+      median,
+      runs: RUNS,
+      large: sizes.includes('L'),
+    }));
+    console.log(
+      `\nteam: ${t.members} members × ${t.contactsEach} contacts (${t.rows} rows): ` +
+        `reach Northwind ${t.reachNorthwindMs.toFixed(0)} ms (--version ${t.versionMs.toFixed(0)} ms), a full share of ${t.contactsEach} ` +
+        `${t.fullShareMs.toFixed(0)} ms, an unchanged re-share ${t.unchangedShareMs.toFixed(0)} ms (sends nothing)`,
+    );
+  } else console.log('\nteam: PostgreSQL is not installed (apt-get install postgresql): skipped');
+}
 if (only) finish();
 
 // Import speed: the L-sized LinkedIn export (30,000 rows) into an empty journal.

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { teamTour } from './docs-team.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'netjournal.cjs');
@@ -245,6 +246,16 @@ for (const [name, blockSteps] of Object.entries(BLOCKS)) {
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
+}
+{
+  // The team story: a PostgreSQL of its own (scripts/docs-team.mjs).
+  const start = fresh.indexOf(START('team'));
+  const end = fresh.indexOf(END('team'));
+  if (start < 0 || end < start) {
+    console.error(`README.md lacks the ${START('team')} … ${END('team')} markers`);
+    process.exit(1);
+  }
+  fresh = `${fresh.slice(0, start + START('team').length)}\n\n${teamTour(run, quote)}\n\n${fresh.slice(end)}`;
 }
 if (process.argv.includes('--check')) {
   if (fresh !== readme) {

@@ -19,6 +19,8 @@ export interface ContactEditInput extends ContactOptionInput {
   removeTag?: string[];
   /** `--no-alias NICKNAME` (the option keeps its own key: see contact/edit.ts). */
   noAlias?: string[];
+  /** `--share` (true) or `--no-share` (false): shared with the team whatever team.share says. */
+  share?: boolean;
 }
 
 /** The scalar fields an edit can set; null clears one. */
@@ -35,6 +37,8 @@ export interface ContactChanges {
   /** Nicknames added and removed (a set, changed by element like tags); none when absent. */
   addAliases?: string[];
   removeAliases?: string[];
+  /** Shared with the team (true) or never (false), over the team.share rule. */
+  teamShare?: boolean;
 }
 
 /** True when an edit would change nothing at all. */
@@ -42,6 +46,7 @@ export function isEmptyChange(changes: ContactChanges): boolean {
   return (
     Object.keys(changes.fields).length === 0 &&
     changes.archived === undefined &&
+    changes.teamShare === undefined &&
     changes.setTags === undefined &&
     changes.addTags.length === 0 &&
     changes.removeTags.length === 0 &&
@@ -76,6 +81,7 @@ export function contactChangesFromOptions(opts: ContactEditInput, today: string)
   if (opts.noAlias !== undefined) changes.removeAliases = parseAliases(opts.noAlias);
   if (opts.archive) changes.archived = true;
   if (opts.unarchive) changes.archived = false;
+  if (opts.share !== undefined) changes.teamShare = opts.share;
   if (opts.tag !== undefined) {
     if (changes.addTags.length > 0 || changes.removeTags.length > 0) {
       throw new UsageError(

@@ -1,5 +1,7 @@
 import { UsageError } from '../errors.js';
 import { parseInterval } from './dates.js';
+import { formatShareRule, parseShareRule } from './team-share-rule.js';
+import { teamUrl } from './team-url.js';
 
 interface SettingSpec {
   description: string;
@@ -76,6 +78,46 @@ const syncAuto: SettingSpec = {
   isStored: (value) => /^[1-9][0-9]*$/.test(value),
 };
 
+// The team this journal shares with (`team join` sets both; never a password).
+const teamUrlSetting: SettingSpec = {
+  description: 'the team database this journal shares with (set by team join)',
+  parse: (value) => teamUrl(value),
+  format: (stored) => stored,
+  isStored: (value) => {
+    try {
+      return teamUrl(value) === value;
+    } catch {
+      return false;
+    }
+  },
+};
+
+const teamMember: SettingSpec = {
+  description: 'the name the team sees you as (set by team join)',
+  parse: (value) => {
+    const name = oneLine(value);
+    if (name === '')
+      throw new UsageError('team.member cannot be empty', 'give your name, e.g. "Sam Lee"');
+    return name;
+  },
+  format: (stored) => stored,
+  isStored: (value) => value !== '' && value === oneLine(value),
+};
+
+// Which contacts `team share` sends (a contact's own --share/--no-share wins).
+const teamShare: SettingSpec = {
+  description: 'which contacts team share sends: all, tag:TAG,… or circle:second,…',
+  parse: (value) => formatShareRule(parseShareRule(value)),
+  format: (stored) => stored,
+  isStored: (value) => {
+    try {
+      return formatShareRule(parseShareRule(value)) === value;
+    } catch {
+      return false;
+    }
+  },
+};
+
 /** Every setting netjournal knows. */
 export const SETTINGS: Record<string, SettingSpec> = {
   'cadence.inner': cadence('inner'),
@@ -83,6 +125,9 @@ export const SETTINGS: Record<string, SettingSpec> = {
   'cadence.third': cadence('third'),
   'me.name': meName,
   'sync.auto': syncAuto,
+  'team.url': teamUrlSetting,
+  'team.member': teamMember,
+  'team.share': teamShare,
 };
 
 /** The spec of a known setting, or a usage error listing them. */

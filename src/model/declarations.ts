@@ -155,6 +155,8 @@ export const CONTACT = {
     // `done`/`drop`/`snooze` on today's birthday (b12) and reconnect (r12) items (0007).
     { key: 'birthdayDone', column: 'birthday_done', type: 'integer', hidden: true, inLine: true },
     { key: 'reconnectAfter', column: 'reconnect_after', type: 'date', hidden: true, inLine: true },
+    // Shared with the team or not (contact edit --share/--no-share), over team.share (0012).
+    { key: 'teamShare', column: 'team_share', type: 'integer', hidden: true, inLine: true },
   ],
 } as const satisfies RecordSpec;
 

@@ -11,6 +11,7 @@ import { statement } from './sqlite.js';
 export function updateContact(db: Db, id: number, changes: ContactChanges): void {
   const values = contactColumns(changes.fields);
   if (changes.archived !== undefined) values.archived = changes.archived;
+  if (changes.teamShare !== undefined) values.team_share = changes.teamShare ? 1 : 0;
   if (Object.keys(values).length > 0 && rowOf(db, 'contact', id)?.is_me === 0) {
     updateRecord(db, 'contact', id, values);
     // The thank-yous and report-backs netjournal wrote name people by their current names.

@@ -320,7 +320,7 @@ describe('an upgraded journal', () => {
       { kind: 'contact', id: 1, contact: 'Zoë Ng', contactId: 1, date: null, text: 'design' },
     ]);
     const after = new Database(j.path, { readonly: true });
-    expect(after.pragma('user_version', { simple: true })).toBe(11);
+    expect(after.pragma('user_version', { simple: true })).toBe(12);
     expect(
       after.prepare('SELECT name FROM schema_migrations ORDER BY version').pluck().all(),
     ).toEqual([
@@ -335,6 +335,7 @@ describe('an upgraded journal', () => {
       '0009_sync',
       '0010_contact_aliases',
       '0011_contact_names',
+      '0012_contact_team_share',
     ]);
     after.close();
   });

@@ -153,7 +153,7 @@ describe('config', () => {
       'an unknown key',
       ['config', 'set', 'colour', 'red'],
       2,
-      'unknown setting "colour" — known settings: cadence.inner, cadence.second, cadence.third, me.name, sync.auto',
+      'unknown setting "colour" — known settings: cadence.inner, cadence.second, cadence.third, me.name, sync.auto, team.url, team.member, team.share',
     ],
     [
       'a bad interval',

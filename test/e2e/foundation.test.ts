@@ -100,7 +100,7 @@ describe('the built CLI', () => {
       const result = spawnCli(args, j.env);
       expect(result.code).toBe(4);
       expect(result.stderr).toMatch(
-        /^netjournal: journal .*journal\.db was written by a newer netjournal \(schema 99; this one knows up to 11\) — upgrade netjournal to use it\n$/,
+        /^netjournal: journal .*journal\.db was written by a newer netjournal \(schema 99; this one knows up to 12\) — upgrade netjournal to use it\n$/,
       );
       expect(result.stdout).toBe('');
     }

@@ -188,20 +188,22 @@ describe('migration 0011', () => {
     const j = openJournal(path, { write: true, timestamp: NOW }) as Db;
     insertContact(j, contactFields('Rafael Ortíz', { aliases: ['Rafa'] }), DAY);
     insertContact(j, contactFields('Zoë Ng'), DAY);
-    // The journal as 0010 left it: 0011 adds only the index, its view and triggers.
+    // The journal as 0010 left it: 0011 adds only the index, its view and
+    // triggers, and 0012 one column of contacts.
     j.exec(`
       DROP TRIGGER contact_names_contact_added; DROP TRIGGER contact_names_contact_changed;
       DROP TRIGGER contact_names_contact_removed; DROP TRIGGER contact_names_alias_added;
       DROP TRIGGER contact_names_alias_changed; DROP TRIGGER contact_names_alias_removed;
       DROP VIEW contact_name_docs; DROP TABLE contact_names;
-      DELETE FROM schema_migrations WHERE version = 11; PRAGMA user_version = 10;
+      ALTER TABLE contacts DROP COLUMN team_share;
+      DELETE FROM schema_migrations WHERE version >= 11; PRAGMA user_version = 10;
       PRAGMA wal_checkpoint(TRUNCATE);
     `);
     j.close();
     copyFileSync(path, before);
     const upgraded = openJournal(before, { write: true, timestamp: NOW }) as Db;
     try {
-      expect(upgraded.pragma('user_version', { simple: true })).toBe(11);
+      expect(upgraded.pragma('user_version', { simple: true })).toBe(12);
       expect(held(upgraded).map((r) => [r.name, r.aliases])).toEqual([
         ['Rafael Ortíz', 'Rafa'],
         ['Zoë Ng', ''],

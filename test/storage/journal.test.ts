@@ -62,6 +62,7 @@ describe('openJournal', () => {
       { version: 9, name: '0009_sync', applied: '2026-11-21T00:00:00.000Z' },
       { version: 10, name: '0010_contact_aliases', applied: '2026-11-21T00:00:00.000Z' },
       { version: 11, name: '0011_contact_names', applied: '2026-11-21T00:00:00.000Z' },
+      { version: 12, name: '0012_contact_team_share', applied: '2026-11-21T00:00:00.000Z' },
     ]);
     expect(db.prepare('SELECT id, name, is_me FROM contacts').all()).toEqual([
       { id: 0, name: 'me', is_me: 1 },

@@ -1,4 +1,4 @@
--- user_version 11
+-- user_version 12
 CREATE INDEX change_groups_undoable ON change_groups (id) WHERE undoable = 1 AND undone_by IS NULL;
 
 CREATE INDEX changes_by_group ON changes (grp, seq);
@@ -141,7 +141,7 @@ CREATE TABLE contacts (
   -- Derived from meetings and kept by the triggers below, in the same
   -- transaction, so it can never drift: the date of the latest meeting.
   last_met     TEXT    CHECK (last_met IS NULL OR date(last_met) IS last_met)
-, next_touch TEXT, uid TEXT, birthday_done INTEGER, reconnect_after TEXT);
+, next_touch TEXT, uid TEXT, birthday_done INTEGER, reconnect_after TEXT, team_share INTEGER CHECK (team_share IN (0, 1)));
 
 CREATE TABLE follow_ups (
   id              INTEGER PRIMARY KEY AUTOINCREMENT,

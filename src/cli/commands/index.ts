@@ -140,6 +140,11 @@ const ENTRIES: readonly CommandEntry[] = [
   },
   {
     group: 'Data:',
+    names: ['team'],
+    load: async () => (await import('./team/team.js')).teamCommands,
+  },
+  {
+    group: 'Data:',
     names: ['demo'],
     load: async () => (await import('./demo/demo.js')).demoCommand,
   },

@@ -51,7 +51,9 @@ export function contactEditCommand(parent: Command, host: CommandHost): Command 
     .option('--unarchive', 'bring an archived contact back')
     .option('--add-tag <tag>', 'add a tag, keeping the others (repeatable)', collect)
     .option('--remove-tag <tag>', 'remove a tag (repeatable)', collect)
-    .addOption(noAliasOption());
+    .addOption(noAliasOption())
+    .option('--share', 'share them with your team (team share), whatever team.share says')
+    .option('--no-share', 'never share them with your team');
   command.action(withContext(host, runContactEdit));
   return withExamples(command, [
     'netjournal contact edit "Ralph Smith" --company Globex --role CTO',
@@ -62,6 +64,8 @@ export function contactEditCommand(parent: Command, host: CommandHost): Command 
     'netjournal contact edit "Joe Park" --archive',
     '# nicknames are found like names: netjournal note rafa "…"',
     'netjournal contact edit "Rafael Ortiz" --alias Rafa --no-alias Rafi',
+    '# teams: shared whatever team.share says, or never',
+    'netjournal contact edit "Ralph Smith" --share',
   ]);
 }
 
