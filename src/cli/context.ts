@@ -113,11 +113,24 @@ export class Context {
     return this.globals.json || this.globals.format !== undefined ? this.format() : 'table';
   }
 
+  /**
+   * Before an older journal is upgraded: a line on a terminal, so that the
+   * seconds a large journal's upgrade takes, once, are not a silent wait.
+   * Scripts (stderr not a terminal) get nothing.
+   */
+  private upgrading(from: number, to: number): void {
+    if (this.io.stderr.isTTY !== true) return;
+    this.io.stderr.write(
+      `netjournal: upgrading the journal (schema ${from} to ${to}), once; a large one takes a few seconds…\n`,
+    );
+  }
+
   /** The journal for reading, or null when it does not exist yet (nothing is created). */
   readJournal(): Db | null {
     this.db ??= openJournal(this.pending?.temp ?? this.journalPath, {
       write: false,
       timestamp: this.timestamp(),
+      onUpgrade: (from, to) => this.upgrading(from, to),
     });
     return this.db;
   }
@@ -138,6 +151,7 @@ export class Context {
     this.db ??= openJournal(this.pending?.temp ?? this.journalPath, {
       write: true,
       timestamp: this.timestamp(),
+      onUpgrade: (from, to) => this.upgrading(from, to),
     });
     return this.db as Db;
   }

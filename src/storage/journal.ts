@@ -27,6 +27,12 @@ export interface OpenOptions {
   write: boolean;
   /** ISO timestamp recorded with applied migrations. */
   timestamp: string;
+  /**
+   * Told before an existing journal is upgraded (not when a new one is
+   * made): from which schema to which. A large journal's upgrade can take
+   * seconds, once.
+   */
+  onUpgrade?: (from: number, to: number) => void;
 }
 
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -104,7 +110,11 @@ function openAndMigrate(path: string, options: OpenOptions): Db {
       // journal; on disk it cost a write syscall per page touched.
       db.pragma('temp_store = MEMORY');
     }
-    if (needsMigration) migrate(db, options.timestamp);
+    if (needsMigration) {
+      const from = db.pragma('user_version', { simple: true }) as number;
+      if (from > 0) options.onUpgrade?.(from, latestVersion());
+      migrate(db, options.timestamp);
+    }
     return db;
   } catch (err) {
     db.close();
