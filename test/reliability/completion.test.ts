@@ -205,8 +205,13 @@ describe('bash', () => {
         tmux('capture-pane', '-p', '-t', session)
           .split('\n')
           .filter((l) => l.startsWith('$ '));
-      // The shell is ready when its new prompt shows (on a busy machine it starts slowly).
-      for (let i = 0; i < 200 && !promptLines().some((l) => l === '$ '); i++)
+      // The shell is ready when its new prompt shows (on a busy machine it starts
+      // slowly). capture-pane drops trailing spaces: the empty prompt reads "$".
+      const ready = () =>
+        tmux('capture-pane', '-p', '-t', session)
+          .split('\n')
+          .some((l) => l === '$');
+      for (let i = 0; i < 200 && !ready(); i++)
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
       let line = '';
       for (const group of keys) {
