@@ -19,6 +19,21 @@ function writeNew(path: string, text: string): void {
 }
 
 /**
+ * Replace (or make) a file whole: a private temp file beside it
+ * (`.NAME.PID.tmp`), renamed over it, so a failed write leaves the old file.
+ */
+export function replaceWhole(target: string, text: string): void {
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  writeNew(temp, text);
+  try {
+    renameSync(temp, target);
+  } catch (err) {
+    unlinkSync(temp);
+    throw err;
+  }
+}
+
+/**
  * Write the export to FILE as a new file; with --force a replacement is
  * written beside it and renamed over it, so a failed write leaves the old
  * file whole.
@@ -27,14 +42,7 @@ export function writeOutput(file: string, text: string, force: boolean): void {
   const target = resolve(file);
   try {
     if (!force) return writeNew(target, text);
-    const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-    writeNew(temp, text);
-    try {
-      renameSync(temp, target);
-    } catch (err) {
-      unlinkSync(temp);
-      throw err;
-    }
+    replaceWhole(target, text);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' && !force) throw alreadyExists(file);

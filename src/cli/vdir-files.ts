@@ -1,15 +1,4 @@
-import {
-  closeSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import {
@@ -19,6 +8,8 @@ import {
   type VdirKind,
 } from '../interop/export/vdir.js';
 import { forTerminal } from '../output/sanitize.js';
+import { isRunning } from '../process-alive.js';
+import { replaceWhole } from './output-file.js';
 
 // `export --vdir DIR`: bring a vdir folder in line with the journal. Each
 // file is written beside its place and renamed over it, so a reader (khal,
@@ -89,35 +80,6 @@ function regularText(path: string): string | null {
   }
 }
 
-/** Write a file whole: a private temp file beside it, renamed over it. */
-function replaceFile(dir: string, name: string, text: string): void {
-  const temp = join(dir, `.${name}.${process.pid}.tmp`);
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    writeFileSync(fd, text);
-  } catch (err) {
-    closeSync(fd);
-    unlinkSync(temp);
-    throw err;
-  }
-  closeSync(fd);
-  try {
-    renameSync(temp, join(dir, name));
-  } catch (err) {
-    unlinkSync(temp);
-    throw err;
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Make DIR hold exactly `items` among the files netjournal owns there:
  * new and changed ones written, unchanged ones left as they are, and owned
@@ -143,7 +105,7 @@ export function writeVdir(dir: string, kind: VdirKind, items: readonly VdirItem[
     for (const item of items) {
       if (regularText(join(dir, item.name)) === item.text) counts.unchanged++;
       else {
-        replaceFile(dir, item.name, item.text);
+        replaceWhole(join(dir, item.name), item.text);
         counts.written++;
       }
     }
@@ -157,7 +119,7 @@ export function writeVdir(dir: string, kind: VdirKind, items: readonly VdirItem[
     }
     const manifest = [...wanted].sort().join('\n');
     if (regularText(join(dir, MANIFEST[kind])) !== manifest) {
-      replaceFile(dir, MANIFEST[kind], manifest);
+      replaceWhole(join(dir, MANIFEST[kind]), manifest);
     }
   } catch (err) {
     if (err instanceof UsageError) throw err;

@@ -12,6 +12,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { JournalError } from '../errors.js';
+import { isRunning } from '../process-alive.js';
 
 /**
  * A journal that a write command is creating: a private file beside where
@@ -138,15 +139,6 @@ export function removeLeftovers(journalPath: string): void {
     );
     if (match && !isRunning(Number(match[1])))
       rmSync(join(dirname(journalPath), name), { force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'; // someone else's: alive
   }
 }
 

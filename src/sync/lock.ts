@@ -11,6 +11,7 @@ import {
 import { join } from 'node:path';
 import { JournalError } from '../errors.js';
 import { gitSucceeds } from './git.js';
+import { isRunning } from '../process-alive.js';
 
 /**
  * Run fn holding the sync folder: one sync at a time. A lock left by a sync
@@ -31,7 +32,7 @@ export async function withSyncLock<T>(
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number(readFileSync(lock, 'utf8').trim());
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder))
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder))
         throw new JournalError(
           `another netjournal sync is running (process ${holder})`,
           'wait for it to finish, then run netjournal sync again',
@@ -109,13 +110,4 @@ function workingIn(dir: string): boolean {
     }
   }
   return false;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
