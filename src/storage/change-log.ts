@@ -293,6 +293,23 @@ export function appendForeignBulk(
   }
 }
 
+/**
+ * Append other devices' changes to the open group from a query, as
+ * appendForeignBulk does from rows; returns how many. `query` is what
+ * follows SELECT: hlc, device, record, uid, op, local_id, fields and prior,
+ * then FROM and the rest (an ORDER BY gives the log's order).
+ */
+export function appendForeignSelect(db: Db, group: Group, query: string): number {
+  const { changes } = db
+    .prepare(
+      `INSERT INTO changes (grp, hlc, device, record, uid, op, local_id, fields, prior)
+       SELECT ?, ${query}`,
+    )
+    .run(group.id);
+  group.changes += changes;
+  return changes;
+}
+
 /** Move the group's clock to at least a clock reading seen elsewhere (`ISO/counter`). */
 export function observeClock(group: Group, hlc: string): void {
   const slash = hlc.lastIndexOf('/');

@@ -1,6 +1,7 @@
 import { RECORDS } from '../model/declarations.js';
 import { writableFields, type RecordSpec, type RecordType } from '../model/field.js';
 import type { Db } from './journal.js';
+import { metaValue } from './change-log.js';
 import { ME_UID } from './stable-id.js';
 import type { Row, SqlValue } from './write.js';
 
@@ -93,6 +94,7 @@ export function logDisagreements(db: Db): LogDisagreement[] {
  */
 function foldLog(db: Db, problems: LogDisagreement[]): Map<string, Logged> {
   const implied = new Map<string, Logged>();
+  const own = metaValue(db, 'device');
   const deletedBy = new Map<string, string>();
   const insertedBy = new Map<string, string>();
   const changes = db
@@ -124,7 +126,10 @@ function foldLog(db: Db, problems: LogDisagreement[]): Map<string, Logged> {
       insertedBy.set(key, device);
     } else if (!known) {
       const deleter = deletedBy.get(key);
-      if (deleter === undefined || deleter === device) broken(`${op}s it before any insert`);
+      // Another device's deletion of a record this log never held is a
+      // tombstone: a snapshot compacts a record made and deleted to it.
+      if (op === 'delete' && device !== own) deletedBy.set(key, device);
+      else if (deleter === undefined || deleter === device) broken(`${op}s it before any insert`);
     } else if (op === 'update') {
       Object.assign(known.fields, JSON.parse(fields ?? '{}') as Row);
     } else {

@@ -50,8 +50,8 @@ export interface AppliedChanges {
   conflicts: FoundConflict[];
 }
 
-// Parents before the records that refer to them (inserts), the reverse for deletes.
-const ORDER: readonly RecordType[] = [
+/** Parents before the records that refer to them (inserts), the reverse for deletes. */
+export const APPLY_ORDER: readonly RecordType[] = [
   'setting',
   'contact',
   'meeting',
@@ -70,9 +70,14 @@ export function applyIncoming(
   ownDevice: string,
   incoming: readonly IncomingChanges[],
   foundAt: string,
-  /** From how many new records on the bulk path is worth its cost (tests compare both paths). */
-  bulkMin?: number,
+  options: {
+    /** From how many new records on the bulk path is worth its cost (tests compare both paths). */
+    bulkMin?: number;
+    /** false: the caller logs the incoming changes itself (snapshot-file.ts), in one statement with others. */
+    log?: boolean;
+  } = {},
 ): AppliedChanges {
+  const { bulkMin, log = true } = options;
   db.pragma('defer_foreign_keys = ON');
   const group = activeGroup(db);
   const touched = loadTouched(db, incoming);
@@ -89,7 +94,7 @@ export function applyIncoming(
   for (const t of touched.values()) for (const c of t.fresh) observeClock(group, c.hlc);
 
   const sorted = [...touched.values()].sort(
-    (a, b) => ORDER.indexOf(a.record) - ORDER.indexOf(b.record),
+    (a, b) => APPLY_ORDER.indexOf(a.record) - APPLY_ORDER.indexOf(b.record),
   );
   const folded = new Map<Touched, Folded>();
   for (const t of sorted) folded.set(t, foldChanges([...t.known, ...t.fresh]));
@@ -126,7 +131,7 @@ export function applyIncoming(
     for (const change of t.fresh) logged.push({ change, localId });
   }
   logged.sort((a, b) => compareChanges(a.change, b.change));
-  appendForeignBulk(db, group, logged);
+  if (log) appendForeignBulk(db, group, logged);
   for (const { change } of logged) {
     const sender = (change as Touched['fresh'][number]).sender;
     applied.set(sender.device, (applied.get(sender.device) ?? 0) + 1);

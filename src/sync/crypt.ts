@@ -122,6 +122,24 @@ export async function readSealed(path: string, files: RepoFiles): Promise<string
   return (gzipped ? gunzipSync(bytes) : Buffer.from(bytes)).toString('utf8');
 }
 
+/**
+ * Write bytes to a repository file (0600), gzipped and sealed to the
+ * repository key: a snapshot file, whichever the repository's format (old
+ * devices do not read this kind of file at all).
+ */
+export async function writeSealedBytes(
+  path: string,
+  bytes: Uint8Array,
+  key: string,
+): Promise<void> {
+  writeFileSync(path, await seal(gzipSync(bytes, { level: 3 }), key), { mode: 0o600 });
+}
+
+/** Read what writeSealedBytes wrote; throws when it cannot (the caller names the file). */
+export async function readSealedBytes(path: string, key: string): Promise<Buffer> {
+  return gunzipSync(await unseal(readFileSync(path), key));
+}
+
 /** Keep this device's copy of the repository key (in the sync folder's .git, 0600). */
 export function saveLocalKey(dir: string, key: string): void {
   const path = join(dir, LOCAL_KEY);

@@ -1,6 +1,6 @@
 import { writeTransaction, type Db } from '../storage/journal.js';
-import { applyIncoming } from '../storage/sync-apply.js';
-import { snapshotChanges } from '../storage/sync-snapshot.js';
+import { adoptSnapshot, canAdoptSnapshot, snapshotFileChanges } from '../storage/snapshot-file.js';
+import { applyIncoming, type AppliedChanges } from '../storage/sync-apply.js';
 import { markApplied, seenClocks, syncDevices, type SyncSettings } from '../storage/sync-state.js';
 import { batchDevices, batchNumbers } from './batches.js';
 import type { RepoFiles } from './crypt.js';
@@ -13,6 +13,7 @@ import {
   snapshotsIn,
   writeSnapshot,
   type SnapshotHeader,
+  type SnapshotKind,
 } from './snapshots.js';
 
 /**
@@ -26,8 +27,9 @@ import {
 /** The newest snapshot in the repository: the one that covers the most batches. */
 function newest(
   dir: string,
-): { device: string; seq: number; covers: Record<string, number> } | undefined {
-  let best: { device: string; seq: number; covers: Record<string, number> } | undefined;
+): { device: string; seq: number; kind: SnapshotKind; covers: Record<string, number> } | undefined {
+  let best:
+    { device: string; seq: number; kind: SnapshotKind; covers: Record<string, number> } | undefined;
   let bestCount = -1;
   for (const s of snapshotsIn(dir)) {
     const covers = coversOf(dir, s.device, s.seq);
@@ -51,23 +53,51 @@ export async function applySnapshotIfNew(
   if (syncDevices(db).some((d) => d.device !== own && d.applied > 0)) return undefined;
   const best = newest(dir);
   if (!best || best.device === own) return undefined;
-  const { header, changes } = await readSnapshot(dir, best.device, best.seq, files);
-  const applied = writeTransaction(
-    db,
-    'sync',
-    () => {
-      const result = applyIncoming(
+  const snapshot = await readSnapshot(dir, best, files);
+  const { header } = snapshot;
+  const sender = { device: header.device, seen: header.seen };
+  const markCovered = () => {
+    for (const [device, c] of Object.entries(header.covers))
+      if (device !== own) markApplied(db, device, c.name, c.seq);
+  };
+  let applied: AppliedChanges;
+  if ('changes' in snapshot) {
+    applied = writeTransaction(
+      db,
+      'sync',
+      () => {
+        const result = applyIncoming(db, own, [{ ...sender, changes: snapshot.changes }], at);
+        markCovered();
+        return result;
+      },
+      { undoable: false },
+    );
+  } else {
+    // A device with nothing of its own takes the file's records whole.
+    db.prepare('ATTACH ? AS sync_snapshot').run(snapshot.file);
+    try {
+      applied = writeTransaction(
         db,
-        own,
-        [{ device: header.device, changes, seen: header.seen }],
-        at,
+        'sync',
+        () => {
+          const result = canAdoptSnapshot(db, 'sync_snapshot')
+            ? adoptSnapshot(db, 'sync_snapshot', own, sender, at)
+            : applyIncoming(
+                db,
+                own,
+                [{ ...sender, changes: snapshotFileChanges(db, 'sync_snapshot') }],
+                at,
+              );
+          markCovered();
+          return result;
+        },
+        { undoable: false },
       );
-      for (const [device, c] of Object.entries(header.covers))
-        if (device !== own) markApplied(db, device, c.name, c.seq);
-      return result;
-    },
-    { undoable: false },
-  );
+    } finally {
+      db.exec('DETACH sync_snapshot');
+      snapshot.dispose();
+    }
+  }
   const count = [...applied.applied.values()].reduce((a, b) => a + b, 0);
   const name = header.covers[header.device]?.name ?? header.device;
   return { name: `${name}'s snapshot`, count };
@@ -94,16 +124,14 @@ export async function snapshotIfDue(
   const { written, removed } = await writeSnapshot(
     dir,
     {
-      header: {
-        netjournal: 'sync-snapshot',
-        format: files.format,
-        device: own,
-        seq,
-        covers,
-        seen: seenClocks(db),
-      },
-      changes: snapshotChanges(db),
+      netjournal: 'sync-snapshot',
+      format: files.format,
+      device: own,
+      seq,
+      covers,
+      seen: seenClocks(db),
     },
+    db,
     files,
   );
   if (removed.length > 0) git(place, ['rm', '-q', '--cached', '--ignore-unmatch', ...removed]);

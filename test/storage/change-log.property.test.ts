@@ -32,6 +32,16 @@ import { snapshotChanges } from '../../src/storage/sync-snapshot.js';
 import { deviceId, unpushedChanges } from '../../src/storage/sync-state.js';
 import type { ForeignChange } from '../../src/storage/change-log.js';
 import { contactFields } from '../helpers/contact-fields.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  adoptSnapshot,
+  canAdoptSnapshot,
+  snapshotFileChanges,
+  writeSnapshotFile,
+} from '../../src/storage/snapshot-file.js';
+import { logDisagreements } from '../../src/storage/log-check.js';
 
 // The change log is the record of truth (issue 13): after any sequence of
 // write commands, each run as the command runs it (one writeTransaction
@@ -443,7 +453,7 @@ function appliedOnNewDevice(changes: readonly ForeignChange[], bulkMin: number):
     writeTransaction(
       fresh,
       'sync',
-      () => applyIncoming(fresh, own, [{ device, changes, seen: {} }], DAY, bulkMin),
+      () => applyIncoming(fresh, own, [{ device, changes, seen: {} }], DAY, { bulkMin }),
       { undoable: false },
     );
     const log = fresh
@@ -451,7 +461,7 @@ function appliedOnNewDevice(changes: readonly ForeignChange[], bulkMin: number):
         'SELECT hlc, device, record, uid, op, local_id, fields, prior FROM changes ORDER BY seq',
       )
       .all();
-    return { ...(snapshot(fresh) as object), log };
+    return { ...(snapshot(fresh) as object), log, disagreements: logDisagreements(fresh) };
   } finally {
     fresh.close();
   }
@@ -477,6 +487,83 @@ describe('the change log', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('taken whole from a snapshot file by a new device, gives the journal that wrote it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netjournal-snapshot-file-'));
+    let run = 0;
+    // A change as logged, without the short id (which differs between devices), in one order.
+    const canonical = (changes: readonly Record<string, unknown>[]) =>
+      changes
+        .map(({ hlc, device, record, uid, op, fields, prior }) =>
+          JSON.stringify([hlc, device, record, uid, op, fields, prior]),
+        )
+        .sort();
+    const logOf = (db: Db) =>
+      db
+        .prepare('SELECT hlc, device, record, uid, op, fields, prior FROM changes ORDER BY seq')
+        .all() as Record<string, unknown>[];
+    try {
+      fc.assert(
+        fc.property(fc.array(op, { minLength: 1, maxLength: 18 }), (ops) => {
+          const db = openMemoryJournal(NOW);
+          const fresh = openMemoryJournal(NOW);
+          const file = join(dir, `${run++}.db`);
+          try {
+            for (const o of ops)
+              if (o.op === 'undo') undo(db);
+              else command(db, o);
+            writeSnapshotFile(db, file, { test: true });
+            fresh.prepare('ATTACH ? AS snap').run(file);
+            const compacted = snapshotChanges(db);
+            expect(canonical(snapshotFileChanges(fresh, 'snap') as never)).toEqual(
+              canonical(compacted as never),
+            );
+            expect(canAdoptSnapshot(fresh, 'snap')).toBe(true);
+            const own = deviceId(fresh);
+            writeTransaction(
+              fresh,
+              'sync',
+              () => adoptSnapshot(fresh, 'snap', own, { device: deviceId(db), seen: {} }, DAY),
+              { undoable: false },
+            );
+            fresh.exec('DETACH snap');
+            // The same records under the same short ids, the same search index …
+            expect(snapshot(fresh)).toEqual(snapshot(db));
+            // … and the changes a new device applying the snapshot logs, each naming its record here.
+            const careful = appliedOnNewDevice(compacted, Number.POSITIVE_INFINITY) as {
+              log: Record<string, unknown>[];
+              disagreements: unknown;
+            };
+            expect(canonical(logOf(fresh))).toEqual(canonical(careful.log));
+            expect(careful.disagreements).toEqual([]);
+            expect(logDisagreements(fresh)).toEqual([]);
+            for (const row of fresh.prepare('SELECT record, uid, local_id FROM changes').all() as {
+              record: string;
+              uid: string;
+              local_id: number | null;
+            }[]) {
+              const spec = Object.values(RECORDS).find((r) => r.type === row.record);
+              const held =
+                spec?.identity === 'uid'
+                  ? (fresh
+                      .prepare(`SELECT id FROM ${spec.table} WHERE uid = ?`)
+                      .pluck()
+                      .get(row.uid) as number | undefined)
+                  : undefined;
+              expect(row.local_id).toBe(held ?? null);
+            }
+          } finally {
+            db.close();
+            fresh.close();
+            rmSync(file, { force: true });
+          }
+        }),
+        { numRuns: 40 },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('undoing any suffix of commands restores each earlier journal; replaying the log rebuilds it', () => {
