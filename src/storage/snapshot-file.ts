@@ -38,6 +38,11 @@ const MERGED = `(record = 'setting' OR uid = '${ME_UID}')`;
 
 const CHANGE_COLUMNS = 'hlc, device, record, uid, op, fields, prior';
 
+/** The order in which applyIncoming logs incoming changes (clock, device, parents first), of `c`. */
+const LOG_ORDER = `c.hlc, c.device, CASE c.record ${APPLY_ORDER.map(
+  (t, i) => `WHEN '${t}' THEN ${i}`,
+).join(' ')} END, c.uid, c.rowid`;
+
 /**
  * Write a snapshot file at path (which must not exist): its header (a JSON
  * text), this journal's records and its change log compacted. Call outside
@@ -61,11 +66,10 @@ export function writeSnapshotFile(db: Db, path: string, header: unknown): void {
       // local_id: the short id of the record the change is about, while this
       // journal holds it (else null), which a device taking the tables whole
       // gives it too; the log a device writes names records as it does.
-      db.exec(
-        `CREATE TABLE snapshot_out.changes (
-           hlc TEXT NOT NULL, device TEXT NOT NULL, record TEXT NOT NULL, uid TEXT NOT NULL,
-           op TEXT NOT NULL, local_id INTEGER, fields TEXT, prior TEXT)`,
-      );
+      const columns = `hlc TEXT NOT NULL, device TEXT NOT NULL, record TEXT NOT NULL,
+           uid TEXT NOT NULL, op TEXT NOT NULL, local_id INTEGER, fields TEXT, prior TEXT`;
+      db.exec(`CREATE TABLE snapshot_out.changes (${columns})`);
+      db.exec(`CREATE TEMP TABLE snapshot_changes (${columns})`);
       const localId = `CASE c.record ${carried()
         .filter((plan) => plan.entity)
         .map(
@@ -80,11 +84,11 @@ export function writeSnapshotFile(db: Db, path: string, header: unknown): void {
       db.exec(`INSERT INTO temp.snapshot_multi
                  SELECT record, uid FROM main.changes GROUP BY record, uid HAVING count(*) > 1`);
       const multi = 'temp.snapshot_multi m WHERE m.record = c.record AND m.uid = c.uid';
-      db.exec(`INSERT INTO snapshot_out.changes (${CHANGE_COLUMNS}, local_id)
+      db.exec(`INSERT INTO temp.snapshot_changes (${CHANGE_COLUMNS}, local_id)
                  SELECT ${CHANGE_COLUMNS}, ${localId} FROM main.changes c
                   WHERE NOT EXISTS (SELECT 1 FROM ${multi}) ORDER BY seq`);
       const insert = db.prepare(
-        `INSERT INTO snapshot_out.changes (${CHANGE_COLUMNS}, local_id)
+        `INSERT INTO temp.snapshot_changes (${CHANGE_COLUMNS}, local_id)
          SELECT c.*, ${localId} FROM (SELECT ? AS hlc, ? AS device, ? AS record, ? AS uid,
                                              ? AS op, ? AS fields, ? AS prior) c`,
       );
@@ -107,7 +111,11 @@ export function writeSnapshotFile(db: Db, path: string, header: unknown): void {
         group.push(change);
       }
       flush();
+      // In the order a device logs them (adoptSnapshot copies them so, unsorted).
+      db.exec(`INSERT INTO snapshot_out.changes SELECT * FROM temp.snapshot_changes c
+                ORDER BY ${LOG_ORDER}`);
       db.exec('DROP TABLE temp.snapshot_multi');
+      db.exec('DROP TABLE temp.snapshot_changes');
     })();
   } finally {
     db.exec('DETACH snapshot_out');
@@ -235,15 +243,14 @@ export function adoptSnapshot(
   });
   pauseSearch(db, false);
   rebuildSearchIndex(db);
-  // Every change logged as it came, in applyIncoming's order (each names
-  // its record by the short id it has here: the file's, as the tables are).
-  const order = APPLY_ORDER.map((t, i) => `WHEN '${t}' THEN ${i}`).join(' ');
+  // Every change logged as it came, in the file's order, which is
+  // applyIncoming's (each names its record by the short id it has here:
+  // the file's, as the tables are).
   const logged = appendForeignSelect(
     db,
     group,
     `hlc, device, record, uid, op, local_id, fields, prior
-       FROM ${schema}.changes c
-      ORDER BY hlc, device, CASE record ${order} END, uid, rowid`,
+       FROM ${schema}.changes ORDER BY rowid`,
   );
   return { applied: new Map(logged > 0 ? [[sender.device, logged]] : []), conflicts };
 }
