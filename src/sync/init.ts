@@ -62,7 +62,13 @@ export async function initSync(
     git(place, ['symbolic-ref', 'HEAD', `refs/heads/${BRANCH}`]);
     git(place, ['remote', 'add', 'origin', remote]);
     try {
-      git(place, ['fetch', '-q', 'origin']);
+      // Only the newest commit: what a device joins from is in its tree (the
+      // newest snapshots and the batches), not in the older snapshots that
+      // history keeps, each as big as the journal was then. (An empty
+      // repository has no commit to fetch so: git fails, and a plain fetch
+      // tells it from one it cannot reach.)
+      if (!gitSucceeds(place, ['fetch', '-q', '--depth', '1', 'origin']))
+        git(place, ['fetch', '-q', 'origin']);
     } catch (err) {
       throw unreachable(remote, err, 'nothing was set up');
     }

@@ -160,3 +160,36 @@ it('a new device takes an encrypted snapshot whole; one with its own records mer
     '"encrypted":true',
   );
 }, 180_000);
+
+it('a device joins from the newest commit alone: the older snapshots history keeps stay on the remote', async () => {
+  await laptop.ok(['add', 'Grace Hopper', '--no-thank-you']);
+  await join_(laptop);
+  await laptop.ok(['sync', 'snapshot']);
+  const blob = (path: string) =>
+    execFileSync('git', ['-C', remote.path, 'rev-parse', `main:${path}`], {
+      encoding: 'utf8',
+    }).trim();
+  const first = remoteNames().find((n) => n.endsWith('.db.age')) ?? '';
+  const older = blob(first);
+  await laptop.ok(['add', 'Ada Lovelace', '--no-thank-you']);
+  await laptop.ok(['sync', 'snapshot']);
+  expect(remoteNames().filter((n) => n.endsWith('.db.age'))).toEqual([
+    first.replace('000001', '000002'),
+  ]);
+
+  await join_(phone);
+  const clone = join(phone.dir, 'sync');
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', clone, ...args], { encoding: 'utf8', stdio: 'pipe' }).trim();
+  expect(git('rev-parse', '--is-shallow-repository')).toBe('true');
+  expect(() => git('cat-file', '-e', older)).toThrow();
+  expect(await canonicalExport(phone)).toEqual(await canonicalExport(laptop));
+  // Later syncs both ways work from the shallow clone.
+  await phone.ok(['add', 'Alan Kay', '--no-thank-you']);
+  expect(await synced(phone)).toBe('0 changes in, 3 out\n');
+  expect(await synced(laptop)).toBe('3 changes in from phone, 0 out\n');
+  await laptop.ok(['contact', 'edit', 'Alan Kay', '--company', 'Xerox PARC']);
+  await synced(laptop);
+  expect(await synced(phone)).toBe('1 change in from laptop, 0 out\n');
+  expect(await canonicalExport(phone)).toEqual(await canonicalExport(laptop));
+}, 120_000);
