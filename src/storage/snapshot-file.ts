@@ -154,6 +154,11 @@ export function snapshotFileHeader(db: Db, schema: string): unknown {
   return JSON.parse(text) as unknown;
 }
 
+/** Throws unless an attached file has a snapshot's change table (which every device reads). */
+export function checkSnapshotFile(db: Db, schema: string): void {
+  db.prepare(`SELECT ${CHANGE_COLUMNS}, local_id FROM ${schema}.changes LIMIT 0`).all();
+}
+
 /** The compacted changes of an attached snapshot file, `where` some of them (SQL). */
 export function snapshotFileChanges(db: Db, schema: string, where = '1'): ForeignChange[] {
   return (

@@ -4,7 +4,11 @@ import { JournalError } from '../errors.js';
 import { isRunning } from '../process-alive.js';
 import type { ForeignChange } from '../storage/change-log.js';
 import type { Db } from '../storage/journal.js';
-import { snapshotFileHeader, writeSnapshotFile } from '../storage/snapshot-file.js';
+import {
+  checkSnapshotFile,
+  snapshotFileHeader,
+  writeSnapshotFile,
+} from '../storage/snapshot-file.js';
 import { openSqlite } from '../storage/sqlite.js';
 import { snapshotChanges } from '../storage/sync-snapshot.js';
 import { REPO_FORMAT } from './batches.js';
@@ -198,6 +202,7 @@ export async function readSnapshot(
         const db = openSqlite(file, { readonly: true, fileMustExist: true });
         try {
           header = snapshotFileHeader(db, 'main') as SnapshotHeader;
+          checkSnapshotFile(db, 'main');
         } finally {
           db.close();
         }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import {
@@ -192,4 +192,47 @@ it('a device joins from the newest commit alone: the older snapshots history kee
   await synced(laptop);
   expect(await synced(phone)).toBe('1 change in from laptop, 0 out\n');
   expect(await canonicalExport(phone)).toEqual(await canonicalExport(laptop));
+}, 120_000);
+
+it('a snapshot file that is not a snapshot stops a joining device: exit 4, nothing written', async () => {
+  await laptop.ok(['add', 'Grace Hopper', '--no-thank-you']);
+  await join_(laptop);
+  await laptop.ok(['sync', 'snapshot']);
+  const clone = join(laptop.dir, 'sync');
+  const key = join(laptop.dir, 'key.txt');
+  execFileSync('script', ['-qec', `age -d -o '${key}' '${join(clone, 'key.age')}'`, '/dev/null'], {
+    input: PASS + '\n',
+  });
+  const recipient = execFileSync('age-keygen', ['-y', key], { encoding: 'utf8' }).trim();
+  // The file as netjournal seals one, with a header that names it, and no changes.
+  const file = remoteNames().find((n) => n.endsWith('.db.age')) ?? '';
+  const real = join(laptop.dir, 'real.db');
+  writeFileSync(
+    real,
+    execFileSync('gunzip', { input: execFileSync('age', ['-d', '-i', key, join(clone, file)]) }),
+  );
+  const header = execFileSync('sqlite3', [real, 'SELECT header FROM snapshot_header'], {
+    encoding: 'utf8',
+  }).trim();
+  const bogus = join(laptop.dir, 'bogus.db');
+  execFileSync('sqlite3', [
+    bogus,
+    `CREATE TABLE snapshot_header (header TEXT); INSERT INTO snapshot_header VALUES ('${header}')`,
+  ]);
+  const sealed = execFileSync('age', ['-r', recipient], {
+    input: execFileSync('gzip', ['-c', bogus]),
+  });
+  writeFileSync(join(clone, file), sealed);
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', clone, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args]);
+  git('commit', '-q', '-am', 'a damaged snapshot');
+  git('push', '-q', 'origin', 'HEAD:main');
+
+  const joined = await phone.run(['sync', 'init', remote.path, '--device', 'phone'], env);
+  expect(joined.code).toBe(4);
+  expect(joined.stderr).toMatch(
+    /^netjournal: sync snapshot .*\/000001\.db\.age is damaged \(not an SQLite snapshot\) — the device that wrote it should run netjournal sync snapshot again; nothing was applied\n$/,
+  );
+  expect(existsSync(phone.path)).toBe(false);
+  expect(readdirSync(phone.dir).filter((f) => f !== 'sync')).toEqual([]);
 }, 120_000);
