@@ -245,6 +245,30 @@ export interface ForeignChange {
   prior: LoggedColumns | null;
 }
 
+/** A change as the `changes` table holds it (fields and prior as JSON text). */
+export interface LoggedChangeRow {
+  hlc: string;
+  device: string;
+  record: string;
+  uid: string;
+  op: ForeignChange['op'];
+  fields: string | null;
+  prior: string | null;
+}
+
+/** A logged change as sync sends it. */
+export function parseLoggedChange(r: LoggedChangeRow): ForeignChange {
+  return {
+    hlc: r.hlc,
+    device: r.device,
+    record: r.record,
+    uid: r.uid,
+    op: r.op,
+    fields: r.fields === null ? null : (JSON.parse(r.fields) as LoggedColumns),
+    prior: r.prior === null ? null : (JSON.parse(r.prior) as LoggedColumns),
+  };
+}
+
 /**
  * Run fn with the open group muted: its writes change rows and log nothing
  * (the caller logs what it applied with appendForeignBulk).

@@ -1,10 +1,11 @@
-import { compactChanges } from '../sync/merge.js';
 import {
   activeGroup,
   appendForeignSelect,
   muted,
   observeClock,
+  parseLoggedChange,
   type ForeignChange,
+  type LoggedChangeRow,
   type LoggedColumns,
 } from './change-log.js';
 import { withBulkWrite } from './bulk-write.js';
@@ -13,6 +14,7 @@ import { planOf, type RecordPlan } from './record-plan.js';
 import { pauseSearch, rebuildSearchIndex } from './search-maintenance.js';
 import { ME_UID } from './stable-id.js';
 import { applyIncoming, APPLY_ORDER, type AppliedChanges } from './sync-apply.js';
+import { compactLogged } from './sync-snapshot.js';
 
 /**
  * A snapshot as an SQLite file (encrypted repositories, from this release):
@@ -92,25 +94,14 @@ export function writeSnapshotFile(db: Db, path: string, header: unknown): void {
          SELECT c.*, ${localId} FROM (SELECT ? AS hlc, ? AS device, ? AS record, ? AS uid,
                                              ? AS op, ? AS fields, ? AS prior) c`,
       );
-      let group: ForeignChange[] = [];
-      const flush = () => {
-        for (const c of compactChanges(group))
-          insert.run(c.hlc, c.device, c.record, c.uid, c.op, json(c.fields), json(c.prior));
-        group = [];
-      };
-      const rows = db
+      const multis = db
         .prepare(
           `SELECT ${CHANGE_COLUMNS} FROM main.changes c
             WHERE EXISTS (SELECT 1 FROM ${multi}) ORDER BY record, uid, seq`,
         )
-        .all() as RawChange[];
-      for (const row of rows) {
-        const change = parseChange(row);
-        const first = group[0];
-        if (first && (first.uid !== change.uid || first.record !== change.record)) flush();
-        group.push(change);
-      }
-      flush();
+        .all() as LoggedChangeRow[];
+      for (const c of compactLogged(multis))
+        insert.run(c.hlc, c.device, c.record, c.uid, c.op, json(c.fields), json(c.prior));
       // In the order a device logs them (adoptSnapshot copies them so, unsorted).
       db.exec(`INSERT INTO snapshot_out.changes SELECT * FROM temp.snapshot_changes c
                 ORDER BY ${LOG_ORDER}`);
@@ -122,29 +113,7 @@ export function writeSnapshotFile(db: Db, path: string, header: unknown): void {
   }
 }
 
-interface RawChange {
-  hlc: string;
-  device: string;
-  record: string;
-  uid: string;
-  op: ForeignChange['op'];
-  fields: string | null;
-  prior: string | null;
-}
-
 const json = (v: LoggedColumns | null) => (v === null ? null : JSON.stringify(v));
-
-function parseChange(r: RawChange): ForeignChange {
-  return {
-    hlc: r.hlc,
-    device: r.device,
-    record: r.record,
-    uid: r.uid,
-    op: r.op,
-    fields: r.fields === null ? null : (JSON.parse(r.fields) as LoggedColumns),
-    prior: r.prior === null ? null : (JSON.parse(r.prior) as LoggedColumns),
-  };
-}
 
 /** The header a snapshot file was written with (a JSON value), from an attached file. */
 export function snapshotFileHeader(db: Db, schema: string): unknown {
@@ -166,8 +135,8 @@ export function snapshotFileChanges(db: Db, schema: string, where = '1'): Foreig
       .prepare(
         `SELECT ${CHANGE_COLUMNS} FROM ${schema}.changes WHERE ${where} ORDER BY record, uid, hlc`,
       )
-      .all() as RawChange[]
-  ).map(parseChange);
+      .all() as LoggedChangeRow[]
+  ).map(parseLoggedChange);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { compactChanges } from '../sync/merge.js';
-import type { ForeignChange, LoggedColumns } from './change-log.js';
+import { parseLoggedChange, type ForeignChange, type LoggedChangeRow } from './change-log.js';
 import type { Db } from './journal.js';
 
 /**
@@ -8,17 +8,17 @@ import type { Db } from './journal.js';
  * it folds to the same records, now and with whatever comes later.
  */
 export function snapshotChanges(db: Db): ForeignChange[] {
-  const rows = db
-    .prepare(`SELECT hlc, device, record, uid, op, fields, prior FROM changes ORDER BY record, uid`)
-    .all() as {
-    hlc: string;
-    device: string;
-    record: string;
-    uid: string;
-    op: ForeignChange['op'];
-    fields: string | null;
-    prior: string | null;
-  }[];
+  return compactLogged(
+    db
+      .prepare(
+        `SELECT hlc, device, record, uid, op, fields, prior FROM changes ORDER BY record, uid`,
+      )
+      .all() as LoggedChangeRow[],
+  );
+}
+
+/** Logged changes ordered by record and stable id, each record's compacted. */
+export function compactLogged(rows: Iterable<LoggedChangeRow>): ForeignChange[] {
   const out: ForeignChange[] = [];
   let group: ForeignChange[] = [];
   const flush = () => {
@@ -27,15 +27,7 @@ export function snapshotChanges(db: Db): ForeignChange[] {
     group = [];
   };
   for (const r of rows) {
-    const change: ForeignChange = {
-      hlc: r.hlc,
-      device: r.device,
-      record: r.record,
-      uid: r.uid,
-      op: r.op,
-      fields: r.fields === null ? null : (JSON.parse(r.fields) as LoggedColumns),
-      prior: r.prior === null ? null : (JSON.parse(r.prior) as LoggedColumns),
-    };
+    const change = parseLoggedChange(r);
     const first = group[0];
     if (first && (first.uid !== change.uid || first.record !== change.record)) flush();
     group.push(change);

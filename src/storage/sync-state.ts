@@ -1,4 +1,4 @@
-import type { ForeignChange, LoggedColumns } from './change-log.js';
+import { parseLoggedChange, type ForeignChange, type LoggedChangeRow } from './change-log.js';
 import type { Db } from './journal.js';
 import { statement } from './sqlite.js';
 
@@ -75,27 +75,10 @@ export function unpushedChanges(db: Db, after: number): { last: number; changes:
     db,
     `SELECT seq, hlc, device, record, uid, op, fields, prior FROM changes
       WHERE seq > ? AND device = ? ORDER BY seq`,
-  ).all(after, deviceId(db)) as {
-    seq: number;
-    hlc: string;
-    device: string;
-    record: string;
-    uid: string;
-    op: ForeignChange['op'];
-    fields: string | null;
-    prior: string | null;
-  }[];
+  ).all(after, deviceId(db)) as (LoggedChangeRow & { seq: number })[];
   return {
     last: rows.length ? (rows[rows.length - 1]?.seq ?? after) : after,
-    changes: rows.map((r) => ({
-      hlc: r.hlc,
-      device: r.device,
-      record: r.record,
-      uid: r.uid,
-      op: r.op,
-      fields: r.fields === null ? null : (JSON.parse(r.fields) as LoggedColumns),
-      prior: r.prior === null ? null : (JSON.parse(r.prior) as LoggedColumns),
-    })),
+    changes: rows.map(parseLoggedChange),
   };
 }
 

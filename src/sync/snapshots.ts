@@ -143,6 +143,8 @@ export async function writeSnapshot(
 }
 
 const TEMP_PREFIX = 'netjournal-snapshot-';
+/** A temp file of ours, and SQLite's files beside it, with the process id that made it. */
+const TEMP_FILE = new RegExp(`^${TEMP_PREFIX}(\\d+)\\.db(?:-journal|-wal|-shm)?$`);
 
 /**
  * A private file for a snapshot's SQLite form, in the sync folder's .git
@@ -151,7 +153,7 @@ const TEMP_PREFIX = 'netjournal-snapshot-';
 function tempFile(dir: string): string {
   const folder = resolve(dir, '.git');
   for (const f of readdirSync(folder)) {
-    const pid = new RegExp(`^${TEMP_PREFIX}(\\d+)\\.db(?:-journal|-wal|-shm)?$`).exec(f)?.[1];
+    const pid = TEMP_FILE.exec(f)?.[1];
     if (pid !== undefined && Number(pid) !== process.pid && !isRunning(Number(pid)))
       rmSync(join(folder, f), { force: true });
   }
